@@ -1,0 +1,190 @@
+"""The commands of ../shared/spec/cli.md (no Qt).
+
+Each command is a function taking the parsed arguments and returning the exit status.
+Errors the user can act on are raised as CommandError, StoreError or ValidationError and
+turned into one line on stderr by run(); a usage error exits 2 (argparse's own rule).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from skillmatrix import __version__
+from skillmatrix.domain.model import StaffSummary, ValidationError
+from skillmatrix.store.errors import StoreError
+from skillmatrix.store.repository import Store
+
+
+class CommandError(Exception):
+    """A command could not do its work; the message is the one line the user sees."""
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    """Registers a command function under name."""
+    def register(func):
+        COMMANDS[name] = func
+        return func
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Returns the parser of the whole command line (window and commands)."""
+    parser = argparse.ArgumentParser(
+        prog="skillmatrix", description="SkillMatrix — スキル履歴書の管理")
+    parser.add_argument("--version", action="version", version=f"SkillMatrix {__version__}")
+    parser.add_argument("--db", type=Path, help="データベースファイル（既定: ユーザーデータフォルダ）")
+    parser.add_argument("--read-only", action="store_true", help="読み取り専用で開く（ウィンドウ）")
+    parser.add_argument("--debug", action="store_true", help="エラーの詳細（トレースバック）を表示する")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def db_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", type=Path, required=True, help="データベースファイル")
+        p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("demo", help="デモ用データベースを作る")
+    db_arg(p)
+    p.add_argument("--staff", type=int, default=2, metavar="N", help="職員数（既定 2: 資料の2名）")
+
+    p = sub.add_parser("list", help="職員の一覧")
+    db_arg(p)
+    p.add_argument("--json", action="store_true", help="JSONで出力")
+
+    p = sub.add_parser("dump", help="交換用JSONを書き出す")
+    db_arg(p)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--staff", nargs="+", metavar="ID_OR_NAME")
+
+    p = sub.add_parser("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む")
+    db_arg(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="結果を表示するだけで変更しない")
+    p.add_argument("--prefer", choices=("mine", "theirs"), help="競合したときにどちらを採るか")
+
+    p = sub.add_parser("check", help="データベースの整合性を検査する")
+    db_arg(p)
+    return parser
+
+
+def out(text: str = "") -> None:
+    """Prints a line to stdout."""
+    print(text)
+
+
+def resolve_staff(store: Store, names: list[str] | None) -> list[str] | None:
+    """Turns ids or exact names into ids; None means everyone.
+
+    Raises:
+        CommandError: a name matches nobody or several people.
+    """
+    if not names:
+        return None
+    ids = []
+    for name in names:
+        found = store.find_staff(name)
+        if not found:
+            raise CommandError(f"職員「{name}」が見つかりません")
+        if len(found) > 1:
+            listed = "、".join(f"{s.name}（{s.id}）" for s in found)
+            raise CommandError(f"「{name}」に当てはまる職員が複数います: {listed}。idで指定してください")
+        ids.append(found[0].id)
+    return ids
+
+
+def _summary_dict(s: StaffSummary) -> dict:
+    return {"id": s.id, "name": s.name, "kana": s.kana, "title": s.title, "section": s.section,
+            "experience_years": s.experience_years}
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from skillmatrix.domain.demo import generated_staff, seed_staff
+    if args.staff < 2:
+        raise CommandError("--staff は2以上にしてください（資料の2名が必ず入ります）")
+    with Store.create(args.db) as store:
+        if store.staff_count():
+            raise CommandError(f"職員の入ったデータベースには書き込みません: {args.db}")
+        categories = store.categories()
+        people = seed_staff(categories) + generated_staff(args.staff - 2, categories)
+        store.add_many(people, action="demo", source="demo")
+    out(f"デモデータを作成しました（{len(people)}名）: {args.db}")
+    return 0
+
+
+@command("list")
+def cmd_list(args: argparse.Namespace) -> int:
+    with Store.open(args.db, readonly=True) as store:
+        people = store.staff_summaries()
+    if args.json:
+        out(json.dumps([_summary_dict(s) for s in people], ensure_ascii=False, indent=2))
+    else:
+        for s in people:
+            out(f"{s.id}\t{s.name}\t{s.title}\t{s.experience_years}年")
+    return 0
+
+
+@command("dump")
+def cmd_dump(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.interchange import write_json
+    with Store.open(args.db, readonly=True) as store:
+        ids = resolve_staff(store, args.staff)
+        count = write_json(store.iter_staff(ids), store.categories(), args.out)
+    out(f"{count}名を書き出しました: {args.out}")
+    return 0
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.interchange import read_json
+    from skillmatrix.exchange.merge import apply_plan, plan_import
+    if not args.file.exists():
+        raise CommandError(f"取り込むファイルが見つかりません: {args.file}")
+    if args.file.suffix.lower() != ".json":
+        raise CommandError(f"取り込めるのは交換用JSON（.json）です: {args.file}")
+    with Store.open(args.db, readonly=args.dry_run) as store:
+        loaded = read_json(args.file, store.categories())
+        plan = plan_import(store, loaded.people)
+        out(plan.summary())
+        if args.dry_run:
+            out("（--dry-run: 変更していません）")
+            return 0
+        apply_plan(store, plan, source=str(args.file))
+    out(f"取り込みました: {args.file}")
+    return 0
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    with Store.open(args.db, readonly=True) as store:
+        problems = store.check(full=True)
+        count, version = store.staff_count(), store.schema_version()
+    if problems:
+        raise CommandError(f"問題が見つかりました（{len(problems)}件）: " + "; ".join(problems[:10]))
+    out(f"問題ありません（スキーマ版{version}、職員{count}名）: {args.db}")
+    return 0
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Runs the chosen command, turning every expected failure into one line and exit 1."""
+    try:
+        return COMMANDS[args.command](args)
+    except (CommandError, StoreError) as e:
+        message = str(e)
+    except ValidationError as e:
+        problems = e.problems
+        message = (f"取り込めません（問題{len(problems)}件）: " if len(problems) > 1 else "") + \
+            "; ".join(problems)
+    except OSError as e:
+        message = f"ファイルの読み書きに失敗しました（{e.strerror or e}）: {e.filename or ''}".rstrip(": ")
+    except KeyboardInterrupt:
+        message = "中断しました"
+    if getattr(args, "debug", False):
+        import traceback
+        traceback.print_exc()
+    print(f"エラー: {message}".replace("\n", " "), file=sys.stderr)
+    return 1

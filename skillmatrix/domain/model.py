@@ -1,0 +1,228 @@
+"""The vocabulary of a skill résumé (スキル履歴書): levels, categories, staff and their rows.
+
+Plain dataclasses with no I/O. The store loads and saves them; the window, the report and
+the interchange read them. Validation lives here so every way in (window, JSON, shared
+file) applies the same rules.
+"""
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from skillmatrix.domain.dates import PartialDate, Period
+
+LEVEL_COUNT = 8  # レベル0–7 of IPA's 共通キャリア・スキルフレームワーク
+KINDS = ("training", "work", "role", "other")
+KIND_LABELS = {"training": "研修", "work": "業務実績", "role": "講師・委員", "other": "その他"}
+CRITERIA_KEYS = ("在職年数", "担当業務の経験", "課業務における役割", "LASDEC", "ITスキル標準")
+
+# Caps that keep one field from making a page take seconds to lay out (reportlab needs
+# ~21 s for a 200,000-character word) while leaving room for any real text.
+MAX_NAME = 200
+MAX_TEXT = 4000
+
+
+def new_id() -> str:
+    """Returns a fresh UUID4 as text, the id of every stored object."""
+    return str(uuid.uuid4())
+
+
+class ValidationError(ValueError):
+    """One or more problems with data, each a Japanese sentence naming where it is."""
+
+    def __init__(self, problems: list[str] | str):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("; ".join(self.problems))
+
+
+@dataclass
+class Level:
+    """One row of the レベル定義 table."""
+
+    number: int
+    name: str  # 'レベル1'
+    short: str  # the short definition printed in the résumé's first column
+    definition: str  # the full definition of the レベル定義 table
+    criteria: dict[str, str] = field(default_factory=dict)  # 基準: key -> text
+
+
+@dataclass
+class Category:
+    """A skill category (スキルの分類) and its knowledge areas (知識等の分類)."""
+
+    id: str
+    name: str
+    knowledge: str = ""
+    position: int = 0
+
+
+@dataclass
+class Entry:
+    """One line of a grid cell: a training taken or an achievement at that level."""
+
+    level: int
+    category_id: str
+    text: str
+    kind: str = "other"
+    date: PartialDate | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Qualification:
+    """資格等: a qualification with the date acquired and, where it lapses, its expiry."""
+
+    name: str
+    acquired: PartialDate | None = None
+    expires: PartialDate | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Assignment:
+    """担当履歴: one post held (期間・担当名・主担当業務)."""
+
+    period: Period = field(default_factory=Period)
+    name: str = ""
+    duties: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Project:
+    """プロジェクト履歴: one project taken part in (期間・プロジェクト名)."""
+
+    period: Period = field(default_factory=Period)
+    name: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Staff:
+    """One person's whole sheet. Lists keep their order (the order positions in the file)."""
+
+    name: str
+    kana: str = ""
+    title: str = ""
+    section: str = ""
+    experience_override: int | None = None
+    qualifications: list[Qualification] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    revision: str = ""  # changes on every write; see store/repository.py
+    updated: str = ""
+
+    def copy(self) -> Staff:
+        """Returns a deep copy, so an editor can change it and keep the original for undo."""
+        return dataclasses.replace(
+            self,
+            qualifications=[dataclasses.replace(q) for q in self.qualifications],
+            assignments=[dataclasses.replace(a) for a in self.assignments],
+            projects=[dataclasses.replace(p) for p in self.projects],
+            entries=[dataclasses.replace(e) for e in self.entries],
+        )
+
+    def cell(self, level: int, category_id: str) -> list[Entry]:
+        """Returns the entries of one grid cell, in their order."""
+        return [e for e in self.entries if e.level == level and e.category_id == category_id]
+
+    def experience_years(self, today: date | None = None) -> int:
+        """Returns the 経験年数 the résumé prints: the override if set, else derived."""
+        if self.experience_override is not None:
+            return self.experience_override
+        return experience_years([a.period for a in self.assignments], today)
+
+
+@dataclass
+class StaffSummary:
+    """What the staff list shows of a person, without loading the whole sheet."""
+
+    id: str
+    name: str
+    kana: str
+    title: str
+    section: str
+    experience_years: int
+
+
+def experience_years(periods: list[Period], today: date | None = None) -> int:
+    """Returns whole years covered by the union of the periods up to today.
+
+    Overlapping periods count once; an open end counts to today; a period with no start
+    or starting after today counts nothing.
+
+    Args:
+        periods: the assignment periods.
+        today: the reference day (default: the real today).
+    """
+    today = today or date.today()
+    spans = sorted(s for s in (p.days_until(today) for p in periods) if s is not None)
+    days = 0
+    current_start = current_end = None
+    for start, end in spans:
+        if current_end is not None and start.toordinal() <= current_end.toordinal() + 1:
+            current_end = max(current_end, end)
+            continue
+        if current_end is not None:
+            days += current_end.toordinal() - current_start.toordinal() + 1
+        current_start, current_end = start, end
+    if current_end is not None:
+        days += current_end.toordinal() - current_start.toordinal() + 1
+    # 365.2425 days a year: 2010-04-01..2013-03-31 is exactly three years, not 2.99.
+    return int(days / 365.2425 + 1e-9)
+
+
+def _check_text(problems: list[str], where: str, text: str, limit: int, multiline: bool) -> None:
+    allowed = "\n\t" if multiline else "\t"
+    bad = [c for c in text if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in allowed]
+    bad += [c for c in text if 0xD800 <= ord(c) <= 0xDFFF]
+    if bad:
+        problems.append(f"{where}: 制御文字（U+{ord(bad[0]):04X}）は使えません")
+    if len(text) > limit:
+        problems.append(f"{where}: {limit}文字を超えています（{len(text)}文字）")
+
+
+def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None) -> list[str]:
+    """Returns every problem with a person's sheet, each naming the person and the field.
+
+    Args:
+        staff: the sheet to check.
+        category_ids: the ids of the categories defined in the database.
+        who: how to name the person in messages (default: the name).
+    """
+    who = who or f"「{staff.name.strip() or '（氏名なし）'}」"
+    problems: list[str] = []
+    if not staff.name.strip():
+        problems.append(f"{who}: 氏名が空です")
+    for label, value in (("氏名", staff.name), ("ふりがな", staff.kana), ("職名", staff.title),
+                         ("所属", staff.section)):
+        _check_text(problems, f"{who} {label}", value, MAX_NAME, False)
+    if staff.experience_override is not None and not 0 <= staff.experience_override <= 80:
+        problems.append(f"{who} 経験年数: 0〜80の整数にしてください（{staff.experience_override}）")
+    for i, q in enumerate(staff.qualifications, 1):
+        _check_text(problems, f"{who} 資格等{i}", q.name, MAX_NAME, False)
+        if not q.name.strip():
+            problems.append(f"{who} 資格等{i}: 名称が空です")
+    for i, a in enumerate(staff.assignments, 1):
+        _check_text(problems, f"{who} 担当履歴{i} 担当名", a.name, MAX_NAME, False)
+        _check_text(problems, f"{who} 担当履歴{i} 主担当業務", a.duties, MAX_TEXT, True)
+    for i, p in enumerate(staff.projects, 1):
+        _check_text(problems, f"{who} プロジェクト{i}", p.name, MAX_NAME, False)
+    for i, e in enumerate(staff.entries, 1):
+        where = f"{who} 実績{i}「{e.text[:20]}」"
+        if not 0 <= e.level < LEVEL_COUNT:
+            problems.append(f"{where}: レベル{e.level}はありません（0〜7）")
+        if e.category_id not in category_ids:
+            problems.append(f"{where}: 分類「{e.category_id}」は定義にありません")
+        if e.kind not in KINDS:
+            problems.append(f"{where}: 種別「{e.kind}」は使えません（{', '.join(KINDS)}）")
+        if not e.text.strip():
+            problems.append(f"{where}: 内容が空です")
+        _check_text(problems, where, e.text, MAX_TEXT, True)
+        _check_text(problems, f"{where} 備考", e.note, MAX_TEXT, True)
+    return problems

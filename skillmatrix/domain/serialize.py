@@ -1,0 +1,176 @@
+"""Plain dict form of a person's sheet, shared by the interchange JSON and the audit log.
+
+The dict is exactly a staff object of ../shared/spec/interchange.md, with the category
+written by name so that it means the same in any database.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from skillmatrix.domain.dates import DateError, PartialDate, Period
+from skillmatrix.domain.model import (Assignment, Entry, Project, Qualification, Staff,
+                                      ValidationError)
+
+
+def _iso(d: PartialDate | None) -> str | None:
+    return d.iso() if d is not None else None
+
+
+def staff_to_dict(staff: Staff, category_names: dict[str, str],
+                  today: date | None = None) -> dict[str, Any]:
+    """Returns the interchange form of one person.
+
+    Args:
+        staff: the sheet.
+        category_names: category id -> name.
+        today: the day experience years are counted to.
+    """
+    return {
+        "id": staff.id,
+        "name": staff.name,
+        "kana": staff.kana,
+        "title": staff.title,
+        "section": staff.section,
+        "experience_years": staff.experience_years(today),
+        "experience_override": staff.experience_override,
+        "qualifications": [{"name": q.name, "acquired": _iso(q.acquired), "expires": _iso(q.expires)}
+                           for q in staff.qualifications],
+        "assignments": [{"start": _iso(a.period.start), "end": _iso(a.period.end),
+                         "name": a.name, "duties": a.duties} for a in staff.assignments],
+        "projects": [{"start": _iso(p.period.start), "end": _iso(p.period.end), "name": p.name}
+                     for p in staff.projects],
+        "entries": [{"level": e.level, "category": category_names.get(e.category_id, e.category_id),
+                     "text": e.text, "kind": e.kind, "date": _iso(e.date),
+                     **({"note": e.note} if e.note else {})}
+                    for e in staff.entries],
+    }
+
+
+class _Reader:
+    """Reads one staff dict, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, who: str, problems: list[str]):
+        self.who = who
+        self.problems = problems
+
+    def text(self, obj: dict, key: str, where: str) -> str:
+        value = obj.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problems.append(f"{self.who} {where}: 文字列ではありません（{value!r}）")
+            return ""
+        return value
+
+    def date(self, obj: dict, key: str, where: str) -> PartialDate | None:
+        value = obj.get(key)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            self.problems.append(f"{self.who} {where}: 日付は文字列で書きます（{value!r}）")
+            return None
+        try:
+            return PartialDate.from_iso(value)
+        except DateError as e:
+            self.problems.append(f"{self.who} {where}: {e}")
+            return None
+
+    def period(self, obj: dict, where: str) -> Period:
+        start = self.date(obj, "start", f"{where} 開始")
+        end = self.date(obj, "end", f"{where} 終了")
+        try:
+            return Period(start, end)
+        except DateError as e:
+            self.problems.append(f"{self.who} {where}: {e}")
+            return Period(start, None)
+
+    def items(self, obj: dict, key: str, where: str) -> list[dict]:
+        value = obj.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
+            self.problems.append(f"{self.who} {where}: オブジェクトの配列ではありません")
+            return []
+        return value
+
+
+def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
+                    problems: list[str]) -> Staff | None:
+    """Reads one interchange staff object; appends every problem found to problems.
+
+    Args:
+        obj: the parsed JSON object.
+        category_ids: category name -> id in the target database.
+        index: the person's position in the file (1-based), for messages.
+        problems: where problems are collected.
+
+    Returns:
+        The sheet, or None when the object is not usable at all.
+    """
+    if not isinstance(obj, dict):
+        problems.append(f"staff[{index}]: オブジェクトではありません")
+        return None
+    name = obj.get("name")
+    who = f"staff[{index}]「{name}」" if isinstance(name, str) and name.strip() else f"staff[{index}]"
+    r = _Reader(who, problems)
+    staff = Staff(name=r.text(obj, "name", "氏名(name)"),
+                  kana=r.text(obj, "kana", "ふりがな(kana)"),
+                  title=r.text(obj, "title", "職名(title)"),
+                  section=r.text(obj, "section", "所属(section)"))
+    staff_id = obj.get("id")
+    if staff_id is not None:
+        if not isinstance(staff_id, str) or not _is_uuid(staff_id):
+            problems.append(f"{who} id: UUIDではありません（{staff_id!r}）")
+        else:
+            staff.id = staff_id.lower()
+    override = obj.get("experience_override")
+    if override is not None and (not isinstance(override, int) or isinstance(override, bool)):
+        problems.append(f"{who} experience_override: 整数ではありません（{override!r}）")
+    else:
+        staff.experience_override = override
+    for i, q in enumerate(r.items(obj, "qualifications", "資格等(qualifications)"), 1):
+        staff.qualifications.append(Qualification(
+            name=r.text(q, "name", f"資格等{i}"),
+            acquired=r.date(q, "acquired", f"資格等{i} 取得"),
+            expires=r.date(q, "expires", f"資格等{i} 有効期限")))
+    for i, a in enumerate(r.items(obj, "assignments", "担当履歴(assignments)"), 1):
+        staff.assignments.append(Assignment(period=r.period(a, f"担当履歴{i}"),
+                                            name=r.text(a, "name", f"担当履歴{i} 担当名"),
+                                            duties=r.text(a, "duties", f"担当履歴{i} 主担当業務")))
+    for i, p in enumerate(r.items(obj, "projects", "プロジェクト(projects)"), 1):
+        staff.projects.append(Project(period=r.period(p, f"プロジェクト{i}"),
+                                      name=r.text(p, "name", f"プロジェクト{i} 名称")))
+    for i, e in enumerate(r.items(obj, "entries", "実績(entries)"), 1):
+        text = r.text(e, "text", f"実績{i} 内容")
+        where = f"{who} 実績{i}「{text[:20]}」"
+        level = e.get("level")
+        if not isinstance(level, int) or isinstance(level, bool):
+            problems.append(f"{where}: レベル{level!r}は整数ではありません（0〜7）")
+            level = 0
+        category = e.get("category")
+        # An unknown name stays as it is, so validate_staff names it in its message.
+        category_id = category_ids.get(category, str(category))
+        kind = e.get("kind") or "other"
+        staff.entries.append(Entry(level=level, category_id=category_id,
+                                   text=text, kind=str(kind), date=r.date(e, "date", f"実績{i} 日付"),
+                                   note=r.text(e, "note", f"実績{i} 備考")))
+    return staff
+
+
+def _is_uuid(text: str) -> bool:
+    import uuid
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return len(text) == 36
+
+
+def require_valid(problems: list[str], limit: int = 50) -> None:
+    """Raises ValidationError listing up to `limit` problems, if there are any."""
+    if problems:
+        shown = problems[:limit]
+        if len(problems) > limit:
+            shown.append(f"…ほか{len(problems) - limit}件")
+        raise ValidationError(shown)

@@ -1,0 +1,73 @@
+"""Where the program's own files are: the resources and the database migrations.
+
+In the source tree they sit beside the package (resources/, db/); an installed wheel
+carries them inside the package (skillmatrix/resources, skillmatrix/db, see
+pyproject.toml); a PyInstaller bundle unpacks them under sys._MEIPASS.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _find(name: str) -> Path:
+    candidates = []
+    if hasattr(sys, "_MEIPASS"):
+        candidates.append(Path(sys._MEIPASS) / name)
+    candidates += [_PACKAGE / name, _PACKAGE.parent / name]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"プログラムのファイル {name}/ が見つかりません（インストールが壊れています）")
+
+
+def resources_dir() -> Path:
+    """Returns the folder of defaults, fonts and icons that ship with the program."""
+    return _find("resources")
+
+
+def migrations_dir() -> Path:
+    """Returns the folder of numbered SQL migrations (db/0001_initial.sql, …)."""
+    return _find("db")
+
+
+def program_dir() -> Path:
+    """Returns the folder of the running program (the bundle's folder when frozen)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return _PACKAGE.parent
+
+
+def portable_data_dir() -> Path | None:
+    """Returns the data folder beside the program in portable mode, else None.
+
+    Portable mode is on when a file named `portable` or a folder `data/` sits beside the
+    program, so the whole thing runs from a USB stick.
+    """
+    base = program_dir()
+    if (base / "portable").exists() or (base / "data").is_dir():
+        return base / "data"
+    return None
+
+
+def data_dir() -> Path:
+    """Returns (and creates) the folder for the database, logs and backups."""
+    import os
+    folder = portable_data_dir()
+    if folder is None:
+        if sys.platform == "win32":
+            root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        elif sys.platform == "darwin":
+            root = Path.home() / "Library" / "Application Support"
+        else:
+            root = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+        folder = root / "SkillMatrix"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_database() -> Path:
+    """Returns the database the window opens when no --db is given."""
+    return data_dir() / "skillmatrix.sqlite"
