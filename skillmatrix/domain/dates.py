@@ -52,8 +52,11 @@ ERAS: list[Era] = [
 _ERA_BY_KEY = {e.name: e for e in ERAS} | {
     a.upper(): e for e in ERAS for a in e.abbreviations}
 
-# Dash look-alikes people (and IMEs) produce; all mean the ASCII hyphen here.
-_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ー"} | {"〜": "~"})
+# Dash look-alikes people (and IMEs) produce; all mean the ASCII hyphen here:
+# hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar, minus, chōonpu.
+# The wave dash 〜 (U+301C) survives NFKC, unlike full-width ～, so map it too.
+_DASHES = str.maketrans(
+    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc"} | {"\u301c": "~"})
 
 # Year, then optional month and day, separated by 年/月/日 or - / . (mixing is
 # tolerated: offices write 「2013年4.1」 too). Normalised input is ASCII digits.
@@ -61,7 +64,7 @@ _TAIL = (r"(?:\s*(?:年|[-/.])\s*(?P<m>\d{1,2})"
          r"(?:\s*(?:月|[-/.])\s*(?P<d>\d{1,2})\s*日?|\s*月)?|\s*年)?")
 _WESTERN = re.compile(r"(?P<y>\d{4})" + _TAIL, re.ASCII)
 _COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})?", re.ASCII)
-_ERA = re.compile(r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<y>\d{1,2}|元)"
+_ERA = re.compile(r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<y>\d{1,3}|元)"
                   + _TAIL, re.ASCII | re.IGNORECASE)
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?", re.ASCII)
 _RANGE_SEP = re.compile(r"~|から|(?:^|\s)to(?:\s|$)", re.IGNORECASE)
@@ -277,7 +280,8 @@ class Period:
         Separators are ~ ～ 〜 から ' to ' and hyphens. A hyphen separates only
         when it has spaces around it or when both sides parse ('2013-04' alone
         is one date). A single date means Period(date, date); a missing side
-        is None; '' gives Period(None, None).
+        is None; '' or a lone separator ('-' is the office
+        spreadsheet "none") gives Period(None, None).
 
         Raises:
             DateError: If a side cannot be parsed or the end precedes the start.
@@ -287,12 +291,12 @@ class Period:
             return cls()
         m = _RANGE_SEP.search(s)
         if m:
-            return cls._from_sides(s[:m.start()], s[m.end():])
+            return cls(*cls._parse_sides(s[:m.start()], s[m.end():]))
         hyphens = [i for i, c in enumerate(s) if c == "-"]
         spaced = [i for i in hyphens
                   if (i == 0 or s[i - 1].isspace()) and (i == len(s) - 1 or s[i + 1].isspace())]
         if len(spaced) == 1:
-            return cls._from_sides(s[:spaced[0]], s[spaced[0] + 1:])
+            return cls(*cls._parse_sides(s[:spaced[0]], s[spaced[0] + 1:]))
         try:
             d = PartialDate.parse(s)
             return cls(d, d)
@@ -301,23 +305,20 @@ class Period:
         found = []
         for i in hyphens:
             try:
-                found.append(cls._from_sides(s[:i], s[i + 1:]))
-            except DateError as err:
-                # Both sides read as dates but the period is invalid (end before
-                # start): that message is more useful than "unreadable".
-                if str(err).startswith("終了"):
-                    single_error = err
-        if len(found) == 1 and (found[0].start or found[0].end):
-            return found[0]
+                found.append(cls._parse_sides(s[:i], s[i + 1:]))
+            except DateError:
+                continue
         if len(found) > 1:
             raise DateError(f"期間の区切りが曖昧です（～で区切ってください）: {text!r}")
+        if found and any(found[0]):
+            return cls(*found[0])
         raise single_error
 
-    @classmethod
-    def _from_sides(cls, left: str, right: str) -> Period:
+    @staticmethod
+    def _parse_sides(left: str, right: str) -> tuple[PartialDate | None, PartialDate | None]:
         left, right = left.strip(), right.strip().removesuffix("まで").strip()
         end = None if not right or right.lower() in _OPEN_WORDS else PartialDate.parse(right)
-        return cls(PartialDate.parse(left) if left else None, end)
+        return (PartialDate.parse(left) if left else None), end
 
     def format(self, style: str = "seireki") -> str:
         """Formats as '2010年4月1日～2013年3月31日', '2013年4月～' or ''.

@@ -61,14 +61,18 @@ def uri(path: Path, mode: str, immutable: bool = False) -> str:
     return f"file:{text}?mode={mode}" + ("&immutable=1" if immutable else "")
 
 
-def configure(conn: sqlite3.Connection, readonly: bool) -> None:
-    """Applies the connection settings every SkillMatrix connection uses."""
+def configure(conn: sqlite3.Connection) -> None:
+    """Applies the settings every SkillMatrix connection uses; none of them writes."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA trusted_schema = OFF")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
+
+
+def configure_for_writing(conn: sqlite3.Connection) -> None:
+    """Switches a verified file of ours to WAL with full sync: durable commits that do
+    not block readers. Never called before verify(): it rewrites the file header."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
 
 
 def connect(path: Path, *, readonly: bool = False, create: bool = False) -> sqlite3.Connection:
@@ -92,6 +96,8 @@ def connect(path: Path, *, readonly: bool = False, create: bool = False) -> sqli
         raise explain(e, str(path)) from None
     try:
         version = verify(conn, path, allow_empty=fresh)
+        if not readonly:
+            configure_for_writing(conn)
         if version < current_version():
             if readonly:
                 raise StoreError(f"古い版（スキーマ版{version}）のファイルです。"
@@ -119,7 +125,7 @@ def _open(path: Path, readonly: bool, fresh: bool) -> sqlite3.Connection:
             conn = sqlite3.connect(uri(path, "ro", immutable=True), uri=True)
     else:
         conn = sqlite3.connect(uri(path, "rwc" if fresh else "rw"), uri=True)
-    configure(conn, readonly)
+    configure(conn)
     return conn
 
 
