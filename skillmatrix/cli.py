@@ -106,9 +106,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from skillmatrix.domain.demo import generated_staff, seed_staff
     if args.staff < 2:
         raise CommandError("--staff は2以上にしてください（資料の2名が必ず入ります）")
+    if args.db.exists() and args.db.stat().st_size:
+        # Look before opening for writing: opening alone would touch the file's header.
+        with Store.open(args.db, readonly=True) as existing:
+            if existing.staff_count():
+                raise CommandError(f"職員の入ったデータベースには書き込みません: {args.db}")
     with Store.create(args.db) as store:
-        if store.staff_count():
-            raise CommandError(f"職員の入ったデータベースには書き込みません: {args.db}")
         categories = store.categories()
         people = seed_staff(categories) + generated_staff(args.staff - 2, categories)
         store.add_many(people, action="demo", source="demo")
@@ -146,14 +149,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError(f"取り込むファイルが見つかりません: {args.file}")
     if args.file.suffix.lower() != ".json":
         raise CommandError(f"取り込めるのは交換用JSON（.json）です: {args.file}")
-    with Store.open(args.db, readonly=args.dry_run) as store:
+    # Validate and plan on a read-only connection: a refused file leaves the database
+    # byte for byte as it was.
+    with Store.open(args.db, readonly=True) as store:
         loaded = read_json(args.file, store.categories())
         plan = plan_import(store, loaded.people)
-        out(plan.summary())
-        if args.dry_run:
-            out("（--dry-run: 変更していません）")
-            return 0
-        apply_plan(store, plan, source=str(args.file))
+    out(plan.summary())
+    if args.dry_run:
+        out("（--dry-run: 変更していません）")
+        return 0
+    with Store.open(args.db) as store:
+        apply_plan(store, plan_import(store, loaded.people), source=str(args.file))
     out(f"取り込みました: {args.file}")
     return 0
 
@@ -173,18 +179,23 @@ def run_command(args: argparse.Namespace) -> int:
     """Runs the chosen command, turning every expected failure into one line and exit 1."""
     try:
         return COMMANDS[args.command](args)
-    except (CommandError, StoreError) as e:
-        message = str(e)
-    except ValidationError as e:
-        problems = e.problems
-        message = (f"取り込めません（問題{len(problems)}件）: " if len(problems) > 1 else "") + \
-            "; ".join(problems)
-    except OSError as e:
-        message = f"ファイルの読み書きに失敗しました（{e.strerror or e}）: {e.filename or ''}".rstrip(": ")
-    except KeyboardInterrupt:
-        message = "中断しました"
-    if getattr(args, "debug", False):
-        import traceback
-        traceback.print_exc()
-    print(f"エラー: {message}".replace("\n", " "), file=sys.stderr)
-    return 1
+    except (CommandError, StoreError, ValidationError, OSError, KeyboardInterrupt) as e:
+        if getattr(args, "debug", False):
+            import traceback
+            traceback.print_exception(e)
+        print(f"エラー: {describe(e)}".replace("\n", " "), file=sys.stderr)
+        return 1
+
+
+def describe(error: BaseException) -> str:
+    """Returns the one-line Japanese message for an expected failure."""
+    if isinstance(error, ValidationError):
+        problems = error.problems
+        prefix = f"取り込めません（問題{len(problems)}件）: " if len(problems) > 1 else ""
+        return prefix + "; ".join(problems)
+    if isinstance(error, KeyboardInterrupt):
+        return "中断しました"
+    if isinstance(error, OSError) and not isinstance(error, StoreError):
+        where = f": {error.filename}" if error.filename else ""
+        return f"ファイルの読み書きに失敗しました（{error.strerror or error}）{where}"
+    return str(error)

@@ -111,8 +111,7 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
     if not isinstance(obj, dict):
         problems.append(f"staff[{index}]: オブジェクトではありません")
         return None
-    name = obj.get("name")
-    who = f"staff[{index}]「{name}」" if isinstance(name, str) and name.strip() else f"staff[{index}]"
+    who = who_label(index, obj.get("name"))
     r = _Reader(who, problems)
     staff = Staff(name=r.text(obj, "name", "氏名(name)"),
                   kana=r.text(obj, "kana", "ふりがな(kana)"),
@@ -156,6 +155,13 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
                                    text=text, kind=str(kind), date=r.date(e, "date", f"実績{i} 日付"),
                                    note=r.text(e, "note", f"実績{i} 備考")))
     return staff
+
+
+def who_label(index: int, name: object) -> str:
+    """Returns how messages name the index-th person of a file: staff[3]「藤沢 花子」."""
+    if isinstance(name, str) and name.strip():
+        return f"staff[{index}]「{name.strip()}」"
+    return f"staff[{index}]"
 
 
 def _is_uuid(text: str) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from skillmatrix.domain.model import Category, Staff, ValidationError, validate_staff
-from skillmatrix.domain.serialize import require_valid, staff_from_dict, staff_to_dict
+from skillmatrix.domain.serialize import require_valid, staff_from_dict, staff_to_dict, who_label
 
 FORMAT = "skillmatrix-resume"
 VERSION = 1
@@ -100,9 +100,9 @@ def parse(data: object, categories: list[Category]) -> Loaded:
     seen: dict[str, int] = {}
     for i, s in enumerate(people, 1):
         if s.id in seen:
-            problems.append(f"staff[{i}]「{s.name}」id: staff[{seen[s.id]}] と同じidです（{s.id}）")
+            problems.append(f"{who_label(i, s.name)} id: staff[{seen[s.id]}] と同じidです（{s.id}）")
         seen.setdefault(s.id, i)
-        problems += validate_staff(s, set(ids.values()), f"staff[{i}]「{s.name}」")
+        problems += validate_staff(s, set(ids.values()), who_label(i, s.name))
     require_valid(list(dict.fromkeys(problems)))
     return Loaded(people)
 

@@ -1,0 +1,700 @@
+"""Demo data: the two résumés of the seed document and any number of generated people.
+
+The seed document (藤沢市IT推進課「ITガバナンスと人材育成」) closes with two sample
+スキル履歴書: a staffer with three years in the section and a veteran of more than twenty.
+:func:`seed_staff` transcribes both in full; :func:`generated_staff` makes as many
+realistic, fictional people as a demo or a benchmark needs.
+
+Everything here is reproducible: fixed ids for the seed people (uuid5 under them for their
+rows), and one ``random.Random(seed)`` for the generated ones, never the global random
+generator or the clock, so the same call always returns the same people, ids included.
+"""
+from __future__ import annotations
+
+import random
+import uuid
+from bisect import bisect
+from operator import itemgetter
+
+from skillmatrix.domain.dates import PartialDate, Period
+from skillmatrix.domain.model import (
+    LEVEL_COUNT, Assignment, Category, Entry, Project, Qualification, Staff,
+)
+
+CATEGORY_NAMES = ('行政職員一般', 'ITスキル一般', '基幹系システム', '情報系システム', 'ネットワーク',
+                  '地域情報化', 'セキュリティ', 'ストラテジ')
+
+SEED_STAFFER_ID = "0c5e2a4e-7d1b-4f36-9a52-3e8d1f6b2c01"
+SEED_VETERAN_ID = "0c5e2a4e-7d1b-4f36-9a52-3e8d1f6b2c02"
+
+# The year the generated data is "as of": every generated date lies on or before
+# November 2026 (the default seed reads 2026-11-27). A constant, never the clock.
+REFERENCE_YEAR = 2026
+
+
+def _category_ids(categories: list[Category]) -> list[str]:
+    """Returns the ids of the eight seed categories, in CATEGORY_NAMES order.
+
+    Categories are matched by name; a name the user has since changed falls back to the
+    category at the same position, so demo data still lands in the right column.
+    """
+    by_name = {c.name: c.id for c in categories}
+    ordered = sorted(categories, key=lambda c: c.position)
+    ids = []
+    for i, name in enumerate(CATEGORY_NAMES):
+        if name in by_name:
+            ids.append(by_name[name])
+        elif i < len(ordered) and ordered[i].name not in CATEGORY_NAMES:
+            ids.append(ordered[i].id)
+        else:
+            raise ValueError(f"分類「{name}」がありません（デモデータには8つの分類が必要です）")
+    return ids
+
+
+# ---------------------------------------------------------------------------------------
+# The seed résumés
+# ---------------------------------------------------------------------------------------
+
+def _d(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    return PartialDate(year, month, day)
+
+
+def _p(start: PartialDate | None, end: PartialDate | None) -> Period:
+    return Period(start, end)
+
+
+# The staffer's grid. Its rows read '1 必要最低限の…⇥新採用職員研修⇥IT基礎セミナー⇥…':
+# the level number and its short definition share the first cell, so after splitting on
+# tabs field 1 is 行政職員一般 and field 8 is ストラテジ, exactly as the header
+# (レベル⇥行政職員一般⇥…⇥ストラテジ, 9 fields) says. Every row has 9 fields.
+# Cells wrap over lines; a space in the extracted cell is a line break, so each wrapped
+# line is its own entry unless it continues a phrase.
+# (level, category index, text, kind)
+_STAFFER_GRID = (
+    # row 0: all eight cells empty.
+    # row 1: f1 行政職員一般, f2 ITスキル一般, f5 ネットワーク, f7 セキュリティ.
+    (1, 0, '新採用職員研修', 'training'),
+    (1, 1, 'IT基礎セミナー', 'training'),
+    (1, 4, 'ネットワーク基礎セミナー', 'training'),
+    (1, 6, '適用範囲内研修', 'training'),  # the ISMS 適用範囲内研修 (the veteran's row 0)
+    # row 2: f4 情報系システム holds two course names, one a line.
+    (2, 3, 'システム開発セミナー', 'training'),
+    (2, 3, 'プロジェクト管理セミナー', 'training'),
+    # row 3: f4 情報系システム holds two Windows Server course titles, each wrapped
+    # after "2008": '…2008管理 1-基本管理編' and '…2008 Active Directory の基礎' are one
+    # title each (the course series is "Windows Server 2008管理 1-基本管理編", and the
+    # second is a separate Active Directory course). f8 ストラテジ.
+    (3, 3, 'Windows Server 2008管理 1-基本管理編', 'training'),
+    (3, 3, 'Windows Server 2008 Active Directory の基礎', 'training'),
+    (3, 7, '業務改善・改革セミナー', 'training'),
+    # rows 4–7: empty.
+)
+
+# The veteran's grid. Here the level number and the definition are two tab-separated
+# fields ('0⇥情報技術に初めて携わる。⇥コンピュータ入門 フローチャート⇥⇥⇥ネットワーク基礎
+# セミナー⇥⇥ISMS適用範囲内研修⇥'), yet every row still has the header's 9 fields, so one
+# field was lost when the level cell was split. Reading fields 2..8 as 行政職員一般..セキュ
+# リティ (the "entries start right after the definition" reading) would put COBOL under
+# ITスキル一般, ネットワーク基礎セミナー under 情報系システム, ISMS and LASDEC:情報セキュリティ
+# under 地域情報化 and the CIO and 地域IT基本計画 entries under セキュリティ: wrong in every row.
+# Reading field k (k = 2..8) as category k-1, i.e. the definition sits where the
+# 行政職員一般 cell would be, puts every entry under the category its knowledge list
+# names (COBOL -> 基幹系システム, ISMS -> セキュリティ, ICT-BCP -> セキュリティ, CIO and
+# 計画策定 -> ストラテジ, 市町村アカデミー -> 地域情報化, the staffer's ネットワーク基礎セミナー
+# is in the same field 5 = ネットワーク). So: the veteran's 行政職員一般 column is empty, and
+# fields 2..8 are ITスキル一般..ストラテジ.
+_VETERAN_GRID = (
+    # row 0: f2 ITスキル一般, f5 ネットワーク, f7 セキュリティ.
+    # 'コンピュータ入門 フローチャート': two courses (an introduction and a flowchart course),
+    # as 'UNIXの使い方 HOLON/AB' below is two.
+    (0, 1, 'コンピュータ入門', 'training'),
+    (0, 1, 'フローチャート', 'training'),
+    (0, 4, 'ネットワーク基礎セミナー', 'training'),
+    (0, 6, 'ISMS適用範囲内研修', 'training'),
+    # row 1: f2 ITスキル一般, f3 基幹系システム, f4 情報系システム.
+    # 'JIPSの導入' (NEC's Japanese processing system) is at level 1 and phrased like the
+    # level-2 'VISの導入と運用' vendor courses: a course title, so training, not work.
+    (1, 1, 'JIPSの導入', 'training'),
+    # 'COBOL プログラム開発とジョブの実行 ファイル設計とジョブの運用': a COBOL course and two
+    # parallel "…とジョブの…" operation courses, three lines, three entries.
+    (1, 2, 'COBOL', 'training'),
+    (1, 2, 'プログラム開発とジョブの実行', 'training'),
+    (1, 2, 'ファイル設計とジョブの運用', 'training'),
+    (1, 3, 'UNIXの使い方', 'training'),
+    (1, 3, 'HOLON/AB', 'training'),
+    # row 2: f2 ITスキル一般, f3 基幹系システム, f6 地域情報化, f8 ストラテジ.
+    (2, 1, 'SOFPIA概説', 'training'),
+    # Three ACOS middleware courses (VIS, ADBS, RIQS): course titles, so training.
+    (2, 2, 'VISの導入と運用', 'training'),
+    (2, 2, 'ADBSの導入と運用', 'training'),
+    (2, 2, 'RIQSの導入と利用', 'training'),
+    # The parenthesised line is the course's subtitle: one entry.
+    (2, 5, '市町村アカデミー (情報政策の新展開)', 'training'),
+    (2, 7, 'CIO育成研修(運用管理)', 'training'),
+    # row 3: f3 基幹系システム, f5 ネットワーク, f6 地域情報化.
+    (3, 2, '住基印鑑外国人システム導入', 'work'),
+    (3, 2, '選挙、児童手当、小児医療、母子福祉貸付金、定額給付金等システム開発', 'work'),
+    (3, 4, '地域イントラ・学校イントラ構築', 'work'),
+    (3, 5, '電子自治体ネットワーク事業', 'work'),
+    # row 4: f3 基幹系システム, f6 地域情報化, f8 ストラテジ.
+    (4, 2, '税総合オンラインシステム導入計画', 'work'),
+    # A talk given in Akita, the "(秋田講演)" line belongs to it: one entry, a role.
+    (4, 5, '電子自治体ITセミナー (秋田講演)', 'role'),
+    # Two plans, one a line (the first is a plan's title, the second its 策定).
+    (4, 7, '藤沢市地域IT基本計画', 'work'),
+    (4, 7, '藤沢市IT推進指針策定', 'work'),
+    # row 5: f3 基幹系システム, f6 地域情報化, f7 セキュリティ; f8 empty.
+    # '保健福祉総合システム 導入基本計画策定' wraps one phrase: one entry.
+    (5, 2, '保健福祉総合システム 導入基本計画策定', 'work'),
+    (5, 2, '基幹系最適化計画策定', 'work'),
+    (5, 5, '市町村アカデミー講師', 'role'),
+    # '…電子自治体 共同運営協議会立ち上げ' wraps one phrase: one entry.
+    (5, 5, '神奈川県市町村電子自治体 共同運営協議会立ち上げ', 'work'),
+    (5, 5, '電子申請システム部会長', 'role'),
+    # 'LASDEC:情報セキュリティ マネジメント講師' wraps one phrase: one entry.
+    (5, 6, 'LASDEC:情報セキュリティ マネジメント講師', 'role'),
+    (5, 6, 'ICT-BCP講演(多数)', 'role'),
+    # row 6: f2 ITスキル一般, f5 ネットワーク, f7 セキュリティ, f8 ストラテジ.
+    (6, 1, 'NISC重要ノウハウ専門委員', 'role'),
+    # The council, its committee and its two working groups: one membership, one entry.
+    (6, 4, '総務省電気通信審議会 IPネットワーク設備委員会 (安全・信頼性検討作業班) (通信確保作業班)',
+     'role'),
+    # A study group membership (委員) and a talk: roles.
+    (6, 6, '総務省:災害に強い電子自治体研究会', 'role'),
+    (6, 6, 'システム監査学会における講演', 'role'),
+    # One phrase wrapped over three lines; selecting the municipalities for a national
+    # agency's demonstration is a committee's job: a role.
+    (6, 7, '消防庁:住民への災害情報 伝達手段の多様化実証 に係る対象自治体選考', 'role'),
+    # row 7: empty.
+)
+
+
+def _seed_person(staff_id: str, name: str, kana: str, title: str, section: str,
+                 override: int | None, assignments, projects, grid,
+                 cat_ids: list[str]) -> Staff:
+    ns = uuid.UUID(staff_id)
+
+    def rid(kind: str, i: int) -> str:
+        return str(uuid.uuid5(ns, f"{kind}/{i}"))
+
+    return Staff(
+        name=name, kana=kana, title=title, section=section, experience_override=override,
+        qualifications=[],  # both sheets' 資格等 are empty
+        assignments=[Assignment(period=period, name=n, duties=duties, id=rid("assignment", i))
+                     for i, (period, n, duties) in enumerate(assignments)],
+        projects=[Project(period=period, name=n, id=rid("project", i))
+                  for i, (period, n) in enumerate(projects)],
+        entries=[Entry(level=level, category_id=cat_ids[c], text=text, kind=kind,
+                       id=rid("entry", i))
+                 for i, (level, c, text, kind) in enumerate(grid)],
+        id=staff_id,
+    )
+
+
+def seed_staff(categories: list[Category]) -> list[Staff]:
+    """Returns the seed document's two résumés, every row of them, with fixed ids.
+
+    Names are fictional (the seed hides the real ones as 〇〇 〇〇). Entries carry no date,
+    as in the seed.
+
+    Args:
+        categories: the eight categories in the seed's order (matched by name).
+    """
+    cat_ids = _category_ids(categories)
+    staffer = _seed_person(
+        SEED_STAFFER_ID, '藤沢 花子', 'ふじさわ はなこ', '事務職員', 'IT推進課',
+        # The sheet prints 経験年数 3年: it was filled in in 2013, three years after the
+        # 2010.4.1 start. Derived from the open-ended second post it would grow every
+        # year, so the override keeps the sheet as the seed shows it.
+        3,
+        [
+            (_p(_d(2010, 4, 1), _d(2013, 3, 31)), '情報システム・NW担当', '情報系システム担当（ポータル）'),
+            # 'I T ガバナンス' in the extracted text is letter-spaced 'IT' (like the
+            # heading 'I T 推進課', which the veteran's sheet prints as 'IT推進課'), so
+            # it is written without the spaces.
+            (_p(_d(2013, 4), None), '情報政策担当', 'ITガバナンス、研修、ISMS'),
+        ],
+        [
+            (_p(_d(2010, 4, 1), _d(2012, 3, 31)), '職員ポータル更新'),
+            (_p(_d(2012, 4, 1), None), '通信回線更新'),
+        ],
+        _STAFFER_GRID, cat_ids)
+    veteran = _seed_person(
+        SEED_VETERAN_ID, '湘南 太郎', 'しょうなん たろう', '参事', 'IT推進課',
+        None,  # 20年以上: derived from 1981/8 onward it is well over twenty.
+        [
+            (_p(_d(1981, 8), _d(1995, 3)), '情報システム担当', '収納、年金、住基、税、OS'),
+            (_p(_d(1995, 4), _d(1997, 3)), 'システム運用担当', '保健福祉、その他'),
+            (_p(_d(1997, 4), _d(2002, 3)), '工事契約担当', '工事契約システム'),
+            (_p(_d(2002, 4), _d(2003, 3)), 'IT推進担当', '電子自治体、GIS、地域イントラ'),
+            (_p(_d(2003, 4), _d(2007, 3)), '企画調整担当', '電子自治体、GIS'),
+            (_p(_d(2007, 4), _d(2011, 3)), 'システムネットワーク担当', '基幹系、ネットワーク'),
+            (_p(_d(2011, 4), None), '課長', ''),
+        ],
+        [
+            (_p(_d(1984, 4), _d(1988, 3)), '住基、印鑑、外国人'),
+            (_p(_d(1989, 4), _d(1993, 3)), '税総合システム'),
+            (_p(_d(1993, 4), _d(1995, 3)), '消防(救急、予防)'),
+            (_p(_d(1994, 4), _d(1996, 3)), '戸籍'),
+            (_p(_d(1995, 4), _d(1997, 3)), '保険福祉総合システム'),  # sic: 保険, as the seed
+            (_p(_d(2002, 4), _d(2004, 5)), '地域イントラ・学校イントラ'),
+            (_p(_d(2002, 4), _d(2006, 3)), '神奈川県市町村共同運営'),
+            (_p(_d(2006, 4), _d(2009, 3)), '基幹系最適化計画'),
+        ],
+        _VETERAN_GRID, cat_ids)
+    return [staffer, veteran]
+
+
+# ---------------------------------------------------------------------------------------
+# Generated people
+# ---------------------------------------------------------------------------------------
+
+# (kanji, kana). 髙 (U+9AD9), 﨑 (U+FA11, one of the compatibility-block ideographs with no
+# decomposition, so NFC keeps it) and 德 (U+5FB7) are the variants real rosters carry;
+# 塚 is the ordinary U+585A (the U+FA10 form would be folded by NFC normalisation).
+_FAMILY = (
+    ('佐藤', 'さとう'), ('鈴木', 'すずき'), ('髙橋', 'たかはし'), ('田中', 'たなか'),
+    ('伊藤', 'いとう'), ('渡辺', 'わたなべ'), ('山本', 'やまもと'), ('中村', 'なかむら'),
+    ('小林', 'こばやし'), ('加藤', 'かとう'), ('吉田', 'よしだ'), ('山田', 'やまだ'),
+    ('佐々木', 'ささき'), ('山口', 'やまぐち'), ('松本', 'まつもと'), ('井上', 'いのうえ'),
+    ('木村', 'きむら'), ('林', 'はやし'), ('斎藤', 'さいとう'), ('清水', 'しみず'),
+    ('山﨑', 'やまざき'), ('森', 'もり'), ('池田', 'いけだ'), ('橋本', 'はしもと'),
+    ('阿部', 'あべ'), ('石川', 'いしかわ'), ('山下', 'やました'), ('中島', 'なかじま'),
+    ('石井', 'いしい'), ('小川', 'おがわ'), ('前田', 'まえだ'), ('岡田', 'おかだ'),
+    ('長谷川', 'はせがわ'), ('藤田', 'ふじた'), ('後藤', 'ごとう'), ('近藤', 'こんどう'),
+    ('村上', 'むらかみ'), ('遠藤', 'えんどう'), ('青木', 'あおき'), ('坂本', 'さかもと'),
+    ('齊藤', 'さいとう'), ('福田', 'ふくだ'), ('太田', 'おおた'), ('西村', 'にしむら'),
+    ('藤井', 'ふじい'), ('金子', 'かねこ'), ('岡本', 'おかもと'), ('藤原', 'ふじわら'),
+    ('中野', 'なかの'), ('三浦', 'みうら'), ('原田', 'はらだ'), ('松田', 'まつだ'),
+    ('竹内', 'たけうち'), ('小野', 'おの'), ('田村', 'たむら'), ('中山', 'なかやま'),
+    ('和田', 'わだ'), ('石田', 'いしだ'), ('森田', 'もりた'), ('上田', 'うえだ'),
+    ('柴田', 'しばた'), ('酒井', 'さかい'), ('工藤', 'くどう'), ('横山', 'よこやま'),
+    ('宮本', 'みやもと'), ('内田', 'うちだ'), ('高木', 'たかぎ'), ('安藤', 'あんどう'),
+    ('德永', 'とくなが'), ('大塚', 'おおつか'), ('塚本', 'つかもと'), ('髙田', 'たかだ'),
+    ('岩﨑', 'いわさき'), ('濱田', 'はまだ'), ('渡邉', 'わたなべ'), ('千葉', 'ちば'),
+    ('菅原', 'すがわら'), ('野口', 'のぐち'), ('相澤', 'あいざわ'), ('德田', 'とくだ'),
+)
+
+# (kanji, kana, generation): 0 names common among staff born before ~1975, 1 the middle,
+# 2 the young; the generated person's career length picks the generations.
+_GIVEN = (
+    ('隆', 'たかし', 0), ('修', 'おさむ', 0), ('博之', 'ひろゆき', 0), ('浩二', 'こうじ', 0),
+    ('秀樹', 'ひでき', 0), ('康弘', 'やすひろ', 0), ('正人', 'まさと', 0), ('利夫', 'としお', 0),
+    ('一郎', 'いちろう', 0), ('太郎', 'たろう', 0), ('恵子', 'けいこ', 0), ('京子', 'きょうこ', 0),
+    ('典子', 'のりこ', 0), ('久美子', 'くみこ', 0), ('明美', 'あけみ', 0), ('由美', 'ゆみ', 0),
+    ('晴美', 'はるみ', 0), ('紀子', 'のりこ', 0), ('德子', 'のりこ', 0), ('真由美', 'まゆみ', 0),
+    ('誠', 'まこと', 1), ('健一', 'けんいち', 1), ('聡', 'さとし', 1), ('剛', 'つよし', 1),
+    ('直樹', 'なおき', 1), ('大輔', 'だいすけ', 1), ('達也', 'たつや', 1), ('和也', 'かずや', 1),
+    ('拓也', 'たくや', 1), ('慎吾', 'しんご', 1), ('雅人', 'まさと', 1), ('陽介', 'ようすけ', 1),
+    ('裕子', 'ゆうこ', 1), ('直美', 'なおみ', 1), ('智子', 'ともこ', 1), ('美穂', 'みほ', 1),
+    ('香織', 'かおり', 1), ('理恵', 'りえ', 1), ('亜希子', 'あきこ', 1), ('由紀', 'ゆき', 1),
+    ('友美', 'ともみ', 1), ('瞳', 'ひとみ', 1), ('沙織', 'さおり', 1), ('美紀', 'みき', 1),
+    ('翔太', 'しょうた', 2), ('健太', 'けんた', 2), ('裕太', 'ゆうた', 2), ('俊介', 'しゅんすけ', 2),
+    ('亮', 'りょう', 2), ('悠斗', 'ゆうと', 2), ('蓮', 'れん', 2), ('大翔', 'ひろと', 2),
+    ('颯太', 'そうた', 2), ('拓海', 'たくみ', 2), ('愛', 'あい', 2), ('彩', 'あや', 2),
+    ('麻衣', 'まい', 2), ('美咲', 'みさき', 2), ('千尋', 'ちひろ', 2), ('結衣', 'ゆい', 2),
+    ('葵', 'あおい', 2), ('陽菜', 'ひな', 2), ('さくら', 'さくら', 2), ('七海', 'ななみ', 2),
+    ('綾乃', 'あやの', 2), ('奈々', 'なな', 2),
+)
+
+_SECTIONS = ('IT推進課', 'IT推進課', 'IT推進課', '情報政策課', '情報システム課', 'デジタル推進室',
+             'DX推進課', '行政改革課', '行政経営課', '情報管理課')
+
+# Career bands: (max years in the department, titles that fit).
+_TITLE_BANDS = (
+    (2, ('主事補', '主事', '事務職員', '技師')),
+    (7, ('主事', '主事', '技師', '事務職員')),
+    (13, ('主任', '主任', '主事', '技師')),
+    (19, ('主査', '主査', '副主幹', '主任')),
+    (25, ('副主幹', '主幹', '課長補佐', '主査')),
+    (31, ('主幹', '課長補佐', '担当課長', '課長')),
+    (99, ('課長', '担当課長', '参事', '参事')),
+)
+_MANAGERS = frozenset(('課長', '担当課長', '参事'))
+
+# (担当名, what the 主担当業務 is picked from)
+_POSTS = (
+    ('情報政策担当', ('ITガバナンス', '研修', 'ISMS', '情報化推進計画', '予算・契約')),
+    ('情報システム担当', ('住民情報', '税', '福祉', 'システム調達', '汎用機')),
+    ('システム運用担当', ('ホスト運用', 'バッチ処理', 'ヘルプデスク', 'PC管理', 'サーバ室')),
+    ('ネットワーク担当', ('庁内LAN', 'LGWAN', 'インターネット接続', '無線LAN', '回線管理')),
+    ('情報セキュリティ担当', ('セキュリティポリシー', 'CSIRT', '内部監査', 'セキュリティ研修')),
+    ('デジタル推進担当', ('DX推進計画', 'BPR', '電子申請', 'RPA', 'AI活用')),
+    ('地域情報化担当', ('GIS', 'オープンデータ', 'ホームページ', 'SNS', '公衆無線LAN')),
+    ('基幹系システム担当', ('標準化対応', 'ガバメントクラウド', 'マイナンバー', '住民記録', '税総合')),
+    ('情報系システム担当', ('グループウェア', '職員ポータル', '仮想化基盤', 'ファイルサーバ', 'PC更新')),
+    ('企画調整担当', ('電子自治体', '庁内調整', '議会対応', '予算')),
+    ('情報システム・NW担当', ('情報系システム', 'ネットワーク', 'ヘルプデスク')),
+)
+
+# (name, first year it can start, last year it can start, length in years)
+_PROJECTS = (
+    ('住民記録システム更新', 1990, 2024, 2), ('税総合システム更改', 1990, 2022, 3),
+    ('戸籍システム電算化', 1995, 2005, 2), ('地域イントラネット整備', 2001, 2005, 2),
+    ('統合型GIS導入', 2003, 2020, 2), ('電子申請システム共同運営', 2004, 2022, 2),
+    ('ISMS認証取得', 2005, 2015, 2), ('文書管理・電子決裁システム導入', 2008, 2024, 2),
+    ('コンビニ交付導入', 2010, 2020, 1), ('ICT-BCP策定', 2011, 2020, 1),
+    ('子ども・子育て支援新制度対応', 2013, 2014, 2), ('マイナンバー制度対応', 2014, 2015, 3),
+    ('自治体情報セキュリティ強靱化（三層分離）', 2015, 2016, 2), ('Windows 10移行', 2018, 2019, 2),
+    ('RPA・AI-OCR導入実証', 2018, 2022, 1), ('テレワーク環境整備', 2020, 2021, 1),
+    ('Microsoft 365 導入', 2020, 2024, 2), ('基幹系システム標準化・ガバメントクラウド移行', 2021, 2023, 5),
+    ('書かない窓口導入', 2022, 2025, 1), ('生成AI活用検証', 2023, 2025, 1),
+    ('職員ポータル更新', 2000, 2024, 2), ('通信回線更新', 1998, 2025, 1),
+    ('グループウェア更新', 2000, 2024, 1), ('庁内PC一斉更新', 1998, 2025, 1),
+    ('公共施設予約システム更新', 2005, 2024, 1), ('ホームページCMS更新', 2006, 2025, 1),
+)
+
+# (name, first year it could be acquired, years of validity or None)
+_QUALIFICATIONS = (
+    ('ITパスポート', 2009, None), ('基本情報技術者試験', 1970, None),
+    ('応用情報技術者試験', 2009, None), ('情報処理安全確保支援士', 2017, 3),
+    ('ネットワークスペシャリスト試験', 1994, None), ('データベーススペシャリスト試験', 1994, None),
+    ('プロジェクトマネージャ試験', 1995, None), ('ITストラテジスト試験', 2009, None),
+    ('システム監査技術者試験', 1986, None), ('情報セキュリティマネジメント試験', 2016, None),
+    ('情報セキュリティスペシャリスト試験', 2009, None), ('G検定（ジェネラリスト検定）', 2017, None),
+    ('個人情報保護士', 2005, None), ('ITILファンデーション', 2005, None), ('CCNA', 1998, None),
+    ('日商PC検定（データ活用）2級', 2006, None),
+)
+_QUAL_WEIGHTS = (6, 6, 4, 2, 2, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 2)
+
+# Grid texts by category (CATEGORY_NAMES order): (kind, lowest level, highest level, texts).
+_T, _W, _R, _O = 'training', 'work', 'role', 'other'
+_POOLS = (
+    (  # 行政職員一般
+        (_T, 0, 1, ('新採用職員研修', '新採用職員フォローアップ研修', '接遇研修', '文書事務研修',
+                    '地方自治法研修（基礎）', '地方公務員法研修', '財務会計システム操作研修',
+                    '公文書管理研修', '情報公開・個人情報保護制度研修', 'ハラスメント防止研修', '人権研修')),
+        (_T, 1, 3, ('契約事務研修', '法制執務研修', '市町村アカデミー「政策法務」', '予算編成事務説明会',
+                    '個人情報保護法改正説明会', '新任主任研修', 'クレーム対応研修')),
+        (_T, 3, 5, ('新任主査研修', '人事評価者研修', '新任管理職研修', '市町村アカデミー「自治体経営」')),
+        (_W, 1, 3, ('情報システム関連予算の要求資料作成', '電算関係委託契約事務', '情報公開請求への対応',
+                    '個人情報ファイル簿の整備')),
+        (_W, 3, 5, ('個人情報保護審議会への諮問対応', '例規改正（情報セキュリティ条例）',
+                    '議会答弁資料作成（DX関連）', '長期継続契約の仕様書作成', '定期監査への対応')),
+        (_W, 5, 7, ('情報部門の組織改正（デジタル推進室設置）', '全庁業務量調査の取りまとめ')),
+        (_R, 4, 7, ('新採用職員研修 講師（情報リテラシー）', '職場研修推進員',
+                    '個人情報保護制度見直し検討会 委員', '県市町村職員研修所 講師')),
+        (_O, 0, 3, ('庁内自主研究グループ「行政経営研究会」', '通信教育「地方自治法の基礎」修了')),
+    ),
+    (  # ITスキル一般
+        (_T, 0, 1, ('IT基礎セミナー', 'コンピュータ入門', 'フローチャート', 'PC操作研修（Word・Excel）',
+                    'J-LIS eラーニング「ICT基礎」', 'ITパスポート試験対策講座')),
+        (_T, 1, 3, ('基本情報技術者試験対策講座', 'プログラミング入門（Python）', 'データベース基礎（SQL）',
+                    'システム開発の基礎（要件定義）', 'Excel VBA入門', 'クラウドサービス概説',
+                    'J-LIS 集合研修「情報システム調達の基礎」', 'ITILファンデーション研修', 'アジャイル開発入門')),
+        (_T, 3, 5, ('応用情報技術者試験対策講座', 'システム運用管理研修',
+                    'J-LIS 集合研修「情報システムの費用対効果」')),
+        (_W, 1, 3, ('庁内ヘルプデスク対応', 'PC操作マニュアル作成', 'システム運用手順書の整備',
+                    '庁内システム台帳の整備')),
+        (_W, 3, 5, ('業務システム調達仕様書作成', 'サーバ室の空調・電源設備更新', 'システム運用保守の外部委託化')),
+        (_W, 4, 6, ('情報システム調達ガイドライン策定', '庁内システム運用コスト分析')),
+        (_R, 3, 6, ('庁内IT研修 講師（Excel）', '情報化推進員研修 講師', '情報処理技術者試験 受験勉強会 講師')),
+        (_R, 6, 7, ('情報処理技術者試験 試験委員', 'デジタル庁 有識者会議 構成員')),
+        (_O, 0, 2, ('庁内IT勉強会', '自己学習「基本情報技術者 午後対策」')),
+    ),
+    (  # 基幹系システム
+        (_T, 0, 1, ('住民記録システム概説', '基幹系システム操作研修', 'COBOL入門', 'マイナンバー制度概説')),
+        (_T, 1, 3, ('住民基本台帳事務研修', '税務事務研修（個人住民税）',
+                    'J-LIS 集合研修「住民基本台帳ネットワークシステム」', '番号連携（中間サーバー）研修',
+                    '国民健康保険事務研修', 'データ移行の基礎', '汎用機運用研修（JCL）', 'ACCESS実践')),
+        (_T, 3, 5, ('地方公共団体情報システム標準化 説明会', 'ガバメントクラウド概説',
+                    '標準仕様書（住民記録）読み合わせ勉強会')),
+        (_W, 2, 4, ('住民情報システム移行', '中間サーバー接続', 'コンビニ交付サービス導入',
+                    '介護保険システム改修（制度改正対応）', '子ども・子育て支援新制度対応', '戸籍システム更新',
+                    '定額給付金支給システム構築', '税総合システム更改', 'マイナンバー制度対応改修',
+                    '国保総合システム導入')),
+        (_W, 4, 6, ('基幹系システム標準化対応', 'ガバメントクラウド移行計画策定', '基幹系システム最適化計画策定',
+                    '基幹系システムのオープン化')),
+        (_R, 4, 7, ('県自治体クラウド推進協議会 部会長', '標準化 県内市町村連絡会 講演',
+                    '基幹業務システム標準化 ワーキングチーム 構成員')),
+    ),
+    (  # 情報系システム
+        (_T, 0, 2, ('グループウェア操作研修', 'PCキッティング実習', 'Linux入門', 'Windows Server管理 基本管理編')),
+        (_T, 1, 3, ('Active Directory の基礎', '仮想化基盤（VMware vSphere）入門', 'グループウェア管理者研修',
+                    'Microsoft 365 管理者研修', 'システム開発セミナー', 'プロジェクト管理セミナー',
+                    'RPA（UiPath）開発研修', 'Webアクセシビリティ研修', 'ストレージ運用研修')),
+        (_T, 3, 5, ('生成AI（ChatGPT）業務活用研修', 'AI-OCR導入セミナー', 'ゼロトラスト概説')),
+        (_W, 1, 3, ('庁内PC更新（約2,000台）', 'ファイルサーバ統合', 'Web会議システム導入', '職員ポータル更新',
+                    'グループウェア更新')),
+        (_W, 3, 5, ('仮想化基盤構築', 'Microsoft 365 導入', 'RPA導入', 'AI-OCR導入', 'テレワーク環境構築',
+                    '文書管理システム更新')),
+        (_W, 4, 6, ('生成AI利用ガイドライン策定', '情報系システムのクラウド移行方針策定')),
+        (_R, 4, 7, ('RPA推進チーム リーダー', '庁内DXアイデアソン 講師', '自治体AI共同研究会 講演')),
+        (_O, 0, 3, ('自己学習「Power Automate」',)),
+    ),
+    (  # ネットワーク
+        (_T, 0, 1, ('ネットワーク基礎セミナー', 'TCP/IP入門', 'J-LIS eラーニング「ネットワークの基礎」')),
+        (_T, 1, 3, ('LAN構築実習', 'ルーティング・スイッチング研修', 'LGWAN概説', '無線LAN設計セミナー',
+                    'ファイアウォール運用研修', 'IPv6移行セミナー', 'ネットワークスペシャリスト試験対策講座')),
+        (_T, 3, 5, ('ゼロトラストネットワーク設計セミナー', 'SD-WAN概説')),
+        (_W, 1, 3, ('通信回線更新', 'LGWAN接続機器更新', '庁内無線LAN導入', '出先機関VPN更改')),
+        (_W, 3, 5, ('ネットワーク更改', '庁内LAN再構築', '三層分離（ネットワーク強靱化）対応',
+                    'インターネット接続系の集約', '地域イントラネット構築', '学校ネットワーク整備（GIGAスクール）')),
+        (_W, 5, 6, ('ネットワーク分離モデル見直し（α\'モデル移行）検討',)),
+        (_R, 4, 7, ('県ネットワーク担当者会議 幹事', '自治体情報セキュリティクラウド検討部会 委員',
+                    '総務省 ネットワーク強靱化検討会 構成員')),
+    ),
+    (  # 地域情報化
+        (_T, 0, 2, ('GIS入門', 'SNS活用セミナー', '電子申請システム操作研修', 'オープンデータ活用セミナー',
+                    '市町村アカデミー「自治体情報政策」')),
+        (_T, 1, 4, ('市町村アカデミー「地域情報化の推進」', 'EBPM（データ利活用）研修', '統計GIS研修',
+                    'IoT実践セミナー', 'スマートシティ概説')),
+        (_W, 2, 4, ('公式LINEアカウント開設', '公衆無線LAN（Free Wi-Fi）整備', '公共施設予約システム更新',
+                    '防災情報配信システム構築', 'キャッシュレス決済導入', 'オープンデータカタログサイト開設')),
+        (_W, 3, 5, ('統合型GIS導入', '電子申請システム導入', '地域ポータルサイト構築',
+                    '行政手続オンライン化（ぴったりサービス連携）')),
+        (_R, 4, 7, ('地域情報化アドバイザー', 'オープンデータ推進協議会 委員', '市民向けスマホ教室 講師',
+                    '電子申請共同運営協議会 部会長')),
+    ),
+    (  # セキュリティ
+        (_T, 0, 1, ('J-LIS eラーニング「情報セキュリティ対策」', 'ISMS適用範囲内研修',
+                    '情報セキュリティ研修（全職員向け）', '標的型攻撃メール訓練', '個人番号制度eラーニング')),
+        (_T, 1, 3, ('インシデント対応訓練', 'セキュリティポリシーガイドライン説明会',
+                    'CYDER（実践的サイバー防御演習）', 'ISMS内部監査員研修', 'J-LIS 集合研修「情報セキュリティ監査」')),
+        (_T, 3, 5, ('情報処理安全確保支援士 特定講習', '分野横断的演習（NISC）')),
+        (_W, 2, 4, ('情報セキュリティ内部監査', 'インシデント対応手順書作成', '標的型攻撃メール訓練の企画・実施',
+                    '外部監査対応')),
+        (_W, 3, 5, ('情報セキュリティポリシー改定', 'ISMS認証取得', 'ICT-BCP策定', '自治体情報セキュリティクラウド移行')),
+        (_R, 3, 5, ('ISMS 内部監査員', '情報セキュリティ研修 講師（原課向け）')),
+        (_R, 4, 7, ('CSIRT 責任者', '神奈川サイバー犯罪対策研究会 委員', '県セキュリティ研究会 講演',
+                    'J-LIS 情報セキュリティ研修 講師')),
+    ),
+    (  # ストラテジ
+        (_T, 0, 2, ('業務改善・改革セミナー', 'ロジカルシンキング研修', 'ITガバナンス入門')),
+        (_T, 2, 4, ('BPR研修', 'プロジェクトマネジメント研修', '市町村アカデミー「自治体DXの推進」',
+                    '自治体DX推進計画説明会', 'CIO育成研修（企画）')),
+        (_T, 4, 6, ('CIO補佐官研修', '総合計画策定研修')),
+        (_W, 2, 4, ('業務プロセス見直し（BPR）', '書かない窓口導入', '行政手続オンライン化方針策定')),
+        (_W, 4, 6, ('自治体DX推進計画策定', '情報化推進計画策定', 'ITガバナンス体制整備', '情報システム全体最適化計画')),
+        (_R, 4, 7, ('自治体DX推進計画 策定委員', '県市町村DX推進会議 委員', '全国自治体DXシンポジウム 講演',
+                    '大学連携講座 講師')),
+    ),
+)
+
+# How likely each kind is at each level: training dominates the low levels, work the
+# middle and 講師・委員 the top.
+_KIND_WEIGHTS = {
+    0: {_T: 90, _W: 5, _R: 0, _O: 5}, 1: {_T: 80, _W: 15, _R: 0, _O: 5},
+    2: {_T: 65, _W: 30, _R: 2, _O: 3}, 3: {_T: 45, _W: 48, _R: 4, _O: 3},
+    4: {_T: 25, _W: 55, _R: 17, _O: 3}, 5: {_T: 12, _W: 50, _R: 35, _O: 3},
+    6: {_T: 5, _W: 35, _R: 60, _O: 0}, 7: {_T: 0, _W: 30, _R: 70, _O: 0},
+}
+_LEVEL_WEIGHTS = (22, 26, 20, 14, 9, 5, 3, 1)
+
+
+def _build_table() -> tuple[tuple[tuple[tuple[str, str], ...], ...], ...]:
+    """Returns table[category][level]: (kind, text) slots to draw from uniformly.
+
+    Each kind gets a share of the slots in proportion to its weight at that level, and
+    each text an equal part of its kind's share, so one uniform draw picks both.
+    """
+    table = []
+    for pools in _POOLS:
+        rows = []
+        for level in range(LEVEL_COUNT):
+            by_kind: dict[str, list[str]] = {}
+            for kind, lo, hi, texts in pools:
+                if lo <= level <= hi:
+                    by_kind.setdefault(kind, []).extend(texts)
+            weights = {k: _KIND_WEIGHTS[level][k] for k in by_kind if _KIND_WEIGHTS[level][k]}
+            if not weights:  # no kind usual at this level: take what there is, evenly
+                weights = dict.fromkeys(by_kind, 1)
+            assert weights, (level, pools)
+            total = sum(weights.values())
+            slots = []
+            for kind, w in weights.items():
+                texts = by_kind[kind]
+                repeat = max(1, round(240 * w / total / len(texts)))
+                slots += [(kind, t) for t in texts] * repeat
+            rows.append(tuple(slots))
+        table.append(tuple(rows))
+    return tuple(table)
+
+
+_TABLE = _build_table()
+_first = itemgetter(0)
+_VARIANT = {c: "%x" % (8 | (int(c, 16) & 3)) for c in "0123456789abcdef"}
+
+
+def _uuid4s(rng: random.Random, n: int) -> list[str]:
+    """Returns n ids, each str(uuid.UUID(int=rng.getrandbits(128), version=4)).
+
+    One getrandbits(128 * n) holds the same bits as n successive getrandbits(128) (the
+    first draw in the lowest bits), and setting the version and variant on the text is
+    several times faster than building UUID objects: 400,000 ids are a third of a second.
+    """
+    if n <= 0:
+        return []
+    h = "%0*x" % (32 * n, rng.getrandbits(128 * n))
+    variant = _VARIANT
+    return [f"{s[:8]}-{s[8:12]}-4{s[13:16]}-{variant[s[16]]}{s[17:20]}-{s[20:]}"
+            for s in (h[i:i + 32] for i in range(32 * (n - 1), -1, -32))]
+
+
+def generated_staff(count: int, categories: list[Category], seed: int = 20261127) -> list[Staff]:
+    """Returns `count` fictional, realistic people, the same ones for the same arguments.
+
+    Career length drives the rest: title, number of posts, how high the grid goes and
+    (a little) how full it is. Between 5 and 80 entries a person, about 40 on average,
+    lower levels more often, one or two specialty categories much fuller than the rest.
+    Names are unique while the name pool allows (it has several thousand combinations);
+    beyond that 同姓同名 occur, as in real rosters.
+
+    Args:
+        count: how many people.
+        categories: the eight categories in the seed's order (matched by name).
+        seed: the random seed; the only source of variation.
+    """
+    cat_ids = _category_ids(categories)
+    rng = random.Random(seed)
+    rand, randint = rng.random, rng.randint
+
+    def uid() -> str:
+        return _uuid4s(rng, 1)[0]
+
+    dates: dict[tuple, PartialDate] = {}
+
+    def pdate(y: int, m: int | None = None, d: int | None = None) -> PartialDate:
+        key = (y, m, d)
+        v = dates.get(key)
+        if v is None:
+            v = dates[key] = PartialDate(y, m, d)
+        return v
+
+    givens_by_gen = {g: [x for x in _GIVEN if x[2] == g] for g in (0, 1, 2)}
+    used_names: set[str] = set()
+    people = []
+    for _ in range(count):
+        # --- career: 1..38 years in the department, more juniors than veterans.
+        years = 1 + int(rand() ** 1.4 * 38)
+        start_year = REFERENCE_YEAR - years
+        gens = (0, 1) if years >= 25 else (1, 2) if years < 10 else (0, 1, 2)
+        givens = [g for gen in gens for g in givens_by_gen[gen]]
+        for _attempt in range(8):
+            fam, fam_kana = _FAMILY[int(rand() * len(_FAMILY))]
+            giv, giv_kana, _gen = givens[int(rand() * len(givens))]
+            name = f"{fam} {giv}"
+            if name not in used_names:
+                break
+        used_names.add(name)
+        for limit, titles in _TITLE_BANDS:
+            if years <= limit:
+                title = titles[int(rand() * len(titles))]
+                break
+        section = _SECTIONS[int(rand() * len(_SECTIONS))]
+
+        # --- 担当履歴: 1..6 consecutive April–March posts covering the career.
+        n_posts = min(years, randint(1, 6))
+        cuts = sorted(rng.sample(range(1, years), n_posts - 1)) if n_posts > 1 else []
+        bounds = [start_year] + [start_year + c for c in cuts] + [REFERENCE_YEAR]
+        day_precision = rand() < 0.2
+        open_end = rand() < 0.75
+        assignments = []
+        for i in range(n_posts):
+            y0, y1 = bounds[i], bounds[i + 1]
+            last = i == n_posts - 1
+            if day_precision:
+                start, end = pdate(y0, 4, 1), pdate(y1, 3, 31)
+            else:
+                start, end = pdate(y0, 4), pdate(y1, 3)
+            if last and open_end:
+                end = None
+            post, duties_pool = _POSTS[int(rand() * len(_POSTS))]
+            duties = "、".join(rng.sample(duties_pool, randint(1, 3)))
+            if last and title in _MANAGERS:  # as the seed's veteran: '課長', no duties
+                post, duties = title, ("" if rand() < 0.5 else f"{section}の総括")
+            assignments.append(Assignment(period=Period(start, end), name=post, duties=duties,
+                                          id=uid()))
+
+        # --- 資格等: 0..3, acquired during the career.
+        qualifications = []
+        n_quals = min(3, int(rand() * 4.6 * (0.5 + years / 38)))
+        if n_quals:
+            picked = set()
+            for _ in range(n_quals * 2):
+                if len(picked) == n_quals:
+                    break
+                picked.add(rng.choices(range(len(_QUALIFICATIONS)), _QUAL_WEIGHTS)[0])
+            for q in sorted(picked):
+                qname, first, valid = _QUALIFICATIONS[q]
+                lo = max(first, start_year - 2)
+                if lo > REFERENCE_YEAR - 1:
+                    continue
+                y = randint(lo, REFERENCE_YEAR - 1)
+                m = 4 if rand() < 0.5 else 10  # IPA registrations: April and October
+                acquired = pdate(y, m, 1) if rand() < 0.3 else pdate(y, m)
+                expires = None
+                if valid:
+                    expires = pdate(y + valid, m, 1) if acquired.day else pdate(y + valid, m)
+                qualifications.append(Qualification(name=qname, acquired=acquired, expires=expires,
+                                                    id=uid()))
+
+        # --- プロジェクト履歴: 0..5 of the projects of the career's years.
+        projects = []
+        n_projects = min(5, int(rand() * 6 * min(1.0, 0.3 + years / 20)))
+        if n_projects:
+            for pi in sorted(rng.sample(range(len(_PROJECTS)), n_projects)):
+                pname, first, last_start, length = _PROJECTS[pi]
+                lo, hi = max(first, start_year), min(last_start, REFERENCE_YEAR - 1)
+                if lo > hi:
+                    continue
+                y = randint(lo, hi)
+                end_year = y + length
+                end = pdate(end_year, 3) if end_year <= REFERENCE_YEAR else None
+                projects.append(Project(period=Period(pdate(y, 4), end), name=pname, id=uid()))
+            projects.sort(key=lambda p: p.period.start)
+
+        # --- スキル実績等: 5..80 entries, about 40 on average. A cell is drawn with the
+        # weight level weight × category weight (one draw picks both), then a text of it.
+        max_level = min(LEVEL_COUNT - 1, 1 + years // 4)
+        mode = min(70.0, 12 + years * 1.6)
+        n = max(5, min(80, int(rng.triangular(5, 81, mode))))
+        cat_w = [0.05 + rand() ** 2 for _ in range(8)]
+        for _ in range(1 + (rand() < 0.4)):  # one or two specialties
+            cat_w[int(rand() * 8)] += 2.0 + rand() * 2
+        cell_cum = []
+        total = 0.0
+        for lv in range(max_level + 1):
+            for w in cat_w:
+                total += _LEVEL_WEIGHTS[lv] * w
+                cell_cum.append(total)
+        last_cell = len(cell_cum) - 1
+        seen: set[tuple[int, str]] = set()  # (category, text): a course is taken once
+        raw = []
+        span = REFERENCE_YEAR - start_year
+        for _ in range(4 * n):
+            if len(raw) == n:
+                break
+            cell = bisect(cell_cum, rand() * total)
+            if cell > last_cell:
+                cell = last_cell
+            slots = _TABLE[cell & 7][cell >> 3]
+            kind, text = slots[int(rand() * len(slots))]
+            if (cell & 7, text) in seen:
+                continue
+            seen.add((cell & 7, text))
+            date = None
+            if rand() < 0.2:
+                # Higher levels tend to come later in the career.
+                frac = (cell >> 3) / 7 * 0.6 + rand() * 0.5
+                y = start_year + int(min(1.0, frac) * span)
+                m = randint(1, 10) if y == REFERENCE_YEAR else randint(1, 12)
+                date = pdate(y, m)
+            raw.append((cell, text, kind, date))
+        while len(raw) < 5:  # (never in practice) every draw collided: repeat, dated
+            cell, text, kind, _date = raw[len(raw) % max(1, len(raw))] if raw else \
+                (0, _TABLE[0][0][0][1], _TABLE[0][0][0][0], None)
+            raw.append((cell, text, kind, pdate(REFERENCE_YEAR - len(raw), 4)))
+        raw.sort(key=_first)  # stable: by level, then category, drawing order within a cell
+        entries = [Entry(level=cell >> 3, category_id=cat_ids[cell & 7], text=t, kind=k, date=d,
+                         id=i)
+                   for (cell, t, k, d), i in zip(raw, _uuid4s(rng, len(raw)))]
+
+        override = None
+        if rand() < 0.04:  # experience from a former employer counted in by hand
+            override = min(80, years + randint(1, 8))
+        people.append(Staff(
+            name=name, kana=f"{fam_kana} {giv_kana}", title=title, section=section,
+            experience_override=override, qualifications=qualifications,
+            assignments=assignments, projects=projects, entries=entries, id=uid()))
+    return people

@@ -1,0 +1,164 @@
+"""The command line of spec/cli.md, run as a user would, in a real process."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT.parent / "shared" / "spec" / "example.json"
+
+
+def sm(*args, check=None):
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # prove UTF-8 output whatever the locale
+    p = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
+                       capture_output=True, env=env, timeout=300)
+    p.out, p.err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    if check is not None:
+        assert p.returncode == check, p.err
+    return p
+
+
+def one_clear_line(p):
+    lines = p.err.strip().splitlines()
+    return len(lines) == 1 and "Traceback" not in p.err and lines[0].startswith("エラー: ")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "デモ.sqlite"
+    sm("demo", "--db", path, check=0)
+    return path
+
+
+def test_version_and_usage_errors(tmp_path):
+    assert sm("--version", check=0).out.startswith("SkillMatrix ")
+    assert sm("no-such-command").returncode == 2
+    assert sm("list").returncode == 2  # --db missing
+    assert sm("demo", "--db", tmp_path / "x.sqlite", "--staff", "abc").returncode == 2
+
+
+def test_demo_writes_the_two_seed_resumes(demo):
+    people = json.loads(sm("list", "--db", demo, "--json", check=0).out)
+    assert [p["title"] for p in people] == ["事務職員", "参事"]
+    assert people[0]["experience_years"] == 3
+    assert all({"id", "name", "title", "experience_years"} <= set(p) for p in people)
+
+
+def test_demo_refuses_a_database_with_staff(demo):
+    before = demo.read_bytes()
+    p = sm("demo", "--db", demo)
+    assert p.returncode == 1 and one_clear_line(p) and "書き込みません" in p.err
+    assert demo.read_bytes() == before
+
+
+def test_demo_with_generated_staff_is_deterministic(tmp_path):
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    sm("demo", "--db", a, "--staff", 40, check=0)
+    sm("demo", "--db", b, "--staff", 40, check=0)
+    da, db = tmp_path / "a.json", tmp_path / "b.json"
+    sm("dump", "--db", a, "--out", da, check=0)
+    sm("dump", "--db", b, "--out", db, check=0)
+    people = json.loads(da.read_text(encoding="utf-8"))["staff"]
+    assert len(people) == 40 and da.read_bytes() == db.read_bytes()
+
+
+def test_list_plain(demo):
+    lines = sm("list", "--db", demo, check=0).out.splitlines()
+    assert len(lines) == 2 and lines[0].split("\t")[2:] == ["事務職員", "3年"]
+
+
+def test_missing_database_is_an_error_and_not_created(tmp_path):
+    for command in (["list"], ["dump", "--out", tmp_path / "o.json"], ["check"],
+                    ["import", EXAMPLE]):
+        p = sm(command[0], "--db", tmp_path / "missing.sqlite", *command[1:])
+        assert p.returncode == 1 and one_clear_line(p) and "見つかりません" in p.err
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_dump_import_dump_round_trip(demo, tmp_path):
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    sm("dump", "--db", demo, "--out", first, check=0)
+    target = tmp_path / "t.sqlite"
+    sm("demo", "--db", target, check=0)  # the same two people: all unchanged
+    p = sm("import", "--db", target, first, check=0)
+    assert "追加 0、更新 0、変更なし 2、競合 0" in p.out
+    sm("dump", "--db", target, "--out", second, check=0)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_dump_of_named_staff_and_ambiguous_names(demo, tmp_path):
+    out = tmp_path / "one.json"
+    sm("dump", "--db", demo, "--out", out, "--staff", "湘南 太郎", check=0)
+    assert [s["title"] for s in json.loads(out.read_text(encoding="utf-8"))["staff"]] == ["参事"]
+    p = sm("dump", "--db", demo, "--out", out, "--staff", "いない人")
+    assert p.returncode == 1 and one_clear_line(p) and "いない人" in p.err
+
+
+def test_import_example_then_dry_run_changes_nothing(tmp_path):
+    db = tmp_path / "d.sqlite"
+    sm("demo", "--db", db, check=0)
+    before = db.read_bytes()
+    p = sm("import", "--db", db, EXAMPLE, "--dry-run", check=0)
+    assert "追加 1" in p.out and "--dry-run" in p.out
+    assert db.read_bytes() == before
+    sm("import", "--db", db, EXAMPLE, check=0)
+    assert len(json.loads(sm("list", "--db", db, "--json").out)) == 3
+
+
+def test_invalid_import_is_refused_with_one_line_and_nothing_changes(tmp_path):
+    db = tmp_path / "d.sqlite"
+    sm("demo", "--db", db, check=0)
+    dump_before = tmp_path / "before.json"
+    sm("dump", "--db", db, "--out", dump_before, check=0)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "skillmatrix-resume", "version": 1, "staff": [
+        {"name": "良い人"},
+        {"name": "悪い人", "entries": [{"level": 9, "category": "宇宙", "text": "x"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    p = sm("import", "--db", db, bad)
+    assert p.returncode == 1 and one_clear_line(p)
+    assert "悪い人" in p.err and "レベル9" in p.err and "宇宙" in p.err
+    dump_after = tmp_path / "after.json"
+    sm("dump", "--db", db, "--out", dump_after, check=0)
+    assert dump_before.read_bytes() == dump_after.read_bytes()
+
+
+def test_check(demo, tmp_path):
+    assert "問題ありません" in sm("check", "--db", demo, check=0).out
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database" * 100)
+    p = sm("check", "--db", junk)
+    assert p.returncode == 1 and one_clear_line(p)
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    p = sm("list", "--db", tmp_path / "missing.sqlite", "--debug")
+    assert p.returncode == 1 and "Traceback" in p.err
+
+
+def test_commands_open_no_network(tmp_path):
+    log = tmp_path / "net.log"
+    env = {**os.environ, "SKILLMATRIX_NETLOG": str(log)}
+    db, out = tmp_path / "n.sqlite", tmp_path / "n.json"
+    runner = ROOT / "tests" / "support" / "no_network.py"
+    for args in (["demo", "--db", db, "--staff", "5"], ["list", "--db", db, "--json"],
+                 ["dump", "--db", db, "--out", out], ["import", "--db", db, out],
+                 ["check", "--db", db]):
+        p = subprocess.run([sys.executable, str(runner), *map(str, args)], env=env,
+                           capture_output=True, timeout=300)
+        assert p.returncode == 0, p.stderr.decode()
+    assert not log.exists() or log.read_text() == ""
+
+
+def test_the_network_guard_itself_works(tmp_path):
+    """The guard must catch a socket, or the test above proves nothing."""
+    log = tmp_path / "net.log"
+    probe = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import tests.support.no_network; "
+             "import socket; socket.create_connection(('127.0.0.1', 9))")
+    p = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60,
+                       env={**os.environ, "SKILLMATRIX_NETLOG": str(log)})
+    assert p.returncode != 0 and b"network blocked by test" in p.stderr
+    assert "socket." in log.read_text()
