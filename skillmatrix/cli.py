@@ -158,7 +158,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         out("（--dry-run: 変更していません）")
         return 0
+    if not (plan.added or plan.updated):
+        return 0  # everything is already there: leave the file untouched
     with Store.open(args.db) as store:
+        # Plan again under the writing connection: the file may have changed meanwhile.
         apply_plan(store, plan_import(store, loaded.people), source=str(args.file))
     out(f"取り込みました: {args.file}")
     return 0

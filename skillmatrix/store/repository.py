@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -30,7 +31,9 @@ from skillmatrix.store.errors import StoreError, explain
 BATCH = 500  # ids per IN (...) query: well under SQLite's variable limit
 
 
+@lru_cache(maxsize=65536)
 def _date(text: str | None) -> PartialDate | None:
+    # Cached: the same few thousand dates recur across a file, and PartialDate is immutable.
     return PartialDate.from_iso(text) if text else None
 
 
@@ -254,6 +257,17 @@ class Store:
             "SELECT revision FROM staff_revision WHERE staff_id = ? ORDER BY created, rowid",
             [staff_id])]
 
+    def _last_revisions(self, ids: list[str]) -> dict[str, str]:
+        """Returns the newest recorded revision of each of ids that has one."""
+        found: dict[str, str] = {}
+        for i in range(0, len(ids), BATCH):
+            chunk = ids[i:i + BATCH]
+            for staff_id, revision in self.db.execute(
+                    f"SELECT staff_id, revision FROM staff_revision WHERE staff_id IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY created, rowid", chunk):
+                found[staff_id] = revision
+        return found
+
     # -- writing staff --------------------------------------------------------------------------
 
     def _check(self, staff: Staff) -> None:
@@ -264,8 +278,9 @@ class Store:
     def _category_names(self) -> dict[str, str]:
         return {c.id: c.name for c in self.categories()}
 
-    def _insert_sheet(self, staff: Staff, position: int, created: str) -> None:
-        """Writes a new person's rows with a new revision; the caller holds the transaction."""
+    def _insert_sheet(self, staff: Staff, position: int, created: str, parent: str | None) -> None:
+        """Writes a new person's rows with a new revision after parent (the last revision
+        the person had, if they were here before); the caller holds the transaction."""
         stamp = audit.now()
         self.db.execute(
             "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
@@ -273,8 +288,7 @@ class Store:
             [staff.id, position, staff.name, staff.kana, staff.title, staff.section,
              staff.experience_override, created, stamp])
         self._insert_children(staff, stamp)
-        chain = self.revision_chain(staff.id)
-        self._new_revision(staff, chain[-1] if chain else None, stamp)
+        self._new_revision(staff, parent, stamp)
 
     def _new_revision(self, staff: Staff, parent: str | None, stamp: str) -> None:
         revision = new_id()
@@ -330,7 +344,8 @@ class Store:
             if self._position_of(staff.id) is not None:
                 raise StoreError(f"同じidの職員がすでにいます（{staff.id}）")
             position = self._open_slot(index)
-            self._insert_sheet(staff, position, audit.now())
+            chain = self.revision_chain(staff.id)
+            self._insert_sheet(staff, position, audit.now(), chain[-1] if chain else None)
             audit.record(self.db, "add", f"staff:{staff.id}", None,
                          staff_to_dict(staff, self._category_names()))
         return staff
@@ -424,6 +439,7 @@ class Store:
         with self._write():
             position = self._next_position()
             existing = set(self.staff_ids())
+            last = self._last_revisions([s.id for s in people if s.id not in existing])
             stamp = audit.now()
             for staff in people:
                 if staff.id in existing:
@@ -432,7 +448,7 @@ class Store:
                     audit.record(self.db, action, f"staff:{staff.id}",
                                  staff_to_dict(old, names), {"source": source})
                 else:
-                    self._insert_sheet(staff, position, stamp)
+                    self._insert_sheet(staff, position, stamp, last.get(staff.id))
                     position += 1
                     existing.add(staff.id)
             audit.record(self.db, action, "staff", None, {"source": source, "count": len(people)})

@@ -34,7 +34,7 @@ def test_older_schema_is_migrated_after_a_backup(tmp_path):
     rows = list(store.db.query("SELECT staff_name, category, text FROM resume_entries"))
     assert rows == [{"staff_name": "旧版 職員", "category": "セキュリティ", "text": "ISMS研修"}]
     store.close()
-    backups = list(tmp_path.glob("old.v1-*.backup.sqlite"))
+    backups = list((tmp_path / "backups").glob("old-*-migration.sqlite"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1

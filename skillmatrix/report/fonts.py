@@ -1,0 +1,84 @@
+"""Finds and registers the Japanese TrueType font the résumé is printed in.
+
+reportlab's built-in CID fonts (HeiseiKakuGo-W5) are not embedded: viewers without a
+Japanese font show boxes. A TrueType font registered as TTFont is embedded as a subset of
+the glyphs used, and its text stays searchable and copyable. The program ships IPAexGothic
+(resources/fonts/ipaexg.ttf, IPA Font License: embedding allowed); a setting or
+``--font`` may name another TrueType font. OpenType fonts with CFF outlines (Noto CJK, the
+.otf files) are refused by reportlab and reported as such.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from skillmatrix.paths import resources_dir
+
+DEFAULT_FONT_FILE = "ipaexg.ttf"
+DEFAULT_FONT_NAME = "IPAexGothic"
+# Where Debian's fonts-ipaexfont-gothic puts the same file: used only when the program's
+# own copy is missing (a broken install), so printing still works.
+SYSTEM_FALLBACKS = (
+    Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
+    Path("/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf"),
+)
+
+
+class ReportError(Exception):
+    """The résumé cannot be printed; the message is one Japanese line for the user."""
+
+
+def default_font_path() -> Path:
+    """Returns the shipped IPAexGothic, else a system copy of it.
+
+    Raises:
+        ReportError: no copy of the font can be found.
+    """
+    candidates = []
+    try:
+        candidates.append(resources_dir() / "fonts" / DEFAULT_FONT_FILE)
+    except FileNotFoundError:
+        pass
+    candidates += SYSTEM_FALLBACKS
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise ReportError("印刷用の日本語フォント（resources/fonts/ipaexg.ttf）が見つかりません。"
+                      "--font でTrueTypeフォントを指定してください")
+
+
+def register_font(path: str | Path | None = None) -> str:
+    """Registers a TrueType font with reportlab once and returns its name.
+
+    Args:
+        path: a .ttf (or .ttc) file; None for the shipped IPAexGothic.
+
+    Returns:
+        The font name to use in styles and on the canvas.
+
+    Raises:
+        ReportError: the file is missing or is not a TrueType font reportlab can embed.
+    """
+    if path is None:
+        path, name = default_font_path(), DEFAULT_FONT_NAME
+    else:
+        path = Path(path)
+        # The name depends on the file, so two different fonts never share a name in
+        # reportlab's process-wide registry.
+        digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
+        name = f"SM-{path.stem}-{digest}"
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    if not Path(path).is_file():
+        raise ReportError(f"フォントファイルが見つかりません: {path}")
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as e:
+        # TTFError covers CFF outlines ("postscript outlines are not supported") and
+        # fonts that forbid embedding; the rest are damaged files.
+        raise ReportError(f"このフォントは使えません（TrueType形式で埋め込み可能なものを指定してください）: "
+                          f"{path}（{e}）") from e
+    return name

@@ -1,0 +1,151 @@
+"""The SQL of the shared file: making an export copy, and writing a merge with the
+revision chains that came with it.
+
+An export is `VACUUM INTO` a private temporary file (a consistent snapshot even while
+another connection writes), then trimmed to the people shared and vacuumed again, so
+that nothing of the people left out, and nothing of the audit log, remains in its bytes.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from skillmatrix.domain.model import Staff, new_id
+from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.store import audit
+from skillmatrix.store.repository import BATCH, Store
+
+# (revision, parent, created): one row of a person's revision chain (staff_revision).
+RevisionRow = tuple[str, str | None, str]
+
+
+def snapshot_into(conn: sqlite3.Connection, target: Path) -> None:
+    """Writes a compacted, consistent copy of conn's database into target (an empty or
+    missing file): SQLite's VACUUM INTO, which reads in one transaction."""
+    conn.execute("VACUUM INTO ?", [str(target)])
+
+
+def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]) -> int:
+    """Trims a fresh export copy to the people shared; returns how many it holds.
+
+    Removes everyone not in keep_ids (None keeps all) with their rows, the revision
+    chains of people not in the file, the audit log and planner statistics; records
+    meta; VACUUMs so that removed text is gone from the file's bytes; leaves the file
+    in rollback-journal (DELETE) mode, one self-contained file.
+
+    Args:
+        path: the private copy (never the user's database).
+        keep_ids: ids of the people to keep.
+        meta: key -> value rows for the meta table (e.g. when it was exported).
+    """
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        # A private temp copy that is discarded on any failure needs no rollback
+        # journal; without one no old page is written to a -journal file either.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        if keep_ids is not None:
+            conn.execute("CREATE TEMP TABLE keep_staff (id TEXT PRIMARY KEY)")
+            conn.executemany("INSERT OR IGNORE INTO temp.keep_staff VALUES (?)", [(i,) for i in keep_ids])
+            conn.execute("DELETE FROM staff WHERE id NOT IN (SELECT id FROM temp.keep_staff)")
+        conn.execute("DELETE FROM staff_revision WHERE staff_id NOT IN (SELECT id FROM staff)")
+        conn.execute("DELETE FROM audit")
+        for key, value in meta.items():
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+        conn.execute("COMMIT")
+        for table in ("sqlite_stat1", "sqlite_stat4"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        if keep_ids is not None:
+            conn.execute("DROP TABLE temp.keep_staff")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        return conn.execute("SELECT count(*) FROM staff").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def journal_mode(path: Path) -> str:
+    """Returns the journal mode a file's header asks for ('delete' or 'wal')."""
+    with open(path, "rb") as f:
+        header = f.read(20)
+    # Bytes 18-19 are the file format write/read versions: 2 means WAL.
+    return "wal" if header[18:20] == b"\x02\x02" else "delete"
+
+
+def revision_sets(store: Store, ids: list[str]) -> dict[str, set[str]]:
+    """Returns every revision id each person has had in the store (kept after deletion)."""
+    found: dict[str, set[str]] = {}
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i:i + BATCH]
+        marks = ",".join("?" * len(chunk))
+        for staff_id, revision in store.db.execute(
+                f"SELECT staff_id, revision FROM staff_revision WHERE staff_id IN ({marks})", chunk):
+            found.setdefault(staff_id, set()).add(revision)
+    return found
+
+
+def write_merge(store: Store, inserts: list[tuple[Staff, list[RevisionRow]]],
+                replaces: list[tuple[Staff, Staff, list[RevisionRow]]],
+                absorbs: list[tuple[str, list[RevisionRow]]], source: str) -> None:
+    """Writes a planned merge in one transaction, keeping the incoming revision ids.
+
+    A person written here gets the revision the file gave them (not a new one) and the
+    file's chain is added to theirs, so that importing the same file again finds every
+    revision known and changes nothing.
+
+    Args:
+        store: the user's database, open for writing.
+        inserts: (person, chain) for people new to the store; a person with no revision
+            (kept as a second copy) gets a fresh one.
+        replaces: (theirs, mine as stored, chain) for people whose sheet is replaced.
+        absorbs: (staff id, chain) for people kept as they are whose chain records
+            that the incoming version has been seen (a conflict settled for mine).
+        source: the file's name, for the audit log.
+    """
+    names = {c.id: c.name for c in store.categories()}
+    with store._write():
+        stamp = audit.now()
+        position = store.db.execute("SELECT coalesce(max(position), -1) + 1 FROM staff").fetchone()[0]
+        for staff, chain in inserts:
+            if not staff.revision:
+                staff.revision = new_id()
+                chain = [(staff.revision, None, stamp)]
+            store.db.execute(
+                "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
+                "revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [staff.id, position, staff.name, staff.kana, staff.title, staff.section,
+                 staff.experience_override, staff.revision, stamp, stamp])
+            position += 1
+            store._insert_children(staff, stamp)
+            _add_chain(store, staff.id, chain)
+            staff.updated = stamp
+            audit.record(store.db, "import", f"staff:{staff.id}", None,
+                         {"source": source, **staff_to_dict(staff, names)})
+        for staff, old, chain in replaces:
+            store.db.execute(
+                "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
+                "revision = ?, updated = ? WHERE id = ?",
+                [staff.name, staff.kana, staff.title, staff.section, staff.experience_override,
+                 staff.revision, stamp, staff.id])
+            store._delete_children(staff.id)
+            store._insert_children(staff, stamp)
+            _add_chain(store, staff.id, chain)
+            staff.updated = stamp
+            audit.record(store.db, "import", f"staff:{staff.id}", staff_to_dict(old, names),
+                         {"source": source, **staff_to_dict(staff, names)})
+        for staff_id, chain in absorbs:
+            _add_chain(store, staff_id, chain)
+        audit.record(store.db, "import", "staff", None,
+                     {"source": source, "added": len(inserts), "updated": len(replaces),
+                      "kept": len(absorbs)})
+
+
+def _add_chain(store: Store, staff_id: str, chain: list[RevisionRow]) -> None:
+    store.db.conn.executemany(
+        "INSERT OR IGNORE INTO staff_revision (staff_id, revision, parent, created) VALUES (?, ?, ?, ?)",
+        [(staff_id, revision, parent, created) for revision, parent, created in chain])
