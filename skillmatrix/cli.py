@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--staff", nargs="+", metavar="ID_OR_NAME")
 
+    p = sub.add_parser("export", help="共有ファイル（.sqlite）を書き出す")
+    db_arg(p)
+    p.add_argument("--out", type=Path, required=True, help="書き出すファイル（.sqlite）")
+    p.add_argument("--staff", nargs="+", metavar="ID_OR_NAME", help="書き出す職員（既定: 全員）")
+    p.add_argument("--force", action="store_true", help="同じ名前のファイルがあれば置き換える")
+
     p = sub.add_parser("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む")
     db_arg(p)
     p.add_argument("file", type=Path)
@@ -141,41 +147,67 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.shared_file import export_shared
+    with Store.open(args.db, readonly=True) as store:
+        ids = resolve_staff(store, args.staff)
+        result = export_shared(store, args.out, ids, force=args.force)
+    out(f"{result.staff_count}名を書き出しました: {args.out}")
+    return 0
+
+
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.interchange import read_json
-    from skillmatrix.exchange.merge import apply_plan, plan_import
+    from skillmatrix.exchange.merge import plan_import
+    from skillmatrix.exchange.shared_file import apply_import, read_shared_file
+    from skillmatrix.store.lock import DatabaseLock
     if not args.file.exists():
         raise CommandError(f"取り込むファイルが見つかりません: {args.file}")
-    if args.file.suffix.lower() != ".json":
-        raise CommandError(f"取り込めるのは交換用JSON（.json）です: {args.file}")
+    shared = args.file.suffix.lower() != ".json"  # anything else must prove it is a shared file
     # Validate and plan on a read-only connection: a refused file leaves the database
     # byte for byte as it was.
     with Store.open(args.db, readonly=True) as store:
-        loaded = read_json(args.file, store.categories())
-        plan = plan_import(store, loaded.people)
+        if shared:
+            loaded = read_shared_file(args.file, store.categories())
+            chains = loaded.chains
+        else:
+            loaded, chains = read_json(args.file, store.categories()), None
+        plan = plan_import(store, loaded.people, chains)
     out(plan.summary())
+    for line in plan.details():
+        out(line)
     if args.dry_run:
         out("（--dry-run: 変更していません）")
         return 0
-    if not (plan.added or plan.updated):
-        return 0  # everything is already there: leave the file untouched
-    with Store.open(args.db) as store:
-        # Plan again under the writing connection: the file may have changed meanwhile.
-        apply_plan(store, plan_import(store, loaded.people), source=str(args.file))
-    out(f"取り込みました: {args.file}")
+    if plan.conflicts and not args.prefer:
+        raise CommandError(f"両方で変更された職員が{len(plan.conflicts)}名いるため取り込んでいません。"
+                           "--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください")
+    if not plan.has_changes:
+        out(f"変更はありません（取り込み済みです）: {args.file}")
+        return 0
+    with DatabaseLock(args.db), Store.open(args.db) as store:
+        backup = apply_import(store, plan_import(store, loaded.people, chains), args.file.name,
+                              prefer=args.prefer)
+    out(f"取り込みました: {args.file}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
     return 0
 
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    with Store.open(args.db, readonly=True) as store:
-        problems = store.check(full=True)
-        count, version = store.staff_count(), store.schema_version()
-    if problems:
-        raise CommandError(f"問題が見つかりました（{len(problems)}件）: " + "; ".join(problems[:10]))
-    out(f"問題ありません（スキーマ版{version}、職員{count}名）: {args.db}")
-    return 0
+    from skillmatrix.store.backup import newest_good_backup
+    from skillmatrix.store.health import inspect
+    health = inspect(args.db, full=True)  # read-only: a damaged file is never written to
+    if health.ok:
+        out(f"問題ありません（スキーマ版{health.version}、職員{health.staff_count}名）: {args.db}")
+        return 0
+    message = health.problems[0] + (f"（ほか{len(health.problems) - 1}件）" if len(health.problems) > 1 else "")
+    if args.db.exists():
+        good = newest_good_backup(args.db)
+        message += (f"。最新の正常なバックアップ: {good[0].path}（{good[0].taken:%Y-%m-%d %H:%M}、"
+                    f"職員{good[1].staff_count}名）" if good else "。正常なバックアップはありません")
+    raise CommandError(message)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -1,25 +1,66 @@
 """Plans and applies an import: which people are added, updated, unchanged, in conflict.
 
-The plan is computed first and shown (the command line prints it, --dry-run stops there);
-applying it is one transaction through the store.
+The plan is computed first and shown (the command line prints it, --dry-run stops there,
+the window shows it as a table); applying it is one transaction through the store.
+
+A shared file (.sqlite) carries each person's revision chain, and the merge decides
+without guessing (DESIGN.md, "Merging shared files without guessing"):
+
+- their revision is in my chain: I am ahead (or equal) -> keep mine, unchanged;
+- my revision is in their chain: they are ahead -> take theirs (fast-forward), updated;
+- neither: both changed since they last shared a version -> a conflict, applied only
+  when the user chooses mine, theirs or both (two people);
+- a person I do not have: added, unless my database knows their revision, which means
+  I deleted the person since: then they stay deleted (deleted_here), or, if the file
+  holds a later version than the one I deleted, a conflict (mine is None).
+
+Theirs is written with their revision id and chain, so importing the same file again
+finds every revision known and changes nothing. Interchange JSON has no history: a
+person who differs counts as updated (the file is taken as the newer side).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
-from skillmatrix.domain.model import Staff
+from skillmatrix.domain.model import Staff, ValidationError, new_id, validate_staff
 from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
+from skillmatrix.store.shared_sql import RevisionRow, revision_sets, write_merge
+
+CHOICES = ("mine", "theirs", "both")
+
+
+class ConflictError(StoreError):
+    """Conflicts were left without a choice; nothing was written."""
 
 
 @dataclass
 class ImportPlan:
-    """What an import would do, person by person."""
+    """What an import would do, person by person.
+
+    Attributes:
+        added: people new to the database.
+        updated: (mine, theirs) where theirs replaces mine.
+        unchanged: my sheets that stay as they are (equal, or mine is newer).
+        conflicts: (mine, theirs) changed on both sides; mine is None when I deleted the
+            person and the file holds a later version of them.
+        deleted_here: people in the file that I deleted after seeing that version.
+        chains: staff id -> their revision chain; None for a file without history (JSON).
+    """
 
     added: list[Staff] = field(default_factory=list)
     updated: list[tuple[Staff, Staff]] = field(default_factory=list)  # (mine, theirs)
     unchanged: list[Staff] = field(default_factory=list)
-    conflicts: list[tuple[Staff, Staff]] = field(default_factory=list)  # (mine, theirs)
+    conflicts: list[tuple[Staff | None, Staff]] = field(default_factory=list)  # (mine, theirs)
+    deleted_here: list[Staff] = field(default_factory=list)
+    chains: dict[str, list[RevisionRow]] | None = None
+
+    @property
+    def has_changes(self) -> bool:
+        """True when applying would write something (conflicts count: they need a choice)."""
+        return bool(self.added or self.updated or self.conflicts)
 
     def entry_counts(self) -> dict[str, int]:
         """Returns how many grid entries are added, removed and unchanged by the plan."""
@@ -37,9 +78,24 @@ class ImportPlan:
     def summary(self) -> str:
         """Returns the one-paragraph Japanese report the command line prints."""
         e = self.entry_counts()
+        deleted = f"、削除済みのため取り込まない {len(self.deleted_here)}" if self.deleted_here else ""
         return (f"職員: 追加 {len(self.added)}、更新 {len(self.updated)}、変更なし "
-                f"{len(self.unchanged)}、競合 {len(self.conflicts)}\n"
+                f"{len(self.unchanged)}、競合 {len(self.conflicts)}{deleted}\n"
                 f"実績: 追加 {e['added']}、削除 {e['removed']}、変更なし {e['unchanged']}")
+
+    def details(self, limit: int = 20) -> list[str]:
+        """Returns one line per person added, updated, in conflict or kept deleted."""
+        lines: list[str] = []
+
+        def section(label: str, people: list[Staff]) -> None:
+            lines.extend(f"  {label}: {s.name}（{s.id}）" for s in people[:limit])
+            if len(people) > limit:
+                lines.append(f"  {label}: …ほか{len(people) - limit}名")
+        section("追加", self.added)
+        section("更新", [theirs for _, theirs in self.updated])
+        section("競合", [theirs for _, theirs in self.conflicts])
+        section("削除済み", self.deleted_here)
+        return lines
 
 
 def _same(a: Staff, b: Staff, names: dict[str, str]) -> bool:
@@ -48,26 +104,117 @@ def _same(a: Staff, b: Staff, names: dict[str, str]) -> bool:
     return da == db
 
 
-def plan_import(store: Store, people: list[Staff]) -> ImportPlan:
-    """Compares incoming people with the store by id (a file with no revision history, such
-    as interchange JSON, counts as the newer side: a differing person is an update)."""
+def plan_import(store: Store, people: list[Staff],
+                chains: dict[str, list[RevisionRow]] | None = None) -> ImportPlan:
+    """Compares incoming people with the store by id.
+
+    Args:
+        store: the user's database.
+        people: the validated incoming people.
+        chains: their revision chains (a shared file); None for a file with no history,
+            such as interchange JSON, which counts as the newer side.
+    """
     names = {c.id: c.name for c in store.categories()}
     existing = set(store.staff_ids())
-    plan = ImportPlan()
+    plan = ImportPlan(chains=chains)
     known = {s.id: s for s in store.iter_staff([p.id for p in people if p.id in existing])}
+    if chains is None:
+        for theirs in people:
+            mine = known.get(theirs.id)
+            if mine is None:
+                plan.added.append(theirs)
+            elif _same(mine, theirs, names):
+                plan.unchanged.append(mine)
+            else:
+                plan.updated.append((mine, theirs))
+        return plan
+    mine_seen = revision_sets(store, [p.id for p in people])
     for theirs in people:
-        mine = known.get(theirs.id)
+        mine, seen = known.get(theirs.id), mine_seen.get(theirs.id, set())
+        theirs_seen = {row[0] for row in chains.get(theirs.id, [])} | {theirs.revision}
         if mine is None:
-            plan.added.append(theirs)
-        elif _same(mine, theirs, names):
+            if not seen:
+                plan.added.append(theirs)
+            elif theirs.revision in seen:
+                plan.deleted_here.append(theirs)
+            else:
+                plan.conflicts.append((None, theirs))
+        elif theirs.revision == mine.revision or theirs.revision in seen:
             plan.unchanged.append(mine)
-        else:
+        elif mine.revision in theirs_seen:
             plan.updated.append((mine, theirs))
+        elif _same(mine, theirs, names):
+            plan.unchanged.append(mine)  # the same edit made on both sides
+        else:
+            plan.conflicts.append((mine, theirs))
     return plan
 
 
-def apply_plan(store: Store, plan: ImportPlan, source: str) -> None:
-    """Writes the plan's additions and updates in one transaction (conflicts are skipped)."""
-    people = plan.added + [theirs for _, theirs in plan.updated]
-    if people:
-        store.add_many(people, action="import", source=source)
+def apply_plan(store: Store, plan: ImportPlan, source: str, prefer: str | None = None,
+               choices: dict[str, str] | None = None) -> None:
+    """Writes the plan in one transaction.
+
+    Args:
+        store: the user's database, open for writing.
+        plan: from plan_import (made on this store, with nothing written in between).
+        source: the file's name, for the audit log.
+        prefer: 'mine' or 'theirs' for every conflict without its own choice.
+        choices: staff id -> 'mine', 'theirs' or 'both' (keep mine and add theirs as a
+            second person), per conflict, as the window asks.
+
+    Raises:
+        ConflictError: a conflict has no choice; nothing is written.
+        ValidationError: a sheet breaks a rule; nothing is written.
+        StoreError: the write failed; nothing is written.
+    """
+    if plan.chains is None:
+        people = plan.added + [theirs for _, theirs in plan.updated]
+        if people:
+            store.add_many(people, action="import", source=source)
+        return
+    choices = choices or {}
+    require_settled(plan, prefer, choices)
+    chains = plan.chains
+
+    def chain(staff: Staff) -> list[RevisionRow]:
+        return chains.get(staff.id) or [(staff.revision, None, "")]
+    inserts = [(theirs, chain(theirs)) for theirs in plan.added]
+    replaces = [(theirs, mine, chain(theirs)) for mine, theirs in plan.updated]
+    absorbs = []
+    for mine, theirs in plan.conflicts:
+        choice = choices.get(theirs.id, prefer)
+        if choice == "mine":
+            absorbs.append((theirs.id, chain(theirs)))
+        elif mine is None:  # theirs, or both of a person only they still have
+            inserts.append((theirs, chain(theirs)))
+        elif choice == "theirs":
+            replaces.append((theirs, mine, chain(theirs)))
+        else:
+            absorbs.append((theirs.id, chain(theirs)))
+            inserts.append((_second_copy(theirs), []))
+    ids = {c.id for c in store.categories()}
+    problems = [p for s, *_ in inserts + replaces for p in validate_staff(s, ids)]
+    if problems:
+        raise ValidationError(problems[:50])
+    if inserts or replaces or absorbs:
+        write_merge(store, inserts, replaces, absorbs, source)
+
+
+def require_settled(plan: ImportPlan, prefer: str | None, choices: dict[str, str] | None = None) -> None:
+    """Raises ConflictError naming the conflicts that have no choice (see apply_plan)."""
+    choices = choices or {}
+    open_ones = [theirs.name for _, theirs in plan.conflicts if choices.get(theirs.id, prefer) not in CHOICES]
+    if open_ones:
+        raise ConflictError(f"競合が{len(open_ones)}件あります（{'、'.join(open_ones[:5])}"
+                            f"{' ほか' if len(open_ones) > 5 else ''}）。どちらを採るか選んでください")
+
+
+def _second_copy(staff: Staff) -> Staff:
+    """Theirs as a new person beside mine: new ids everywhere, no history."""
+    copy = staff.copy()
+    copy.id, copy.revision = new_id(), ""
+    copy.qualifications = [dataclasses.replace(q, id=new_id()) for q in copy.qualifications]
+    copy.assignments = [dataclasses.replace(a, id=new_id()) for a in copy.assignments]
+    copy.projects = [dataclasses.replace(p, id=new_id()) for p in copy.projects]
+    copy.entries = [dataclasses.replace(e, id=new_id()) for e in copy.entries]
+    return copy

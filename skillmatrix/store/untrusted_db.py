@@ -19,6 +19,7 @@ from skillmatrix.store import schema
 from skillmatrix.store.errors import StoreError, explain
 
 SchemaRow = tuple[str, str, str, str | None]  # type, name, tbl_name, sql
+_KIND_LABELS = {"table": "テーブル", "view": "ビュー", "index": "インデックス", "trigger": "トリガー"}
 
 # ANALYZE (PRAGMA optimize) may add these; their fixed definitions are harmless.
 _STATISTICS = {("table", "sqlite_stat1", "sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"),
@@ -148,14 +149,15 @@ class UntrustedDatabase:
         """Returns what differs from the schema of that version (empty when identical)."""
         expected = expected_schema(version)
         actual = set(self._all("SELECT type, name, tbl_name, sql FROM sqlite_master"))
-        extra = sorted(actual - expected - _STATISTICS)
-        missing = sorted(expected - actual)
-        missing_names = {(t, n) for t, n, _, _ in missing}
-        found = [f"{t} {n}（定義が違います）" if (t, n) in missing_names else f"余分な {t} {n}"
-                 for t, n, _, _ in extra]
-        found += [f"{t} {n}（ありません）" for t, n, _, _ in missing
-                  if not any((t, n) == (a, b) for a, b, _, _ in extra)]
-        return found
+        extra = {(r[0], r[1]) for r in actual - expected - _STATISTICS}
+        missing = {(r[0], r[1]) for r in expected - actual}
+        changed = extra & missing
+
+        def label(kind: str, name: str) -> str:
+            return f"{_KIND_LABELS.get(kind, kind)}「{name}」"
+        return ([f"{label(*k)}の定義が違います" for k in sorted(changed)]
+                + [f"余分な{label(*k)}があります" for k in sorted(extra - changed)]
+                + [f"{label(*k)}がありません" for k in sorted(missing - changed)])
 
     def integrity_problems(self, limit: int = 10) -> list[str]:
         """Returns what PRAGMA integrity_check finds (empty when sound)."""

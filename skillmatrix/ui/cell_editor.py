@@ -27,12 +27,14 @@ class CellTextEdit(QPlainTextEdit):
         """Grows the editor down (never below the cell) so every line stays visible."""
         if self.min_rect.isNull():
             return
+        # QPlainTextDocumentLayout reports the document height in lines (wrapped included).
         lines = max(1, int(self.document().size().height()))
-        height = lines * self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 8
+        wanted = lines * self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 8
         parent = self.parentWidget()
-        room = parent.height() - self.min_rect.top() if parent else height
-        self.setGeometry(QRect(self.min_rect.topLeft(), self.min_rect.size().expandedTo(
-            self.min_rect.size().__class__(self.min_rect.width(), min(height, max(room, 0))))))
+        room = parent.height() - self.min_rect.top() if parent else wanted
+        height = max(self.min_rect.height(), min(wanted, room))
+        self.setGeometry(QRect(self.min_rect.left(), self.min_rect.top(),
+                               self.min_rect.width(), height))
 
 
 class MultiLineDelegate(QStyledItemDelegate):

@@ -162,3 +162,21 @@ def test_the_network_guard_itself_works(tmp_path):
                        env={**os.environ, "SKILLMATRIX_NETLOG": str(log)})
     assert p.returncode != 0 and b"network blocked by test" in p.stderr
     assert "socket." in log.read_text()
+
+
+def test_demo_dump_holds_every_entry_of_the_seed_grids(demo, tmp_path):
+    """`demo` then `dump`: each seed résumé complete, every entry at its level and category."""
+    from tests.domain.test_demo import STAFFER_GRID, VETERAN_GRID
+    out = tmp_path / "seed.json"
+    sm("dump", "--db", demo, "--out", out, check=0)
+    staffer, veteran = json.loads(out.read_text(encoding="utf-8"))["staff"]
+    for person, grid in ((staffer, STAFFER_GRID), (veteran, VETERAN_GRID)):
+        got = sorted((e["level"], e["category"], e["text"]) for e in person["entries"])
+        assert got == sorted(tuple(row[:3]) for row in grid)
+    assert [(a["start"], a["end"], a["name"]) for a in staffer["assignments"]] == [
+        ("2010-04-01", "2013-03-31", "情報システム・NW担当"), ("2013-04", None, "情報政策担当")]
+    assert [(p["start"], p["end"], p["name"]) for p in staffer["projects"]] == [
+        ("2010-04-01", "2012-03-31", "職員ポータル更新"), ("2012-04-01", None, "通信回線更新")]
+    assert len(veteran["assignments"]) == 7 and veteran["assignments"][-1]["name"] == "課長"
+    assert veteran["assignments"][0]["start"] == "1981-08" and veteran["assignments"][-1]["end"] is None
+    assert len(veteran["projects"]) == 8 and veteran["projects"][5]["name"] == "地域イントラ・学校イントラ"

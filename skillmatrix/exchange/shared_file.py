@@ -1,0 +1,162 @@
+"""The shared file: a self-contained copy of the database (all staff or those chosen)
+that others open read-only, print from, or merge into their own.
+
+Export: a consistent snapshot (SQLite's compacting copy, safe while the editor writes) into a
+temporary file beside the target, trimmed to the people shared, vacuumed so nothing of
+the others remains in its bytes, synced to disk, verified, and only then renamed to the
+final name. A failure leaves no file under that name (and an existing one untouched).
+
+Import: see untrusted.py (reading and checking) and merge.py (the plan); apply_import
+adds the forced backup before the one transaction that writes the plan.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from skillmatrix.exchange.merge import ImportPlan, apply_plan, require_settled
+from skillmatrix.exchange.untrusted import SharedFile, read_shared_file
+from skillmatrix.store import audit, schema
+from skillmatrix.store.backup import make_backup
+from skillmatrix.store.errors import StoreError
+from skillmatrix.store.health import inspect
+from skillmatrix.store.repository import Store
+from skillmatrix.store.shared_sql import journal_mode, snapshot_into, trim_export
+
+__all__ = ["ExportResult", "SharedFile", "apply_import", "export_shared", "read_shared_file"]
+
+_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    staff_count: int
+    size: int
+
+
+def export_shared(store: Store, out: str | Path, staff_ids: list[str] | None = None,
+                  force: bool = False) -> ExportResult:
+    """Writes the shared file.
+
+    Args:
+        store: the open database (read-only or not; the editor may keep writing).
+        out: the file to write.
+        staff_ids: the people to include (None: everyone).
+        force: replace an existing file.
+
+    Raises:
+        StoreError: the file exists (without force), the folder is missing or not
+            writable, the disk is full, or the copy did not verify; nothing is left
+            under the final name but a complete, verified file or what was there.
+    """
+    out = Path(out)
+    if out.is_dir():
+        raise StoreError(f"書き出し先がフォルダです。ファイル名を指定してください: {out}")
+    if out.exists() and not force:
+        raise StoreError(f"書き出し先のファイルがすでにあります（上書きするには --force）: {out}")
+    folder = out.resolve().parent
+    if not folder.is_dir():
+        raise StoreError(f"書き出し先のフォルダがありません: {folder}")
+    if out.exists() and out.resolve() == store.path.resolve():
+        raise StoreError(f"開いているデータベースそのものには書き出せません: {out}")
+    kept = "元のファイルはそのままです" if out.exists() else "ファイルは作られていません"
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}-", suffix=".tmp", dir=folder)
+        os.close(fd)
+        tmp = Path(name)
+        snapshot_into(store.db.conn, tmp)
+        count = trim_export(tmp, staff_ids, {"exported": audit.now(), "exported_by": audit.os_user()})
+        _fsync(tmp)
+        _verify(tmp, count)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a shared file is not
+        os.replace(tmp, out)
+        tmp = None
+        _fsync_dir(folder)
+    except sqlite3.Error as e:
+        raise _explain(str(e).lower(), None, out, kept) from None
+    except OSError as e:
+        raise _explain(str(e).lower(), e.errno, out, kept) from None
+    finally:
+        if tmp is not None:
+            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
+    health = inspect(out, full=False, immutable=True)  # read back what is under the final name
+    if not health.ok:
+        raise StoreError(f"書き出したファイルを読み直せませんでした（{health.problems[0]}）: {out}")
+    return ExportResult(out, count, out.stat().st_size)
+
+
+def _verify(path: Path, count: int) -> None:
+    health = inspect(path, full=False, immutable=True)
+    if not health.ok:
+        raise StoreError(f"書き出したコピーの検査に失敗しました（{health.problems[0]}）")
+    if health.version != schema.current_version() or health.staff_count != count:
+        raise StoreError("書き出したコピーの内容が元と一致しません")
+    if journal_mode(path) != "delete":
+        raise StoreError("書き出したコピーが単独のファイルになっていません（WAL）")
+
+
+def _explain(text: str, code: int | None, out: Path, kept: str) -> StoreError:
+    if code in _FULL or "full" in text or "disk i/o" in text or "too large" in text:
+        return StoreError(f"ディスクの空きが足りないか書き込みに失敗したため、書き出せませんでした（{kept}）: {out}")
+    if code in _DENIED or "readonly" in text or "read-only" in text or "permission" in text:
+        return StoreError(f"書き出し先のフォルダに書き込めません（{kept}）: {out.parent}")
+    if "unable to open" in text:
+        return StoreError(f"書き出し先に書き込めません（{kept}）: {out}")
+    return StoreError(f"書き出しに失敗しました（{text}。{kept}）: {out}")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":  # a rename is durable only once its directory is synced
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def apply_import(store: Store, plan: ImportPlan, source: str, prefer: str | None = None,
+                 choices: dict[str, str] | None = None) -> Path | None:
+    """Backs the database up, then writes the plan in one transaction.
+
+    Args:
+        store: the user's database, open for writing (the caller holds its lock).
+        plan: from merge.plan_import on this store.
+        source: the file's name, for the audit log.
+        prefer, choices: how conflicts are settled (see merge.apply_plan).
+
+    Returns:
+        The backup made before the import, or None when the plan changes nothing.
+
+    Raises:
+        ConflictError, ValidationError, StoreError: nothing was written.
+    """
+    if not plan.has_changes:
+        return None
+    require_settled(plan, prefer, choices)
+    backup = make_backup(store.path, "import", conn=store.db.conn)
+    apply_plan(store, plan, source, prefer, choices)
+    return backup

@@ -1,0 +1,263 @@
+"""Reading a shared file (.sqlite) that came in from elsewhere, trusting nothing in it.
+
+In this order, and nothing is read from the data before the file has passed the steps
+before it: copy the file to a private temporary folder (only the copy is opened, so
+nothing is ever written next to the original on a stick or share); the header's magic
+string, application id and schema version (newer: refused, naming the version; older:
+the copy is migrated after its schema has been checked against that older version);
+the exact schema; integrity_check and foreign_key_check; row caps; then plain SELECTs
+of known columns into domain objects, every one checked with the interchange rules.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from skillmatrix.domain.dates import DateError, PartialDate, Period
+from skillmatrix.domain.model import (Assignment, Category, Entry, Project, Qualification, Staff,
+                                      validate_staff)
+from skillmatrix.domain.serialize import require_valid
+from skillmatrix.store import schema
+from skillmatrix.store.errors import StoreError
+from skillmatrix.store.shared_sql import RevisionRow
+from skillmatrix.store.untrusted_db import MAX_ROWS, UntrustedDatabase, header_ids, migrate_copy
+
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+_REVISION = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class SharedFile:
+    """The validated contents of a shared file.
+
+    Attributes:
+        people: every person, in the file's list order; categories are mapped by name to
+            the receiving database's ids; rows get fresh ids of their own.
+        chains: staff id -> the person's revision chain as the file records it.
+        version: the schema version the file was written with.
+    """
+
+    people: list[Staff] = field(default_factory=list)
+    chains: dict[str, list[RevisionRow]] = field(default_factory=dict)
+    version: int = 0
+
+
+def read_shared_file(path: str | Path, categories: list[Category],
+                     max_seconds: float = 120.0) -> SharedFile:
+    """Checks and reads an incoming shared file.
+
+    Args:
+        path: the file (on a stick, a share, anywhere; it is only read, once).
+        categories: the receiving database's categories (matched by name).
+        max_seconds: how long the checks may take before they are stopped.
+
+    Raises:
+        StoreError: the file is not a shared file of ours, is damaged, newer, or its
+            schema differs (each with its own message).
+        ValidationError: data breaks a rule; lists every problem with person and field.
+    """
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise StoreError(f"取り込むファイルが見つかりません: {path}")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise StoreError(f"共有ファイルが大きすぎます（{MAX_FILE_BYTES // 2**20} MBまで）: {path}")
+    except OSError as e:
+        raise StoreError(f"ファイルを読めません（{e.strerror}）: {path}") from None
+    with tempfile.TemporaryDirectory(prefix="skillmatrix-import-") as folder:
+        copy = Path(folder) / "incoming.sqlite"
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as e:
+            raise StoreError(f"ファイルを読めません（{e.strerror or e}）: {path}") from None
+        version = _check_header(copy, path)
+        with UntrustedDatabase(copy, max_seconds) as db:
+            _check_database(db, version, path)
+        if version < schema.current_version():
+            migrate_copy(copy, version)
+        with UntrustedDatabase(copy, max_seconds) as db:
+            if version < schema.current_version():
+                _check_database(db, schema.current_version(), path)
+            shared = _read(db, categories, path)
+        shared.version = version
+        return shared
+
+
+def _check_header(copy: Path, original: Path) -> int:
+    app_id, version = header_ids(copy)
+    if app_id != schema.APPLICATION_ID:
+        raise StoreError(f"SkillMatrixの共有ファイルではありません（別のプログラムのデータベースです）: {original}")
+    if version > schema.current_version():
+        raise StoreError(f"新しい版のSkillMatrixで作られた共有ファイルです（スキーマ版{version}、"
+                         f"このプログラムは版{schema.current_version()}まで）。プログラムを更新してください: {original}")
+    if version < 1:
+        raise StoreError(f"SkillMatrixの共有ファイルではありません（スキーマ版{version}）: {original}")
+    return version
+
+
+def _check_database(db: UntrustedDatabase, version: int, original: Path) -> None:
+    if db.pragma_ids() != (schema.APPLICATION_ID, version):
+        raise StoreError(f"共有ファイルのヘッダーが矛盾しています: {original}")
+    differences = db.schema_differences(version)
+    if differences:
+        raise StoreError(f"共有ファイルの構造がSkillMatrixのもの（スキーマ版{version}）と違うため取り込みません"
+                         f"（{'、'.join(differences[:5])}）: {original}")
+    problems = db.integrity_problems()
+    if problems:
+        raise StoreError(f"共有ファイルが壊れています（{problems[0]}）: {original}")
+    for table, count in db.counts().items():
+        if count > MAX_ROWS[table]:
+            raise StoreError(f"共有ファイルの{table}が多すぎます（{count}行、{MAX_ROWS[table]}行まで）: {original}")
+
+
+def _clean(text: object) -> str:
+    """Text safe to put in a one-line message (control characters shown as '?')."""
+    return _CONTROL.sub("?", str(text))[:40]
+
+
+def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> SharedFile:
+    problems: list[str] = []
+    # Entries pointing at a missing level or category are named by the rules below;
+    # any other dangling reference (a row of nobody) is a damaged file.
+    for table, rowid, parent in db.foreign_key_violations():
+        if not (table == "entry" and parent in ("level", "category")):
+            problems.append(f"{table} の行 {rowid} が指す {parent} がありません")
+    mine = {c.name: c.id for c in categories}
+    theirs = {cid: name for cid, name in db.categories()}
+
+    def category(their_id: object) -> str:
+        name = theirs.get(their_id, their_id)
+        # An unknown name stays as it is, so that validate_staff names it in its message.
+        return mine.get(name, str(name))
+
+    people: dict[str, Staff] = {}
+    who: dict[str, str] = {}
+    for i, (sid, name, kana, title, section, override, revision) in enumerate(db.staff(), 1):
+        label = f"「{_clean(name)}」" if isinstance(name, str) and name.strip() else f"職員{i}"
+        r = _Reader(label, problems)
+        staff = Staff(name=r.text(name, "氏名"), kana=r.text(kana, "ふりがな"),
+                      title=r.text(title, "職名"), section=r.text(section, "所属"),
+                      experience_override=r.integer(override, "経験年数"),
+                      revision=r.revision(revision, "revision") or "")
+        if not _is_uuid(sid):
+            problems.append(f"{label} id: UUIDではありません（{_clean(sid)}）")
+            continue
+        staff.id = sid
+        people[sid], who[sid] = staff, label
+
+    def reader(staff_id: str) -> _Reader:
+        return _Reader(who[staff_id], problems)
+
+    counters: dict[tuple[str, str], int] = defaultdict(int)
+
+    def number(staff_id: str, kind: str) -> int:
+        counters[staff_id, kind] += 1
+        return counters[staff_id, kind]
+
+    for sid, name, acquired, expires in db.qualifications():
+        if sid in people:
+            r, n = reader(sid), number(sid, "q")
+            people[sid].qualifications.append(Qualification(
+                name=r.text(name, f"資格等{n}"), acquired=r.date(acquired, f"資格等{n} 取得"),
+                expires=r.date(expires, f"資格等{n} 有効期限")))
+    for sid, start, end, name, duties in db.assignments():
+        if sid in people:
+            r, n = reader(sid), number(sid, "a")
+            people[sid].assignments.append(Assignment(
+                period=r.period(start, end, f"担当履歴{n}"), name=r.text(name, f"担当履歴{n} 担当名"),
+                duties=r.text(duties, f"担当履歴{n} 主担当業務")))
+    for sid, start, end, name in db.projects():
+        if sid in people:
+            r, n = reader(sid), number(sid, "p")
+            people[sid].projects.append(Project(period=r.period(start, end, f"プロジェクト{n}"),
+                                                name=r.text(name, f"プロジェクト{n} 名称")))
+    for sid, level, category_id, text, kind, date, note in db.entries():
+        if sid in people:
+            r, n = reader(sid), number(sid, "e")
+            people[sid].entries.append(Entry(
+                level=r.integer(level, f"実績{n} レベル", default=-1), category_id=category(category_id),
+                text=r.text(text, f"実績{n} 内容"), kind=r.text(kind, f"実績{n} 種別"),
+                date=r.date(date, f"実績{n} 日付"), note=r.text(note, f"実績{n} 備考")))
+    chains: dict[str, list[RevisionRow]] = defaultdict(list)
+    for sid, revision, parent, created in db.revisions():
+        if sid in people:
+            r = reader(sid)
+            row = (r.revision(revision, "revision"), r.revision(parent, "parent", optional=True),
+                   r.text(created, "revision created"))
+            if row[0]:
+                chains[sid].append(row)
+    category_ids = {c.id for c in categories}
+    for sid, staff in people.items():
+        problems += validate_staff(staff, category_ids, who[sid])
+        if not staff.revision:
+            problems.append(f"{who[sid]} revision: 版の記録がありません")
+        elif staff.revision not in {row[0] for row in chains[sid]}:
+            # The head is the person's current version; a file that lost its chain row
+            # still says which version it holds.
+            chains[sid].append((staff.revision, chains[sid][-1][0] if chains[sid] else None, staff.updated))
+    require_valid(list(dict.fromkeys(problems)))
+    return SharedFile(people=list(people.values()), chains=dict(chains))
+
+
+class _Reader:
+    """Turns one person's raw column values into domain values, noting every problem."""
+
+    def __init__(self, who: str, problems: list[str]):
+        self.who, self.problems = who, problems
+
+    def text(self, value: object, where: str) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problems.append(f"{self.who} {where}: 文字列ではありません（{_clean(repr(value))}）")
+            return ""
+        return value
+
+    def integer(self, value: object, where: str, default: int | None = None) -> int | None:
+        if value is None:
+            return default
+        if not isinstance(value, int):
+            self.problems.append(f"{self.who} {where}: 整数ではありません（{_clean(repr(value))}）")
+            return default
+        return value
+
+    def date(self, value: object, where: str) -> PartialDate | None:
+        if value is None or value == "":
+            return None
+        try:
+            return PartialDate.from_iso(value)
+        except DateError as e:
+            self.problems.append(f"{self.who} {where}: {_clean(e)}")
+            return None
+
+    def period(self, start: object, end: object, where: str) -> Period:
+        first, last = self.date(start, f"{where} 開始"), self.date(end, f"{where} 終了")
+        try:
+            return Period(first, last)
+        except DateError as e:
+            self.problems.append(f"{self.who} {where}: {e}")
+            return Period(first, None)
+
+    def revision(self, value: object, where: str, optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not _REVISION.fullmatch(value):
+            self.problems.append(f"{self.who} {where}: 版の記録が正しくありません（{_clean(repr(value))}）")
+            return None
+        return value
+
+
+def _is_uuid(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+

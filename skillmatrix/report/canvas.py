@@ -1,0 +1,115 @@
+"""The canvas that numbers pages per résumé and draws the footer and the 取扱注意 mark.
+
+A page's footer says 「n / m」 for its own résumé, so a page cannot be finished before the
+résumé's last page is known. ResumeCanvas keeps the pages of the current résumé open
+(reportlab's "page x of y" recipe, which keeps every page of the document until save,
+here limited to one résumé so memory stays flat for a thousand of them), and when the
+ResumeEnd marker has been drawn and the page closes, draws each held page's footer and
+hands the pages to the PDF document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from skillmatrix.report.styles import FOOTER_Y, MARGIN_TOP, MARGIN_X, MARK_RED, MUTED
+
+
+@dataclass(frozen=True)
+class Decoration:
+    """What every page carries besides the résumé itself."""
+
+    font: str
+    print_date: str  # already formatted in the chosen era
+    confidential: bool = False
+
+
+class _Book:
+    """Bookkeeping shared by every saved page state (one object, never copied)."""
+
+    def __init__(self) -> None:
+        self.held: list[dict] = []  # canvas states of the current résumé's closed pages
+        self.ending = False  # ResumeEnd was drawn on the page now open
+        self.pages = 0  # pages handed to the document so far
+
+
+class ResumeCanvas(Canvas):
+    """A reportlab Canvas for résumé jobs; create it through doc.build(canvasmaker=...)."""
+
+    def __init__(self, *args, decoration: Decoration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._decoration = decoration
+        self._book = _Book()
+        self._resume_label = ""
+
+    # Called by the markers ------------------------------------------------------------
+
+    def begin_resume(self, label: str) -> None:
+        """Starts a résumé: the pages from here on carry this name in their footer."""
+        self._resume_label = label
+
+    def end_resume(self) -> None:
+        """The page now open is the résumé's last one."""
+        self._book.ending = True
+
+    # Page handling --------------------------------------------------------------------
+
+    @property
+    def pages_written(self) -> int:
+        """Returns how many pages have been handed to the PDF document."""
+        return self._book.pages
+
+    def showPage(self):  # noqa: N802 (reportlab's name)
+        book = self._book
+        # A shallow copy of the state is the page: _startPage gives the canvas fresh
+        # accumulators, so the held page's code list is never touched again.
+        book.held.append(dict(self.__dict__))
+        if book.ending:
+            self._flush()
+        else:
+            self._startPage()
+
+    def _flush(self) -> None:
+        """Finishes the held pages with their footers and writes them to the document."""
+        book = self._book
+        held, book.held, book.ending = book.held, [], False
+        for number, state in enumerate(held, 1):
+            self.__dict__.update(state)
+            self._decorate(number, len(held))
+            Canvas.showPage(self)  # ends with _startPage: a fresh page follows
+            book.pages += 1
+
+    def save(self):
+        if len(self._code):
+            self.showPage()
+        if self._book.held:  # a story without ResumeEnd: finish what is there
+            self._flush()
+        super().save()
+
+    def _decorate(self, number: int, total: int) -> None:
+        deco = self._decoration
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(MUTED)
+        self.setFont(deco.font, 8)
+        self.drawString(MARGIN_X, FOOTER_Y, f"{self._resume_label}　スキル履歴書")
+        self.drawCentredString(width / 2, FOOTER_Y, f"{number} / {total}")
+        self.drawRightString(width - MARGIN_X, FOOTER_Y, f"印刷日 {deco.print_date}")
+        if deco.confidential:
+            self._confidential_mark(width, height)
+        self.restoreState()
+
+    def _confidential_mark(self, width: float, height: float) -> None:
+        deco = self._decoration
+        text, size = "取扱注意", 11
+        text_width = self.stringWidth(text, deco.font, size)
+        x1 = width - MARGIN_X
+        x0 = x1 - text_width - 10
+        y0 = height - MARGIN_TOP + 4
+        self.setStrokeColor(MARK_RED)
+        self.setFillColor(MARK_RED)
+        self.setLineWidth(1.2)
+        self.rect(x0, y0, x1 - x0, size + 8, stroke=1, fill=0)
+        self.setFont(deco.font, size)
+        self.drawString(x0 + 5, y0 + 5, text)

@@ -1,0 +1,42 @@
+"""Zero-size flowables that tell the canvas where each résumé begins and ends.
+
+The footer's 「n / m」 counts the pages of one résumé, and m is only known once the résumé
+is laid out. ResumeStart is drawn on a résumé's first page and ResumeEnd on its last;
+ResumeCanvas (canvas.py) holds the pages in between and writes them, footers and all, when
+the end is reached.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+
+class _Marker(Flowable):
+    """Takes no room and draws nothing itself; only notifies the canvas."""
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        raise NotImplementedError
+
+
+class ResumeStart(_Marker):
+    """Marks the first page of a résumé and names the person for its footers."""
+
+    def __init__(self, label: str):
+        super().__init__()
+        self.label = label
+
+    def draw(self):
+        begin = getattr(self.canv, "begin_resume", None)
+        if begin:
+            begin(self.label)
+
+
+class ResumeEnd(_Marker):
+    """Marks the last page of a résumé."""
+
+    def draw(self):
+        end = getattr(self.canv, "end_resume", None)
+        if end:
+            end()

@@ -1,0 +1,139 @@
+"""Paints a grid cell as its entries, one wrapped paragraph each with a small kind mark,
+and edits it with the multi-line cell editor.
+
+The mark (研 業 講 他 on a coloured tag) is painted only: DisplayRole stays the pure text.
+The same layout serves painting, the row height (rows grow to fit) and finding the entry
+under the mouse for dragging a single entry.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
+from skillmatrix.domain.model import Entry
+from skillmatrix.ui.cell_editor import MultiLineDelegate
+from skillmatrix.ui.skill_grid.model import ENTRIES_ROLE
+
+KIND_MARKS = {"training": "研", "work": "業", "role": "講", "other": "他"}
+KIND_COLOURS = {"training": "#2b6cb0", "work": "#2f855a", "role": "#c05621", "other": "#718096"}
+PADDING = 3
+ENTRY_GAP = 2
+CACHE_SIZE = 4000
+
+
+class SkillGridDelegate(MultiLineDelegate):
+    """Draws and edits skill grid cells."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layouts: OrderedDict[tuple, tuple[QTextLayout, float]] = OrderedDict()
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _text_layout(self, text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
+        """Returns a laid-out paragraph and its height, cached: painting the grid again
+        (scrolling, selection) must not lay out every text again."""
+        key = (text, font.key(), round(width))
+        hit = self._layouts.get(key)
+        if hit is not None:
+            self._layouts.move_to_end(key)
+            return hit
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        # Japanese breaks between characters; a long Latin word breaks anywhere if it must.
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        height = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(width, 1.0))
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        self._layouts[key] = (layout, height)
+        if len(self._layouts) > CACHE_SIZE:
+            self._layouts.popitem(last=False)
+        return layout, height
+
+    @staticmethod
+    def _mark_font(font: QFont) -> QFont:
+        small = QFont(font)
+        size = font.pointSizeF()
+        if size > 0:
+            small.setPointSizeF(size * 0.75)
+        else:
+            small.setPixelSize(max(8, int(font.pixelSize() * 0.75)))
+        return small
+
+    def _mark_size(self, font: QFont) -> QSize:
+        metrics = QFontMetrics(self._mark_font(font))
+        return QSize(metrics.horizontalAdvance("研") + 4, metrics.height())
+
+    def entry_boxes(self, rect: QRect, font: QFont, entries: list[Entry]):
+        """Yields (entry, mark rect, text origin, text layout, entry rect) for a cell."""
+        mark = self._mark_size(font)
+        text_left = rect.left() + PADDING + mark.width() + 3
+        width = rect.right() - PADDING - text_left
+        top = float(rect.top() + PADDING)
+        for entry in entries:
+            layout, height = self._text_layout(entry.text, font, width)
+            first_line = layout.lineAt(0).height() if layout.lineCount() else height
+            mark_rect = QRect(rect.left() + PADDING,
+                              int(top + (first_line - mark.height()) / 2), mark.width(), mark.height())
+            box = QRect(rect.left(), int(top), rect.width(), int(height) + ENTRY_GAP)
+            yield entry, mark_rect, QPointF(text_left, top), layout, box
+            top += height + ENTRY_GAP
+
+    def entry_at(self, rect: QRect, font: QFont, entries: list[Entry], pos: QPoint) -> Entry | None:
+        """Returns the entry painted at pos inside a cell rect, if any."""
+        for entry, _mark, _origin, _layout, box in self.entry_boxes(rect, font, entries):
+            if box.top() <= pos.y() <= box.bottom():
+                return entry
+        return None
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        entries = index.data(ENTRIES_ROLE) or []
+        metrics = QFontMetrics(option.font)
+        width = option.rect.width() if option.rect.width() > 0 else 12 * metrics.averageCharWidth()
+        rect = QRect(0, 0, width, 0)
+        height = 2 * PADDING
+        for _entry, _mark, _origin, _layout, box in self.entry_boxes(rect, option.font, entries):
+            height = box.bottom() + 1 + PADDING
+        return QSize(width, max(height, metrics.lineSpacing() + 2 * PADDING))
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the entries are drawn below, each with its mark
+        widget = opt.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        entries = index.data(ENTRIES_ROLE) or []
+        if not entries:
+            return
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        colour = opt.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.HighlightedText
+                                   if selected else QPalette.ColorRole.Text)
+        mark_font = self._mark_font(opt.font)
+        painter.save()
+        painter.setClipRect(opt.rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for entry, mark_rect, origin, layout, _box in self.entry_boxes(opt.rect, opt.font, entries):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(KIND_COLOURS.get(entry.kind, KIND_COLOURS["other"])))
+            painter.drawRoundedRect(QRectF(mark_rect), 3, 3)
+            painter.setPen(QColor("white"))
+            painter.setFont(mark_font)
+            painter.drawText(mark_rect, Qt.AlignmentFlag.AlignCenter, KIND_MARKS.get(entry.kind, "他"))
+            painter.setPen(colour)
+            painter.setFont(opt.font)
+            layout.draw(painter, origin)
+        painter.restore()
