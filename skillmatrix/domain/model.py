@@ -6,6 +6,7 @@ file) applies the same rules.
 """
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import os
 import re
@@ -163,7 +164,8 @@ def experience_years(periods: list[Period], today: date | None = None) -> int:
     """Returns whole years covered by the union of the periods up to today.
 
     Overlapping periods count once; an open end counts to today; a period with no start
-    or starting after today counts nothing.
+    or starting after today counts nothing. Each stretch is measured in calendar months
+    (2010-04-01..2013-03-31 is 36 months, leap years or not), then the months are summed.
 
     Args:
         periods: the assignment periods.
@@ -171,19 +173,29 @@ def experience_years(periods: list[Period], today: date | None = None) -> int:
     """
     today = today or date.today()
     spans = sorted(s for s in (p.days_until(today) for p in periods) if s is not None)
-    days = 0
-    current_start = current_end = None
+    merged: list[list[date]] = []
     for start, end in spans:
-        if current_end is not None and start.toordinal() <= current_end.toordinal() + 1:
-            current_end = max(current_end, end)
-            continue
-        if current_end is not None:
-            days += current_end.toordinal() - current_start.toordinal() + 1
-        current_start, current_end = start, end
-    if current_end is not None:
-        days += current_end.toordinal() - current_start.toordinal() + 1
-    # 365.2425 days a year: 2010-04-01..2013-03-31 is exactly three years, not 2.99.
-    return int(days / 365.2425 + 1e-9)
+        if merged and start.toordinal() <= merged[-1][1].toordinal() + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    months = days = 0
+    for start, end in merged:
+        m, d = _months_and_days(start, date.fromordinal(end.toordinal() + 1))
+        months, days = months + m, days + d
+    # Leftover days of several stretches add up to months only when they make a full one.
+    return (months + days // 31) // 12
+
+
+def _months_and_days(start: date, stop: date) -> tuple[int, int]:
+    """Returns the whole calendar months from start to stop (exclusive) and the days left."""
+    months = (stop.year - start.year) * 12 + stop.month - start.month
+    if stop.day < start.day:
+        months -= 1
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    anchor = date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
+    return months, (stop - anchor).days
 
 
 # Control characters (C0 but tab, and newline where lines are allowed; DEL; C1) and lone

@@ -22,7 +22,7 @@ from skillmatrix.report.styles import (CELL_PAD, FRAME_HEIGHT, FRAME_WIDTH, GRID
                                        Styles, markup, para)
 
 PERIOD_WIDTH = 62 * mm  # '平成22年4月1日～平成25年3月31日' on one line at 8.5 pt
-LEVEL_WIDTH = 46 * mm
+LEVEL_WIDTH = 54 * mm  # most short definitions on two lines
 # Room kept above a table's rows on a page: its heading and a little slack, so a row cut
 # to fit below the repeated header really fits wherever the table continues.
 HEADING_ROOM = 30
@@ -149,7 +149,8 @@ def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
             cells.setdefault((e.level, e.category_id), []).append(_entry(e, ctx))
     rows = []
     for level in sorted(ctx.levels, key=lambda lv: lv.number):
-        label = [Paragraph(str(level.number), st.level_number), para(level.short, st.level)]
+        label = [Paragraph(f'<font size="{st.level_number.fontSize}">{level.number}</font>　'
+                           f"{markup(level.short)}", st.level)]
         rows.append(Row([label] + [cells.get((level.number, c.id), []) for c in cats],
                         [_continued(str(level.number), st)]))
     head = [Paragraph("レベル", st.head)] + [para(c.name, st.head) for c in cats]

@@ -69,10 +69,11 @@ def styles_for(font: str) -> Styles:
         heading=style("heading", 10.5, 13, spaceBefore=7, spaceAfter=3),
         cell=style("cell", 8.5, 11),
         head=style("head", 8.5, 11, alignment=TA_CENTER),
-        entry=style("entry", 8, 10, leftIndent=8, bulletIndent=0, bulletFontName=font,
+        # The full-width 「・」 bullet has its dot in the middle of its em: pull it left.
+        entry=style("entry", 8, 10, leftIndent=7, bulletIndent=-2, bulletFontName=font,
                     bulletFontSize=8),
         level=style("level", 7.5, 9.5),
-        level_number=style("level_number", 11, 13),
+        level_number=style("level_number", 10, 12),
         muted=style("muted", 7.5, 9.5, textColor=MUTED),
     )
 

@@ -1,0 +1,148 @@
+"""Prints résumés to one PDF: the entry point for the command line and the window.
+
+    with Store.open(path, readonly=True) as store:
+        pages = build_resumes(store.iter_staff(ids), store.levels(), store.categories(),
+                              "out.pdf", PrintOptions(masked=True), progress=dialog_step,
+                              total=len(ids))
+
+Memory does not grow with the number of résumés: the story is produced one résumé at a
+time (reportlab's build() consumes a list from the front, and _LazyStory refills it with
+the next résumé only when the previous one is used up), and ResumeCanvas holds only the
+current résumé's pages open. What reportlab still keeps until save is the finished pages'
+content, which stream.py compresses as each page closes.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+
+from skillmatrix import __version__
+from skillmatrix.domain.dates import PartialDate
+from skillmatrix.domain.model import Category, Level, Staff
+from skillmatrix.report.canvas import Decoration, ResumeCanvas
+from skillmatrix.report.fonts import ReportError, register_font
+from skillmatrix.report.options import PrintOptions
+from skillmatrix.report.sheet import SheetContext, resume_story
+from skillmatrix.report.styles import (FRAME_HEIGHT, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_X, PAGE_SIZE,
+                                       styles_for)
+
+Progress = Callable[[int, int], bool]
+
+
+class PrintCancelled(Exception):
+    """The progress callback returned False; no output was written."""
+
+
+class _LazyStory(list):
+    """A story list that pulls the next résumé's flowables only when it runs empty.
+
+    BaseDocTemplate.build() loops `while len(flowables)` and takes flowables from the
+    front, so refilling in __len__ gives it a story of any length while at most one
+    résumé's flowables exist at a time.
+    """
+
+    def __init__(self, chunks: Iterator[list[Flowable]]):
+        super().__init__()
+        self._chunks = chunks
+
+    def __len__(self) -> int:
+        n = super().__len__()
+        if n == 0:
+            chunk = next(self._chunks, None)
+            if chunk:
+                self.extend(chunk)
+                n = super().__len__()
+        return n
+
+
+def _chunks(people: Iterable[Staff], ctx: SheetContext, progress: Progress | None,
+            total: int) -> Iterator[list[Flowable]]:
+    for done, person in enumerate(people):
+        if progress is not None and progress(done, total) is False:
+            raise PrintCancelled()
+        story = resume_story(person, ctx)
+        yield ([PageBreak()] + story) if done else story
+
+
+def _doc(target, options: PrintOptions, font: str) -> BaseDocTemplate:
+    doc = BaseDocTemplate(
+        target, pagesize=PAGE_SIZE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT, bottomMargin=MARGIN_BOTTOM,
+        title=options.title, author="" if options.masked else "SkillMatrix",
+        creator=f"SkillMatrix {__version__}", subject="スキル履歴書", pageCompression=1,
+        initialFontName=font)  # else every page names Helvetica, a font not embedded
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="resume", frames=[frame], pagesize=PAGE_SIZE)])
+    return doc
+
+
+def build_resumes(people: Iterable[Staff], levels: Sequence[Level], categories: Sequence[Category],
+                  out: str | Path | BinaryIO, options: PrintOptions | None = None,
+                  progress: Progress | None = None, total: int | None = None) -> int:
+    """Prints résumés into one PDF, each starting on a new page.
+
+    Args:
+        people: the staff in print order; may be a generator (Store.iter_staff), consumed
+            once, one person at a time.
+        levels: the level definitions (number and short definition head each grid row).
+        categories: the categories, printed across in their position order.
+        out: a file path, or a binary file object to write the PDF to. A path is written
+            under a temporary name beside it and renamed when complete, so a failed or
+            cancelled job never leaves a partial file (nor replaces an existing one).
+        options: the print-time choices (default: everything, 西暦, names shown).
+        progress: called as progress(done, total) before each résumé; returning False
+            cancels the job (PrintCancelled is raised). Called once more with
+            (total, total) when the PDF is written.
+        total: the number of people, for progress (default: len(people) if it has one).
+
+    Returns:
+        The number of pages written.
+
+    Raises:
+        ReportError: no people, or the font cannot be used (one Japanese line).
+        PrintCancelled: progress returned False.
+        OSError: the output cannot be written.
+    """
+    options = options or PrintOptions()
+    font = register_font(options.font_path)
+    if total is None:
+        total = len(people) if hasattr(people, "__len__") else 0
+    ctx = SheetContext(styles_for(font), list(levels), list(categories), options)
+    chunks = _chunks(people, ctx, progress, total)
+    first = next(chunks, None)
+    if first is None:
+        raise ReportError("印刷する職員がいません")
+    story = _LazyStory(itertools.chain([first], chunks))
+    decoration = Decoration(font, PartialDate.from_date(options.day()).format(options.era),
+                            options.confidential)
+    canvasmaker = partial(ResumeCanvas, decoration=decoration)
+
+    if not isinstance(out, (str, Path)):
+        doc = _doc(out, options, font)
+        doc.build(story, canvasmaker=canvasmaker)
+        return _finish(doc, progress, total)
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=out.parent or ".")
+    os.close(fd)
+    try:
+        doc = _doc(tmp, options, font)
+        doc.build(story, canvasmaker=canvasmaker)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return _finish(doc, progress, total)
+
+
+def _finish(doc: BaseDocTemplate, progress: Progress | None, total: int) -> int:
+    if progress is not None:
+        progress(total, total)
+    return doc.canv.pages_written

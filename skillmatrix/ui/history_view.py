@@ -1,0 +1,151 @@
+"""The history tables as the user sees them: a title, row buttons and the editable table.
+
+Keys in a table: Insert adds a row below the current one, Ctrl+Delete deletes the selected
+rows, Delete empties the current cell, Alt+Up / Alt+Down move the current row; F2, a
+double-click or typing edits a cell in place.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from skillmatrix.ui.cell_editor import MultiLineDelegate
+from skillmatrix.ui.history_tables import HistoryModel
+
+
+class HistoryTable(QTableView):
+    """One history table, editable in place."""
+
+    def __init__(self, model: HistoryModel, object_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setAccessibleName(model.noun)
+        self.setModel(model)
+        self.setTabKeyNavigation(False)
+        self.setWordWrap(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        for column, spec in enumerate(model.columns):
+            if spec.multiline:
+                self.setItemDelegateForColumn(column, MultiLineDelegate(self))
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        chars = self.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(model.columns):
+            if spec.title in (self.tr("期間"),):
+                self.setColumnWidth(column, chars * 30)
+            elif column < len(model.columns) - 1:
+                self.setColumnWidth(column, chars * 20)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._remembered: tuple[str | None, int, int] = (None, -1, 0)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
+
+    def history_model(self) -> HistoryModel:
+        return self.model()
+
+    def _remember_current(self) -> None:
+        index = self.currentIndex()
+        self._remembered = (self.history_model().row_id(index.row()) if index.isValid() else None,
+                            index.row(), max(index.column(), 0))
+
+    def _restore_current(self) -> None:
+        # The model is reset on every write; keep the cursor on the same row (by id) so that
+        # a move, an undo or a typed value leaves the user where they were.
+        row_id, old_row, column = self._remembered
+        row = self.history_model().row_of(row_id)
+        if row < 0 and row_id is not None:  # the row went away: stay at the same height
+            row = min(old_row, self.history_model().rowCount() - 1)
+        if row >= 0:
+            self.setCurrentIndex(self.history_model().index(row, column))
+        self.resizeRowsToContents()
+
+    # -- row operations -------------------------------------------------------------------
+
+    def add_row(self) -> None:
+        """Inserts a row below the current one and starts editing its first cell."""
+        current = self.currentIndex()
+        at = current.row() + 1 if current.isValid() else None
+        row_id = self.history_model().insert_row(at)
+        if row_id is None:
+            return
+        row = self.history_model().row_of(row_id)
+        first = 0
+        index = self.history_model().index(row, first)
+        self.setCurrentIndex(index)
+        self.setFocus()
+        self.edit(index)
+
+    def delete_rows(self) -> None:
+        """Deletes the rows of the selected cells (one undo step)."""
+        rows = sorted({i.row() for i in self.selectedIndexes()} or
+                      ({self.currentIndex().row()} if self.currentIndex().isValid() else set()))
+        if rows:
+            self.history_model().remove_rows(rows)
+
+    def move_current(self, delta: int) -> None:
+        """Moves the current row up or down; the cursor follows the row."""
+        index = self.currentIndex()
+        if index.isValid():
+            row_id = self.history_model().row_id(index.row())
+            if self.history_model().move_row(index.row(), delta):
+                self.setCurrentIndex(self.history_model().index(
+                    self.history_model().row_of(row_id), index.column()))
+
+    def keyPressEvent(self, event) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            key, mods = event.key(), event.modifiers()
+            if mods == Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+                return
+            if key == Qt.Key.Key_Insert and not mods:
+                self.add_row()
+                return
+            if key == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.ControlModifier:
+                self.delete_rows()
+                return
+            if key == Qt.Key.Key_Delete and not mods and self.currentIndex().isValid():
+                self.model().setData(self.currentIndex(), "", Qt.ItemDataRole.EditRole)
+                return
+        super().keyPressEvent(event)
+
+
+class HistoryPanel(QWidget):
+    """A history table with its title and row buttons."""
+
+    def __init__(self, title: str, model: HistoryModel, object_name: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = HistoryTable(model, object_name, self)
+        label = QLabel(f"<b>{title}</b>")
+        label.setBuddy(self.table)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(label)
+        bar.addStretch(1)
+        specs = [("add", "＋", self.tr("行を追加（Insert）"), self.table.add_row),
+                 ("delete", "－", self.tr("行を削除（Ctrl+Delete）"), self.table.delete_rows),
+                 ("up", "↑", self.tr("行を上へ（Alt+↑）"), lambda: self.table.move_current(-1)),
+                 ("down", "↓", self.tr("行を下へ（Alt+↓）"), lambda: self.table.move_current(1))]
+        for name, symbol, tip, slot in specs:
+            button = QToolButton(self)
+            button.setObjectName(f"{object_name}_{name}")
+            button.setText(symbol)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table's keys do the same
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def current(self) -> QModelIndex:
+        return self.table.currentIndex()
+
