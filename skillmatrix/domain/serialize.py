@@ -9,8 +9,7 @@ from datetime import date
 from typing import Any
 
 from skillmatrix.domain.dates import DateError, PartialDate, Period
-from skillmatrix.domain.model import (Assignment, Entry, Project, Qualification, Staff,
-                                      ValidationError)
+from skillmatrix.domain.model import Assignment, Entry, Project, Qualification, Staff, ValidationError
 
 
 def _iso(d: PartialDate | None) -> str | None:

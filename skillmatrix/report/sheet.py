@@ -46,8 +46,11 @@ class SheetContext:
         return initials(staff.name, staff.kana) if self.options.masked else staff.name
 
 
-def _table(data: list, widths: Sequence[float], header_rows: int = 1, extra: Sequence = ()) -> Table:
+def _table(data: list, widths: Sequence[float], st: Styles, header_rows: int = 1) -> Table:
     style = [
+        # Cells hold paragraphs, but the table still sets its own font per cell: name ours,
+        # or every page would reference Helvetica, which is not embedded.
+        ("FONTNAME", (0, 0), (-1, -1), st.font),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID_LINE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
@@ -56,9 +59,8 @@ def _table(data: list, widths: Sequence[float], header_rows: int = 1, extra: Seq
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
-        *extra,
     ]
-    return Table(data, colWidths=list(widths), repeatRows=header_rows, splitByRow=1,
+    return Table(data, colWidths=list(widths), repeatRows=header_rows, splitByRow=1, splitInRow=1,
                  hAlign="LEFT", style=TableStyle(style))
 
 
@@ -76,7 +78,7 @@ def _section(title: str, header: Sequence[str], rows: list[Row], widths: Sequenc
         body = fit_rows(rows, widths, _max_row_height(head, widths))
     else:
         body = [[[Paragraph("（なし）", st.muted)]] + [[] for _ in header[1:]]]
-    return [Paragraph(title, st.heading), _table([head] + body, widths)]
+    return [Paragraph(title, st.heading), _table([head] + body, widths, st)]
 
 
 def _continued(text: str, st: Styles):
@@ -88,7 +90,7 @@ def profile(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     st = ctx.styles
     data = [[Paragraph("職名", st.head), Paragraph("氏名", st.head)],
             [para(staff.title, st.cell), para(ctx.display_name(staff), st.cell)]]
-    return [Spacer(1, 2 * mm), _table(data, (55 * mm, 80 * mm))]
+    return [Spacer(1, 2 * mm), _table(data, (55 * mm, 80 * mm), st)]
 
 
 def qualifications(staff: Staff, ctx: SheetContext) -> list[Flowable]:
@@ -154,7 +156,7 @@ def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
         rows.append(Row([label] + [cells.get((level.number, c.id), []) for c in cats],
                         [_continued(str(level.number), st)]))
     head = [Paragraph("レベル", st.head)] + [para(c.name, st.head) for c in cats]
-    table = _table([head] + fit_rows(rows, widths, _max_row_height(head, widths)), widths)
+    table = _table([head] + fit_rows(rows, widths, _max_row_height(head, widths)), widths, st)
     # Keep the heading and the grid on one page when the grid fits on one; a longer grid
     # starts on a fresh page and continues with its header repeated.
     return [KeepTogether([Paragraph("スキル実績等一覧", st.heading), table])]

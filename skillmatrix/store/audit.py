@@ -4,7 +4,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,7 +20,7 @@ def os_user() -> str:
 
 def now() -> str:
     """Returns the current UTC time as ISO 8601 text, the form every timestamp takes."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def record(db: Database, action: str, target: str, before: Any = None, after: Any = None) -> None:

@@ -21,9 +21,20 @@ from sqlite_utils import Database
 
 from skillmatrix.domain.dates import PartialDate, Period
 from skillmatrix.domain.defaults import load_defaults
-from skillmatrix.domain.model import (Assignment, Category, Entry, Level, Project, Qualification,
-                                      Staff, StaffSummary, ValidationError, experience_years,
-                                      new_id, validate_staff)
+from skillmatrix.domain.model import (
+    Assignment,
+    Category,
+    Entry,
+    Level,
+    Project,
+    Qualification,
+    Staff,
+    StaffSummary,
+    ValidationError,
+    experience_years,
+    new_id,
+    validate_staff,
+)
 from skillmatrix.domain.serialize import staff_to_dict
 from skillmatrix.store import audit, schema
 from skillmatrix.store.errors import StoreError, explain

@@ -5,8 +5,7 @@ from datetime import date
 import pytest
 
 from skillmatrix.domain.dates import PartialDate, Period
-from skillmatrix.domain.model import (Assignment, Entry, Staff, experience_years, new_id,
-                                      validate_staff)
+from skillmatrix.domain.model import Assignment, Entry, Staff, experience_years, new_id, validate_staff
 
 D = PartialDate
 TODAY = date(2026, 11, 27)

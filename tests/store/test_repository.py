@@ -4,8 +4,7 @@ import sqlite3
 import pytest
 
 from skillmatrix.domain.dates import PartialDate, Period
-from skillmatrix.domain.model import (Assignment, Entry, Project, Qualification, Staff,
-                                      ValidationError)
+from skillmatrix.domain.model import Assignment, Entry, Project, Qualification, Staff, ValidationError
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
 
