@@ -23,7 +23,52 @@ def run(argv: list[str] | None = None) -> int:
     return run_window(args)
 
 
+def create_window(db_path, readonly: bool = False):
+    """Builds the main window on a database without entering the event loop.
+
+    A QApplication must exist. A missing file is created with the default levels and
+    categories (unless readonly). Closing the window releases the database.
+
+    Raises:
+        StoreError: the file cannot be opened (damaged, foreign, newer, locked, missing
+            when readonly).
+    """
+    from pathlib import Path
+
+    from skillmatrix.store.repository import Store
+    from skillmatrix.ui.main_window import MainWindow
+
+    path = Path(db_path)
+    if readonly or (path.exists() and path.stat().st_size > 0):
+        store = Store.open(path, readonly=readonly)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = Store.create(path)
+    return MainWindow(store)
+
+
 def run_window(args) -> int:
-    """Starts the editor window (the window arrives with the editor issue)."""
-    print("エラー: ウィンドウはまだありません。コマンドを指定してください（--help）", file=sys.stderr)
-    return 2
+    """Starts the editor window on --db (created if missing) or the default database."""
+    from skillmatrix.ui.application import configure_application  # first: see skillmatrix/ui/__init__.py
+    from skillmatrix.ui.errors import ErrorReporter
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from skillmatrix import paths
+    from skillmatrix.store.errors import StoreError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app)
+    reporter = ErrorReporter(app)
+    reporter.install()
+    path = args.db if args.db else paths.default_database()
+    try:
+        window = create_window(path, readonly=args.read_only)
+    except StoreError as error:
+        QMessageBox.critical(None, "SkillMatrix", str(error))
+        return 1
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()

@@ -12,25 +12,27 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _find(name: str) -> Path:
+def _find(name: str, marker: str) -> Path:
     candidates = []
     if hasattr(sys, "_MEIPASS"):
         candidates.append(Path(sys._MEIPASS) / name)
     candidates += [_PACKAGE / name, _PACKAGE.parent / name]
     for candidate in candidates:
-        if candidate.is_dir():
+        # Look for a file we ship, not just the folder: beside an installed package (in
+        # site-packages) another distribution may have put its own resources/ or db/.
+        if (candidate / marker).is_file():
             return candidate
     raise FileNotFoundError(f"プログラムのファイル {name}/ が見つかりません（インストールが壊れています）")
 
 
 def resources_dir() -> Path:
     """Returns the folder of defaults, fonts and icons that ship with the program."""
-    return _find("resources")
+    return _find("resources", "defaults.json")
 
 
 def migrations_dir() -> Path:
     """Returns the folder of numbered SQL migrations (db/0001_initial.sql, …)."""
-    return _find("db")
+    return _find("db", "0001_initial.sql")
 
 
 def program_dir() -> Path:
@@ -44,9 +46,13 @@ def portable_data_dir() -> Path | None:
     """Returns the data folder beside the program in portable mode, else None.
 
     Portable mode is on when a file named `portable` or a folder `data/` sits beside the
-    program, so the whole thing runs from a USB stick.
+    program, so the whole thing runs from a USB stick. The program is the bundle's
+    executable or a source checkout; an installed package never is, since its folder is
+    site-packages, where any distribution may have left a data/ folder.
     """
     base = program_dir()
+    if not (getattr(sys, "frozen", False) or (base / "pyproject.toml").is_file()):
+        return None
     if (base / "portable").exists() or (base / "data").is_dir():
         return base / "data"
     return None

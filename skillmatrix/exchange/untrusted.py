@@ -19,13 +19,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skillmatrix.domain.dates import DateError, PartialDate, Period
-from skillmatrix.domain.model import (Assignment, Category, Entry, Project, Qualification, Staff,
-                                      validate_staff)
+from skillmatrix.domain.model import (
+    Assignment,
+    Category,
+    Entry,
+    Project,
+    Qualification,
+    Staff,
+    validate_staff,
+)
 from skillmatrix.domain.serialize import require_valid
 from skillmatrix.store import schema
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.shared_sql import RevisionRow
-from skillmatrix.store.untrusted_db import MAX_ROWS, UntrustedDatabase, header_ids, migrate_copy
+from skillmatrix.store.untrusted_db import (
+    MAX_ROWS,
+    UndecodableText,
+    UntrustedDatabase,
+    header_ids,
+    migrate_copy,
+)
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 _REVISION = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
@@ -77,20 +90,24 @@ def read_shared_file(path: str | Path, categories: list[Category],
         except OSError as e:
             raise StoreError(f"ファイルを読めません（{e.strerror or e}）: {path}") from None
         version = _check_header(copy, path)
-        with UntrustedDatabase(copy, max_seconds) as db:
+        with UntrustedDatabase(copy, max_seconds, shown=path) as db:
             _check_database(db, version, path)
         if version < schema.current_version():
-            migrate_copy(copy, version)
-        with UntrustedDatabase(copy, max_seconds) as db:
+            migrate_copy(copy, version, path)
+        with UntrustedDatabase(copy, max_seconds, shown=path) as db:
             if version < schema.current_version():
                 _check_database(db, schema.current_version(), path)
-            shared = _read(db, categories, path)
+            try:
+                shared = _read(db, categories, path)
+            except UndecodableText:
+                db.decode_leniently()
+                shared = _read(db, categories, path)
         shared.version = version
         return shared
 
 
 def _check_header(copy: Path, original: Path) -> int:
-    app_id, version = header_ids(copy)
+    app_id, version = header_ids(copy, original)
     if app_id != schema.APPLICATION_ID:
         raise StoreError(f"SkillMatrixの共有ファイルではありません（別のプログラムのデータベースです）: {original}")
     if version > schema.current_version():

@@ -3,9 +3,9 @@
 A page's footer says 「n / m」 for its own résumé, so a page cannot be finished before the
 résumé's last page is known. ResumeCanvas keeps the pages of the current résumé open
 (reportlab's "page x of y" recipe, which keeps every page of the document until save,
-here limited to one résumé so memory stays flat for a thousand of them), and when the
-ResumeEnd marker has been drawn and the page closes, draws each held page's footer and
-hands the pages to the PDF document.
+here limited to one résumé), and when the ResumeEnd marker has been drawn and the page
+closes, draws each held page's footer and hands the pages to the PDF document, which
+writes them to the file at once (stream.py). Memory stays flat for a thousand résumés.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from skillmatrix.report.stream import StreamingDocument
 from skillmatrix.report.styles import FOOTER_Y, MARGIN_TOP, MARGIN_X, MARK_RED, MUTED
 
 
@@ -37,11 +38,18 @@ class _Book:
 class ResumeCanvas(Canvas):
     """A reportlab Canvas for résumé jobs; create it through doc.build(canvasmaker=...)."""
 
-    def __init__(self, *args, decoration: Decoration, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, filename, *args, decoration: Decoration, **kwargs):
+        super().__init__(filename, *args, **kwargs)
+        # Pages go to the file as they are finished (stream.py): same object, new class.
+        self._doc.__class__ = StreamingDocument
+        self._doc.start(filename)
         self._decoration = decoration
         self._book = _Book()
         self._resume_label = ""
+
+    def abort(self) -> None:
+        """Closes the output file after a failed or cancelled build."""
+        self._doc.abort()
 
     # Called by the markers ------------------------------------------------------------
 
@@ -78,6 +86,7 @@ class ResumeCanvas(Canvas):
             self.__dict__.update(state)
             self._decorate(number, len(held))
             Canvas.showPage(self)  # ends with _startPage: a fresh page follows
+            self._doc.flush_last_page()
             book.pages += 1
 
     def save(self):

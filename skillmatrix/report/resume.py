@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
@@ -125,24 +127,45 @@ def build_resumes(people: Iterable[Staff], levels: Sequence[Level], categories: 
                             options.confidential)
     canvasmaker = partial(ResumeCanvas, decoration=decoration)
 
-    if not isinstance(out, (str, Path)):
-        doc = _doc(out, options, font)
-        doc.build(story, canvasmaker=canvasmaker)
-        return _finish(doc, progress, total)
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=out.parent or ".")
-    os.close(fd)
-    try:
-        doc = _doc(tmp, options, font)
-        doc.build(story, canvasmaker=canvasmaker)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return _finish(doc, progress, total)
-
-
-def _finish(doc: BaseDocTemplate, progress: Progress | None, total: int) -> int:
+    if isinstance(out, (str, Path)):
+        out = Path(out)
+        part = _reserve(out.parent, f".{out.name}.")
+        try:
+            pages = _build(story, part, options, font, canvasmaker)
+            os.replace(part, out)
+        finally:
+            part.unlink(missing_ok=True)
+    else:
+        # Build to a temporary file and copy: a cancelled job writes nothing to `out`.
+        with tempfile.TemporaryDirectory(prefix="skillmatrix-print-") as folder:
+            part = _reserve(Path(folder), "")
+            pages = _build(story, part, options, font, canvasmaker)
+            with open(part, "rb") as f:
+                shutil.copyfileobj(f, out)
     if progress is not None:
         progress(total, total)
+    return pages
+
+
+def _reserve(folder: Path, prefix: str) -> Path:
+    """Creates an empty, unused file name in folder (with the usual permissions, which
+    mkstemp's 0600 would not give the finished PDF)."""
+    while True:
+        path = folder / f"{prefix}{secrets.token_hex(4)}.pdf.part"
+        try:
+            path.open("xb").close()
+            return path
+        except FileExistsError:
+            continue
+
+
+def _build(story, path: Path, options: PrintOptions, font: str, canvasmaker) -> int:
+    doc = _doc(str(path), options, font)
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    except BaseException:
+        canvas = getattr(doc, "canv", None)
+        if canvas is not None:
+            canvas.abort()  # close the file so it can be removed (Windows)
+        raise
     return doc.canv.pages_written

@@ -2,8 +2,8 @@
 
 経験年数, the title 「{所属} スキル履歴書」, 職名・氏名, 資格等, 担当履歴 (期間・担当名・主担当業務),
 プロジェクト (期間・プロジェクト名) and スキル実績等一覧 (levels down, categories across).
-Every table repeats its header row on each page it continues to, and rows taller than a
-page are cut into continuation rows first (rows.py), so nothing is ever clipped.
+Every table repeats its header row on each page it continues to and cuts rows too tall
+for the page (tables.py), so nothing is ever clipped.
 """
 from __future__ import annotations
 
@@ -11,21 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Entry, Level, Staff
 from skillmatrix.report.markers import ResumeEnd, ResumeStart
 from skillmatrix.report.options import PrintOptions, initials
-from skillmatrix.report.rows import Row, cell_height, fit_rows
-from skillmatrix.report.styles import (CELL_PAD, FRAME_HEIGHT, FRAME_WIDTH, GRID_LINE, HEADER_FILL,
-                                       Styles, markup, para)
+from skillmatrix.report.styles import FRAME_HEIGHT, FRAME_WIDTH, Styles, markup, para
+from skillmatrix.report.tables import ResumeTable, Row
 
 PERIOD_WIDTH = 62 * mm  # '平成22年4月1日～平成25年3月31日' on one line at 8.5 pt
 LEVEL_WIDTH = 54 * mm  # most short definitions on two lines
-# Room kept above a table's rows on a page: its heading and a little slack, so a row cut
-# to fit below the repeated header really fits wherever the table continues.
-HEADING_ROOM = 30
 
 
 @dataclass(frozen=True)
@@ -46,51 +42,32 @@ class SheetContext:
         return initials(staff.name, staff.kana) if self.options.masked else staff.name
 
 
-def _table(data: list, widths: Sequence[float], st: Styles, header_rows: int = 1) -> Table:
-    style = [
-        # Cells hold paragraphs, but the table still sets its own font per cell: name ours,
-        # or every page would reference Helvetica, which is not embedded.
-        ("FONTNAME", (0, 0), (-1, -1), st.font),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID_LINE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
-    ]
-    return Table(data, colWidths=list(widths), repeatRows=header_rows, splitByRow=1, splitInRow=1,
-                 hAlign="LEFT", style=TableStyle(style))
-
-
-def _max_row_height(header: list, widths: Sequence[float]) -> float:
-    head = max(cell_height(c if isinstance(c, list) else [c], w - 2 * CELL_PAD)
-               for c, w in zip(header, widths)) + 2 * CELL_PAD
-    return FRAME_HEIGHT - head - HEADING_ROOM
+def _continued(text: str, st: Styles):
+    return lambda: [para(f"{text}（続き）" if text else "（続き）", st.muted)]
 
 
 def _section(title: str, header: Sequence[str], rows: list[Row], widths: Sequence[float],
              st: Styles) -> list[Flowable]:
-    """A heading and its table: header row, then the rows (cut to fit) or 「（なし）」."""
+    """A heading and its table: the rows, or 「（なし）」 when there are none."""
     head = [Paragraph(h, st.head) for h in header]
-    if rows:
-        body = fit_rows(rows, widths, _max_row_height(head, widths))
-    else:
-        body = [[[Paragraph("（なし）", st.muted)]] + [[] for _ in header[1:]]]
-    return [Paragraph(title, st.heading), _table([head] + body, widths, st)]
-
-
-def _continued(text: str, st: Styles):
-    return lambda: [para(f"{text}（続き）" if text else "（続き）", st.muted)]
+    if not rows:
+        rows = [Row([[Paragraph("（なし）", st.muted)]] + [[] for _ in header[1:]])]
+    table = ResumeTable(head, rows, widths, st.font)
+    heading = Paragraph(title, st.heading)
+    # Start on the next page when the heading, the header row and the first row do not
+    # fit in what is left, so a heading is never left alone at the foot of a page; a long
+    # table still starts right under what precedes it.
+    _, h = heading.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+    need = h + heading.getSpaceBefore() + heading.getSpaceAfter() + table.lead_height()
+    return [CondPageBreak(need), heading, table]
 
 
 def profile(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     """The 職名・氏名 table."""
     st = ctx.styles
-    data = [[Paragraph("職名", st.head), Paragraph("氏名", st.head)],
-            [para(staff.title, st.cell), para(ctx.display_name(staff), st.cell)]]
-    return [Spacer(1, 2 * mm), _table(data, (55 * mm, 80 * mm), st)]
+    head = [Paragraph("職名", st.head), Paragraph("氏名", st.head)]
+    row = Row([[para(staff.title, st.cell)], [para(ctx.display_name(staff), st.cell)]])
+    return [Spacer(1, 2 * mm), ResumeTable(head, [row], (55 * mm, 80 * mm), st.font)]
 
 
 def qualifications(staff: Staff, ctx: SheetContext) -> list[Flowable]:
@@ -98,8 +75,7 @@ def qualifications(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     st = ctx.styles
     widths = (FRAME_WIDTH - 2 * 45 * mm, 45 * mm, 45 * mm)
     rows = [Row([[para(q.name, st.cell)], [para(ctx.date(q.acquired), st.cell)],
-                 [para(ctx.date(q.expires), st.cell)]],
-                [_continued(q.name, st), None, None])
+                 [para(ctx.date(q.expires), st.cell)]], (_continued(q.name, st),))
             for q in staff.qualifications]
     return _section("資格等", ("資格等", "取得", "有効期限"), rows, widths, st)
 
@@ -112,7 +88,7 @@ def assignments(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     for a in staff.assignments:
         period = a.period.format(ctx.options.era)
         rows.append(Row([[para(period, st.cell)], [para(a.name, st.cell)], [para(a.duties, st.cell)]],
-                        [_continued(period, st), _continued(a.name, st), None]))
+                        (_continued(period, st), _continued(a.name, st))))
     return _section("担当履歴", ("期間", "担当名", "主担当業務"), rows, widths, st)
 
 
@@ -124,7 +100,7 @@ def projects(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     for p in staff.projects:
         period = p.period.format(ctx.options.era)
         rows.append(Row([[para(period, st.cell)], [para(p.name, st.cell)]],
-                        [_continued(period, st), None]))
+                        (_continued(period, st),)))
     return _section("プロジェクト", ("期間", "プロジェクト名"), rows, widths, st)
 
 
@@ -145,20 +121,19 @@ def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     col = (FRAME_WIDTH - LEVEL_WIDTH) / max(1, len(cats))
     widths = [LEVEL_WIDTH] + [col] * len(cats)
     cells: dict[tuple[int, str], list[Flowable]] = {}
-    kinds = ctx.options.kinds
     for e in staff.entries:
-        if e.kind in kinds:
+        if e.kind in ctx.options.kinds:
             cells.setdefault((e.level, e.category_id), []).append(_entry(e, ctx))
     rows = []
     for level in sorted(ctx.levels, key=lambda lv: lv.number):
-        label = [Paragraph(f'<font size="{st.level_number.fontSize}">{level.number}</font>　'
-                           f"{markup(level.short)}", st.level)]
-        rows.append(Row([label] + [cells.get((level.number, c.id), []) for c in cats],
-                        [_continued(str(level.number), st)]))
+        label = Paragraph(f'<font size="{st.level_number.fontSize}">{level.number}</font>　'
+                          f"{markup(level.short)}", st.level)
+        rows.append(Row([[label]] + [cells.get((level.number, c.id), []) for c in cats],
+                        (_continued(str(level.number), st),)))
     head = [Paragraph("レベル", st.head)] + [para(c.name, st.head) for c in cats]
-    table = _table([head] + fit_rows(rows, widths, _max_row_height(head, widths)), widths, st)
-    # Keep the heading and the grid on one page when the grid fits on one; a longer grid
-    # starts on a fresh page and continues with its header repeated.
+    table = ResumeTable(head, rows, widths, st.font)
+    # The grid reads best whole: it starts on a fresh page unless it fits in what is left;
+    # a grid longer than a page continues with its header repeated.
     return [KeepTogether([Paragraph("スキル実績等一覧", st.heading), table])]
 
 
@@ -166,23 +141,22 @@ def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     """Returns the flowables of one résumé, framed by the markers that give the footer
     its name and per-résumé page numbers."""
     st = ctx.styles
-    opts = ctx.options
-    today = opts.day()
+    sections = ctx.options.sections
     story: list[Flowable] = [ResumeStart(ctx.display_name(staff))]
-    if "profile" in opts.sections:
-        years = staff.experience_years(today)
+    if "profile" in sections:
+        years = staff.experience_years(ctx.options.day())
         story.append(Paragraph(f"経験年数　{years}年", st.experience))
-    title = f"{staff.section.strip()}　スキル履歴書" if staff.section.strip() else "スキル履歴書"
-    story.append(para(title, st.title))
-    if "profile" in opts.sections:
+    section = staff.section.strip()
+    story.append(para(f"{section}　スキル履歴書" if section else "スキル履歴書", st.title))
+    if "profile" in sections:
         story += profile(staff, ctx)
-    if "qualifications" in opts.sections:
+    if "qualifications" in sections:
         story += qualifications(staff, ctx)
-    if "assignments" in opts.sections:
+    if "assignments" in sections:
         story += assignments(staff, ctx)
-    if "projects" in opts.sections:
+    if "projects" in sections:
         story += projects(staff, ctx)
-    if "grid" in opts.sections:
+    if "grid" in sections:
         story += grid(staff, ctx)
     story.append(ResumeEnd())
     return story

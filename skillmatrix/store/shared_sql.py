@@ -124,8 +124,6 @@ def write_merge(store: Store, inserts: list[tuple[Staff, list[RevisionRow]]],
             store._insert_children(staff, stamp)
             _add_chain(store, staff.id, chain)
             staff.updated = stamp
-            audit.record(store.db, "import", f"staff:{staff.id}", None,
-                         {"source": source, **staff_to_dict(staff, names)})
         for staff, old, chain in replaces:
             store.db.execute(
                 "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
@@ -140,9 +138,11 @@ def write_merge(store: Store, inserts: list[tuple[Staff, list[RevisionRow]]],
                          {"source": source, **staff_to_dict(staff, names)})
         for staff_id, chain in absorbs:
             _add_chain(store, staff_id, chain)
+        # One row for everyone added (as add_many does); each replaced sheet has its own
+        # row above with the sheet as it was, so that nothing overwritten is lost.
         audit.record(store.db, "import", "staff", None,
-                     {"source": source, "added": len(inserts), "updated": len(replaces),
-                      "kept": len(absorbs)})
+                     {"source": source, "added": [s.id for s, _ in inserts],
+                      "updated": len(replaces), "kept": len(absorbs)})
 
 
 def _add_chain(store: Store, staff_id: str, chain: list[RevisionRow]) -> None:

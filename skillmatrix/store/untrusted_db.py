@@ -39,8 +39,12 @@ _LIMITS = {  # sqlite3 limit -> value; a longer cell than LENGTH raises "too big
 }
 
 
-def header_ids(path: Path) -> tuple[int, int]:
+def header_ids(path: Path, shown: Path | None = None) -> tuple[int, int]:
     """Reads (application_id, user_version) straight from the 100-byte header.
+
+    Args:
+        path: the private copy.
+        shown: the file's name as the user knows it, for messages.
 
     Raises:
         StoreError: the file is too short or lacks SQLite's magic string.
@@ -48,7 +52,7 @@ def header_ids(path: Path) -> tuple[int, int]:
     with open(path, "rb") as f:
         header = f.read(100)
     if len(header) < 100 or not header.startswith(schema.SQLITE_HEADER):
-        raise StoreError(f"SkillMatrixの共有ファイルではありません（SQLiteのデータベースではありません）: {path}")
+        raise StoreError(f"SkillMatrixの共有ファイルではありません（SQLiteのデータベースではありません）: {shown or path}")
     return int.from_bytes(header[68:72], "big", signed=True), int.from_bytes(header[60:64], "big", signed=True)
 
 
@@ -70,16 +74,20 @@ def _schema_rows(conn: sqlite3.Connection) -> list[SchemaRow]:
     return [tuple(r) for r in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")]
 
 
-def migrate_copy(path: Path, from_version: int) -> None:
+def migrate_copy(path: Path, from_version: int, shown: Path | None = None) -> None:
     """Brings a private copy whose schema matched version from_version up to date."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         schema.migrate(conn, from_version)
     except sqlite3.Error as e:
-        raise StoreError(f"古い版の共有ファイルを更新できませんでした: {explain(e, str(path))}") from None
+        raise StoreError(f"古い版の共有ファイルを更新できませんでした: {explain(e, str(shown or path))}") from None
     finally:
         conn.close()
+
+
+class UndecodableText(StoreError):
+    """Text that is not UTF-8 was met; call decode_leniently() and read again."""
 
 
 class UntrustedDatabase:
@@ -89,8 +97,11 @@ class UntrustedDatabase:
     pages, limits, the time limit) are translated.
     """
 
-    def __init__(self, path: Path, max_seconds: float = 120.0):
+    def __init__(self, path: Path, max_seconds: float = 120.0, shown: Path | None = None):
+        """Opens the private copy at path; messages name `shown` (the original file)."""
         self.path = Path(path)
+        self.shown = shown or self.path
+        self._lenient = False
         self._deadline = time.monotonic() + max_seconds
         try:
             self.conn = sqlite3.connect(schema.uri(self.path, "ro", immutable=True), uri=True,
@@ -100,22 +111,37 @@ class UntrustedDatabase:
             for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0",
                            "query_only = ON", "foreign_keys = OFF"):
                 self.conn.execute(f"PRAGMA {pragma}")
-            self.conn.set_progress_handler(self._too_long, 10_000)
+            self.conn.set_progress_handler(self._too_long, 1000)
         except sqlite3.Error as e:
             raise self._error(e) from None
+
+    def decode_leniently(self) -> None:
+        """From now on, text that is not UTF-8 is read with its bad bytes as lone
+        surrogates, which the rules reject naming the person and field. (Slower, so only
+        after a strict read met such text.)"""
+        self.conn.text_factory = lambda raw: raw.decode("utf-8", "surrogateescape")
+        self._lenient = True
 
     def _too_long(self) -> int:
         return 1 if time.monotonic() > self._deadline else 0
 
     def _error(self, e: sqlite3.Error) -> StoreError:
         text = str(e).lower()
+        if "could not decode" in text:
+            return self._damaged()
         if "interrupted" in text:
-            return StoreError(f"共有ファイルの検査に時間がかかりすぎるため中止しました: {self.path}")
+            return StoreError(f"共有ファイルの検査に時間がかかりすぎるため中止しました: {self.shown}")
         if "too big" in text or isinstance(e, sqlite3.DataError):
-            return StoreError(f"共有ファイルに大きすぎる値があります（{e}）: {self.path}")
+            return StoreError(f"共有ファイルに大きすぎる値があります（{e}）: {self.shown}")
         if "malformed" in text or "not a database" in text or "corrupt" in text:
-            return StoreError(f"共有ファイルが壊れています（{e}）: {self.path}")
-        return explain(e, str(self.path))
+            return StoreError(f"共有ファイルが壊れています（{e}）: {self.shown}")
+        return explain(e, str(self.shown))
+
+    def _damaged(self) -> StoreError:
+        if not self._lenient:
+            return UndecodableText(f"共有ファイルにUTF-8でない文字があります: {self.shown}")
+        # Still failing: SQLite's own error text quotes broken bytes of the schema.
+        return StoreError(f"共有ファイルが壊れています（読めない文字を含む定義）: {self.shown}")
 
     def close(self) -> None:
         """Closes the copy."""
@@ -132,12 +158,16 @@ class UntrustedDatabase:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as e:
             raise self._error(e) from None
+        except UnicodeDecodeError:
+            raise self._damaged() from None
 
     def _iter(self, sql: str) -> Iterator[tuple]:
         try:
             yield from self.conn.execute(sql)
         except sqlite3.Error as e:
             raise self._error(e) from None
+        except UnicodeDecodeError:
+            raise self._damaged() from None
 
     # -- checks, in the order they must run ------------------------------------------------
 

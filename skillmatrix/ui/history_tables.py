@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from skillmatrix.domain.dates import DateError, PartialDate, Period
 from skillmatrix.domain.model import Assignment, Project, Qualification, Staff
@@ -31,6 +32,7 @@ class Column:
     read: Callable[[Any, str], str]  # (row, date style) -> text
     write: Callable[[Any, str], Any]  # (row, typed text) -> new row; raises DateError
     multiline: bool = False
+    fit: bool = False  # a date column: as wide as its widest value, never wrapped
 
 
 def _date_text(d: PartialDate | None, style: str) -> str:
@@ -43,7 +45,7 @@ def _parse_date(text: str) -> PartialDate | None:
 
 def _period_column(title: str) -> Column:
     return Column(title, lambda r, s: r.period.format(s),
-                  lambda r, t: dataclasses.replace(r, period=Period.parse(t)))
+                  lambda r, t: dataclasses.replace(r, period=Period.parse(t)), fit=True)
 
 
 def _text_column(title: str, attr: str, multiline: bool = False) -> Column:
@@ -55,9 +57,9 @@ def qualification_columns(tr) -> list[Column]:
     return [
         _text_column(tr("名称"), "name"),
         Column(tr("取得"), lambda r, s: _date_text(r.acquired, s),
-               lambda r, t: dataclasses.replace(r, acquired=_parse_date(t))),
+               lambda r, t: dataclasses.replace(r, acquired=_parse_date(t)), fit=True),
         Column(tr("有効期限"), lambda r, s: _date_text(r.expires, s),
-               lambda r, t: dataclasses.replace(r, expires=_parse_date(t))),
+               lambda r, t: dataclasses.replace(r, expires=_parse_date(t)), fit=True),
     ]
 
 
@@ -140,6 +142,9 @@ class HistoryModel(QAbstractTableModel):
             return text if "\n" in text else None
         if role == Qt.ItemDataRole.BackgroundRole and invalid:
             return INVALID_BACKGROUND
+        if role == Qt.ItemDataRole.DecorationRole and invalid:
+            # Seen even when the cell is selected and its red background is not.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

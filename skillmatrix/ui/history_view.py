@@ -6,7 +6,7 @@ double-click or typing edits a cell in place.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -33,17 +33,33 @@ class HistoryTable(QTableView):
                 self.setItemDelegateForColumn(column, MultiLineDelegate(self))
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         chars = self.fontMetrics().averageCharWidth()
+        header.setMinimumSectionSize(chars * 8)
         for column, spec in enumerate(model.columns):
-            if spec.title in (self.tr("期間"),):
-                self.setColumnWidth(column, chars * 30)
+            if spec.fit:  # dates: as wide as the widest, so they never wrap
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             elif column < len(model.columns) - 1:
-                self.setColumnWidth(column, chars * 20)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.setColumnWidth(column, chars * 18)
+        if not model.columns[0].fit:  # 資格等: the name takes the room, dates follow
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see _resize_rows
+        # Wrapped text needs the final column widths: measure rows again after they change.
+        self._resize_pending = False
+        header.sectionResized.connect(self._schedule_row_resize)
         self._remembered: tuple[str | None, int, int] = (None, -1, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
+
+    def _schedule_row_resize(self, *_args) -> None:
+        if not self._resize_pending:
+            self._resize_pending = True
+            QTimer.singleShot(0, self._resize_rows)
+
+    def _resize_rows(self) -> None:
+        self._resize_pending = False
+        self.resizeRowsToContents()
 
     def history_model(self) -> HistoryModel:
         return self.model()

@@ -59,7 +59,9 @@ class FilterEdit(QLineEdit):
         super().__init__(parent)
         self.setObjectName("staffFilter")
         self.setClearButtonEnabled(True)
-        self.setPlaceholderText(self.tr("絞り込み（氏名・ふりがな・職名・実績）"))
+        self.setPlaceholderText(self.tr("絞り込み（Ctrl+F）"))
+        self.setToolTip(self.tr("氏名・ふりがな・職名・所属・実績の文字で絞り込みます。"
+                                "空白で区切ると、すべての語を含む人だけを表示します"))
         self.setAccessibleName(self.tr("職員の絞り込み"))
         self.list_view: StaffListView | None = None
 

@@ -40,12 +40,13 @@ def file_hash(path: Path) -> str:
 
 
 def rows_hash(path: Path, skip: tuple[str, ...] = ()) -> str:
-    """sha256 of every row of every table, read through a read-only connection."""
+    """sha256 of every row of every table (not SQLite's planner statistics, which closing
+    a database may refresh), read through a read-only connection."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         digest = hashlib.sha256()
         tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         for table in tables:
             if table in skip:
                 continue

@@ -11,7 +11,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionFocusRect, QStyleOptionViewItem
 
 from skillmatrix.domain.model import Entry
 from skillmatrix.ui.cell_editor import MultiLineDelegate
@@ -30,6 +30,8 @@ class SkillGridDelegate(MultiLineDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._layouts: OrderedDict[tuple, tuple[QTextLayout, float]] = OrderedDict()
+        self._mark_fonts: dict[str, tuple[QFont, QSize]] = {}
+        self._colours = {kind: QColor(c) for kind, c in KIND_COLOURS.items()}
 
     # -- layout --------------------------------------------------------------------------
 
@@ -61,19 +63,25 @@ class SkillGridDelegate(MultiLineDelegate):
             self._layouts.popitem(last=False)
         return layout, height
 
-    @staticmethod
-    def _mark_font(font: QFont) -> QFont:
-        small = QFont(font)
-        size = font.pointSizeF()
-        if size > 0:
-            small.setPointSizeF(size * 0.75)
-        else:
-            small.setPixelSize(max(8, int(font.pixelSize() * 0.75)))
-        return small
+    def _mark_font(self, font: QFont) -> QFont:
+        """Returns the small font of the kind marks (cached per cell font)."""
+        key = font.key()
+        cached = self._mark_fonts.get(key)
+        if cached is None:
+            small = QFont(font)
+            size = font.pointSizeF()
+            if size > 0:
+                small.setPointSizeF(size * 0.75)
+            else:
+                small.setPixelSize(max(8, int(font.pixelSize() * 0.75)))
+            metrics = QFontMetrics(small)
+            cached = self._mark_fonts[key] = (small, QSize(metrics.horizontalAdvance("研") + 4,
+                                                           metrics.height()))
+        return cached[0]
 
     def _mark_size(self, font: QFont) -> QSize:
-        metrics = QFontMetrics(self._mark_font(font))
-        return QSize(metrics.horizontalAdvance("研") + 4, metrics.height())
+        self._mark_font(font)
+        return self._mark_fonts[font.key()][1]
 
     def entry_boxes(self, rect: QRect, font: QFont, entries: list[Entry]):
         """Yields (entry, mark rect, text origin, text layout, entry rect) for a cell."""
@@ -110,30 +118,34 @@ class SkillGridDelegate(MultiLineDelegate):
     # -- painting ----------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        # No initStyleOption(): it asks the model for a dozen roles per cell and repaint, and
+        # the grid uses none of them. Background, selection and focus come from the style.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # the entries are drawn below, each with its mark
         widget = opt.widget
         style = widget.style() if widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        entries = index.data(ENTRIES_ROLE) or []
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        if opt.state & QStyle.StateFlag.State_HasFocus:
+            focus = QStyleOptionFocusRect()
+            focus.rect, focus.state, focus.palette = opt.rect, opt.state, opt.palette
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+        entries = index.data(ENTRIES_ROLE)
         if not entries:
             return
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         colour = opt.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.HighlightedText
                                    if selected else QPalette.ColorRole.Text)
         mark_font = self._mark_font(opt.font)
+        white = QColor("white")
         painter.save()
         painter.setClipRect(opt.rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for entry, mark_rect, origin, layout, _box in self.entry_boxes(opt.rect, opt.font, entries):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(KIND_COLOURS.get(entry.kind, KIND_COLOURS["other"])))
+            painter.setBrush(self._colours.get(entry.kind, self._colours["other"]))
             painter.drawRoundedRect(QRectF(mark_rect), 3, 3)
-            painter.setPen(QColor("white"))
+            painter.setPen(white)
             painter.setFont(mark_font)
             painter.drawText(mark_rect, Qt.AlignmentFlag.AlignCenter, KIND_MARKS.get(entry.kind, "他"))
             painter.setPen(colour)
-            painter.setFont(opt.font)
             layout.draw(painter, origin)
         painter.restore()

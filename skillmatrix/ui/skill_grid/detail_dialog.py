@@ -33,6 +33,8 @@ class EntryDetailDialog(QDialog):
         self._row = -1
 
         self.list = QListWidget(objectName="entryList")
+        self.list.setWordWrap(True)  # long entries wrap instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._show_entry)
         add = QPushButton(self.tr("追加(&A)"), clicked=self._add)
         remove = QPushButton(self.tr("削除(&R)"), clicked=self._remove)
@@ -67,8 +69,8 @@ class EntryDetailDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addWidget(self.form_widget, 2)
+        body.addLayout(left, 2)
+        body.addWidget(self.form_widget, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
         layout.addWidget(self.buttons)

@@ -89,15 +89,19 @@ def add_lines(sheet: Staff, cell: Cell, text: str) -> Staff:
                                      for line in split_lines(text)])
 
 
-def move_entries(sheet: Staff, entry_ids: list[str], cell: Cell) -> Staff:
-    """Moves the entries with these ids to the end of a cell, keeping their ids and details."""
-    wanted = set(entry_ids)
-    moving = [e for e in sheet.entries if e.id in wanted]
+def move_entries(sheet: Staff, moves: dict[str, Cell]) -> Staff:
+    """Moves entries (by id) to the end of their target cells, keeping ids and details.
+
+    Entries keep their relative order; one going to a cell it is already in moves to its end.
+    """
+    moving = [e for e in sheet.entries if e.id in moves]
     result = sheet.copy()
-    result.entries = [e for e in result.entries if e.id not in wanted]
-    staying = cell_entries(result, cell)
-    moved = [dataclasses.replace(e, level=cell[0], category_id=cell[1]) for e in moving]
-    return _replace_in_cell(result, cell, staying + moved)
+    result.entries = [e for e in result.entries if e.id not in moves]
+    for cell in dict.fromkeys(moves[e.id] for e in moving):  # targets in first-seen order
+        arriving = [dataclasses.replace(e, level=cell[0], category_id=cell[1])
+                    for e in moving if moves[e.id] == cell]
+        result = _replace_in_cell(result, cell, cell_entries(result, cell) + arriving)
+    return result
 
 
 def clear_cells(sheet: Staff, cells: list[Cell]) -> Staff:

@@ -208,12 +208,25 @@ class SkillGridModel(QAbstractTableModel):
             return False
         payload = self._payload(mime)
         if payload and action == Qt.DropAction.MoveAction and payload.get("staff") == self.sheet.id:
-            ids = [str(x.get("id")) for x in payload["entries"] if isinstance(x, dict)]
-            cell = self.cell_of(target)
-            if {e.id for e in self.entries(target)} >= set(ids):
+            moves = self._moves(payload, target)
+            if all((e.level, e.category_id) == moves[e.id] for e in self.sheet.entries
+                   if e.id in moves):
                 return False  # dropped where it came from
-            return self._save(edits.move_entries(self.sheet, ids, cell), self.tr("項目の移動"))
+            return self._save(edits.move_entries(self.sheet, moves), self.tr("項目の移動"))
         return self.paste(target, mime, self.tr("項目のコピー") if payload else self.tr("ドロップ"))
+
+    def _moves(self, payload: dict, target: QModelIndex) -> dict[str, tuple[int, str]]:
+        """Returns entry id -> target cell, keeping the dragged cells' relative places;
+        an entry whose place falls outside the grid stays where it is."""
+        moves = {}
+        for item in payload["entries"]:
+            if not isinstance(item, dict):
+                continue
+            index = self.index(target.row() + int(item.get("row", 0)),
+                               target.column() + int(item.get("column", 0)))
+            if index.isValid():
+                moves[str(item.get("id"))] = self.cell_of(index)
+        return moves
 
     def paste(self, target: QModelIndex, mime: QMimeData, text: str | None = None) -> bool:
         """Adds pasted entries after those already in the cells (one step).

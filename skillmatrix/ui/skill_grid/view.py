@@ -8,7 +8,7 @@ selected — to the cell it is dropped on; with Ctrl held it copies.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QDrag, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView,
                                QWidget)
@@ -42,13 +42,30 @@ class SkillGridView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Heights are measured by _resize_rows (once per change), not by the header on every
+        # layout: ResizeToContents would measure all 64 cells again and again.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setToolTip(None)
+        # Category names wrap in narrow columns instead of being cut off.
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
+                                                    | Qt.TextFlag.TextWordWrap)
         self._press_pos = QPoint()
         self.grid_actions = self._make_actions()
-        model.dataChanged.connect(lambda *_: self.resizeRowsToContents())
-        model.modelReset.connect(self.resizeRowsToContents)
+        # Row heights depend on the column widths (the text wraps): measure again after
+        # the data or a width changed, once per event-loop turn however many sections moved.
+        self._resize_pending = False
+        model.dataChanged.connect(self._resize_rows)
+        model.modelReset.connect(self._resize_rows)
+        self.horizontalHeader().sectionResized.connect(self._schedule_row_resize)
+
+    def _schedule_row_resize(self, *_args) -> None:
+        if not self._resize_pending:
+            self._resize_pending = True
+            QTimer.singleShot(0, self._resize_rows)
+
+    def _resize_rows(self, *_args) -> None:
+        self._resize_pending = False
+        self.resizeRowsToContents()
 
     def grid_model(self) -> SkillGridModel:
         return self.model()
