@@ -47,6 +47,9 @@ def build(portable: bool = False, check: bool = True) -> Path:
         import PyInstaller  # noqa: F401
     except ImportError:
         raise SystemExit("エラー: PyInstaller がありません。`pip install -e '.[build]'` で入れてください") from None
+    if (BUNDLE / "data").exists():
+        # PyInstaller empties dist/skillmatrix/: a portable copy's database would go with it.
+        raise SystemExit(f"エラー: {BUNDLE / 'data'} にデータがあります。別の場所へ移してからビルドしてください")
     started = time.perf_counter()
     command = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--clean",
                "--log-level", "WARN", "--workpath", str(WORK), "--distpath", str(DIST)]

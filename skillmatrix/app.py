@@ -49,13 +49,14 @@ def create_window(db_path, readonly: bool = False):
 
 def run_window(args) -> int:
     """Starts the editor window on --db (created if missing) or the default database."""
-    from skillmatrix.ui.application import configure_application  # first: see skillmatrix/ui/__init__.py
-    from skillmatrix.ui.errors import ErrorReporter
-
+    # Importing skillmatrix.ui runs its binding check (skillmatrix/ui/__init__.py) before
+    # any Qt call below.
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from skillmatrix import paths
     from skillmatrix.store.errors import StoreError
+    from skillmatrix.ui.application import configure_application
+    from skillmatrix.ui.errors import ErrorReporter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)

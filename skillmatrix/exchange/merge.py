@@ -27,7 +27,7 @@ from skillmatrix.domain.model import Staff, ValidationError, new_id, validate_st
 from skillmatrix.domain.serialize import staff_to_dict
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
-from skillmatrix.store.shared_sql import RevisionRow, revision_sets, write_merge
+from skillmatrix.store.shared_sql import RevisionRow, current_revisions, revision_sets, write_merge
 
 CHOICES = ("mine", "theirs", "both")
 
@@ -43,7 +43,8 @@ class ImportPlan:
     Attributes:
         added: people new to the database.
         updated: (mine, theirs) where theirs replaces mine.
-        unchanged: my sheets that stay as they are (equal, or mine is newer).
+        unchanged: sheets that stay as they are: mine where mine is newer or equal in
+            content; the incoming copy where both are the same version.
         conflicts: (mine, theirs) changed on both sides; mine is None when I deleted the
             person and the file holds a later version of them.
         deleted_here: people in the file that I deleted after seeing that version.
@@ -115,10 +116,10 @@ def plan_import(store: Store, people: list[Staff],
             such as interchange JSON, which counts as the newer side.
     """
     names = {c.id: c.name for c in store.categories()}
-    existing = set(store.staff_ids())
     plan = ImportPlan(chains=chains)
-    known = {s.id: s for s in store.iter_staff([p.id for p in people if p.id in existing])}
     if chains is None:
+        existing = set(store.staff_ids())
+        known = {s.id: s for s in store.iter_staff([p.id for p in people if p.id in existing])}
         for theirs in people:
             mine = known.get(theirs.id)
             if mine is None:
@@ -128,18 +129,25 @@ def plan_import(store: Store, people: list[Staff],
             else:
                 plan.updated.append((mine, theirs))
         return plan
-    mine_seen = revision_sets(store, [p.id for p in people])
+    ids = [p.id for p in people]
+    heads, mine_seen = current_revisions(store, ids), revision_sets(store, ids)
+    # Whole sheets are loaded only for people whose versions differ: importing a file
+    # that holds nothing new reads no sheet at all.
+    known = {s.id: s for s in store.iter_staff([p.id for p in people
+                                                if p.id in heads and heads[p.id] != p.revision])}
     for theirs in people:
         mine, seen = known.get(theirs.id), mine_seen.get(theirs.id, set())
         theirs_seen = {row[0] for row in chains.get(theirs.id, [])} | {theirs.revision}
-        if mine is None:
+        if heads.get(theirs.id) == theirs.revision:
+            plan.unchanged.append(theirs)  # the same version: the same sheet
+        elif mine is None:
             if not seen:
                 plan.added.append(theirs)
             elif theirs.revision in seen:
                 plan.deleted_here.append(theirs)
             else:
                 plan.conflicts.append((None, theirs))
-        elif theirs.revision == mine.revision or theirs.revision in seen:
+        elif theirs.revision in seen:
             plan.unchanged.append(mine)
         elif mine.revision in theirs_seen:
             plan.updated.append((mine, theirs))

@@ -42,6 +42,7 @@ from skillmatrix.store.untrusted_db import (
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 _REVISION = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -51,7 +52,7 @@ class SharedFile:
 
     Attributes:
         people: every person, in the file's list order; categories are mapped by name to
-            the receiving database's ids; rows get fresh ids of their own.
+            the receiving database's ids; rows keep their ids where well-formed.
         chains: staff id -> the person's revision chain as the file records it.
         version: the schema version the file was written with.
     """
@@ -168,8 +169,10 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
         staff.id = sid
         people[sid], who[sid] = staff, label
 
+    dates: dict[str, PartialDate] = {}  # the same few hundred dates recur thousands of times
+
     def reader(staff_id: str) -> _Reader:
-        return _Reader(who[staff_id], problems)
+        return _Reader(who[staff_id], problems, dates)
 
     counters: dict[tuple[str, str], int] = defaultdict(int)
 
@@ -177,30 +180,32 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
         counters[staff_id, kind] += 1
         return counters[staff_id, kind]
 
-    for sid, name, acquired, expires in db.qualifications():
+    # Rows keep their ids when they are well-formed (a UUID clash with another person's
+    # row would make the one transaction fail: nothing is written); others get new ones.
+    for rid, sid, name, acquired, expires in db.qualifications():
         if sid in people:
             r, n = reader(sid), number(sid, "q")
             people[sid].qualifications.append(Qualification(
                 name=r.text(name, f"資格等{n}"), acquired=r.date(acquired, f"資格等{n} 取得"),
-                expires=r.date(expires, f"資格等{n} 有効期限")))
-    for sid, start, end, name, duties in db.assignments():
+                expires=r.date(expires, f"資格等{n} 有効期限"), **_row_id(rid)))
+    for rid, sid, start, end, name, duties in db.assignments():
         if sid in people:
             r, n = reader(sid), number(sid, "a")
             people[sid].assignments.append(Assignment(
                 period=r.period(start, end, f"担当履歴{n}"), name=r.text(name, f"担当履歴{n} 担当名"),
-                duties=r.text(duties, f"担当履歴{n} 主担当業務")))
-    for sid, start, end, name in db.projects():
+                duties=r.text(duties, f"担当履歴{n} 主担当業務"), **_row_id(rid)))
+    for rid, sid, start, end, name in db.projects():
         if sid in people:
             r, n = reader(sid), number(sid, "p")
             people[sid].projects.append(Project(period=r.period(start, end, f"プロジェクト{n}"),
-                                                name=r.text(name, f"プロジェクト{n} 名称")))
-    for sid, level, category_id, text, kind, date, note in db.entries():
+                                                name=r.text(name, f"プロジェクト{n} 名称"), **_row_id(rid)))
+    for rid, sid, level, category_id, text, kind, date, note in db.entries():
         if sid in people:
             r, n = reader(sid), number(sid, "e")
             people[sid].entries.append(Entry(
                 level=r.integer(level, f"実績{n} レベル", default=-1), category_id=category(category_id),
                 text=r.text(text, f"実績{n} 内容"), kind=r.text(kind, f"実績{n} 種別"),
-                date=r.date(date, f"実績{n} 日付"), note=r.text(note, f"実績{n} 備考")))
+                date=r.date(date, f"実績{n} 日付"), note=r.text(note, f"実績{n} 備考"), **_row_id(rid)))
     chains: dict[str, list[RevisionRow]] = defaultdict(list)
     for sid, revision, parent, created in db.revisions():
         if sid in people:
@@ -225,8 +230,9 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
 class _Reader:
     """Turns one person's raw column values into domain values, noting every problem."""
 
-    def __init__(self, who: str, problems: list[str]):
+    def __init__(self, who: str, problems: list[str], dates: dict[str, PartialDate] | None = None):
         self.who, self.problems = who, problems
+        self.dates = {} if dates is None else dates
 
     def text(self, value: object, where: str) -> str:
         if value is None:
@@ -247,8 +253,11 @@ class _Reader:
     def date(self, value: object, where: str) -> PartialDate | None:
         if value is None or value == "":
             return None
+        if isinstance(value, str) and value in self.dates:
+            return self.dates[value]
         try:
-            return PartialDate.from_iso(value)
+            self.dates[value] = parsed = PartialDate.from_iso(value)
+            return parsed
         except DateError as e:
             self.problems.append(f"{self.who} {where}: {_clean(e)}")
             return None
@@ -268,6 +277,10 @@ class _Reader:
             self.problems.append(f"{self.who} {where}: 版の記録が正しくありません（{_clean(repr(value))}）")
             return None
         return value
+
+
+def _row_id(value: object) -> dict:
+    return {"id": value} if isinstance(value, str) and _UUID.fullmatch(value) else {}
 
 
 def _is_uuid(value: object) -> bool:

@@ -102,12 +102,22 @@ class ResumeCanvas(Canvas):
         self.saveState()
         self.setFillColor(MUTED)
         self.setFont(deco.font, 8)
-        self.drawString(MARGIN_X, FOOTER_Y, f"{self._resume_label}　スキル履歴書")
+        self.drawString(MARGIN_X, FOOTER_Y, self._fit(f"{self._resume_label}　スキル履歴書", width / 3))
         self.drawCentredString(width / 2, FOOTER_Y, f"{number} / {total}")
         self.drawRightString(width - MARGIN_X, FOOTER_Y, f"印刷日 {deco.print_date}")
         if deco.confidential:
             self._confidential_mark(width, height)
         self.restoreState()
+
+    def _fit(self, text: str, limit: float) -> str:
+        """Shortens a footer label with 「…」 so it never runs into the page number (the
+        name itself is printed whole on the résumé)."""
+        font = self._decoration.font
+        if self.stringWidth(text, font, 8) <= limit:
+            return text
+        while text and self.stringWidth(text + "…", font, 8) > limit:
+            text = text[:-1]
+        return text + "…"
 
     def _confidential_mark(self, width: float, height: float) -> None:
         deco = self._decoration

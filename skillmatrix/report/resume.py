@@ -7,9 +7,12 @@
 
 Memory does not grow with the number of résumés: the story is produced one résumé at a
 time (reportlab's build() consumes a list from the front, and _LazyStory refills it with
-the next résumé only when the previous one is used up), and ResumeCanvas holds only the
-current résumé's pages open. What reportlab still keeps until save is the finished pages'
-content, which stream.py compresses as each page closes.
+the next résumé only when the previous one is used up), ResumeCanvas holds only the
+current résumé's pages open, and StreamingDocument (stream.py) writes each finished page
+to the file at once, keeping only its name for the page tree.
+
+The window's batch print runs this in a worker thread with a progress callback that
+updates the dialog and returns False when the user presses Cancel.
 """
 from __future__ import annotations
 
@@ -32,8 +35,14 @@ from skillmatrix.report.canvas import Decoration, ResumeCanvas
 from skillmatrix.report.fonts import ReportError, register_font
 from skillmatrix.report.options import PrintOptions
 from skillmatrix.report.sheet import SheetContext, resume_story
-from skillmatrix.report.styles import (FRAME_HEIGHT, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_X, PAGE_SIZE,
-                                       styles_for)
+from skillmatrix.report.styles import (
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_X,
+    PAGE_SIZE,
+    styles_for,
+)
 
 Progress = Callable[[int, int], bool]
 
@@ -77,7 +86,7 @@ def _doc(target, options: PrintOptions, font: str) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         target, pagesize=PAGE_SIZE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT, bottomMargin=MARGIN_BOTTOM,
-        title=options.title, author="" if options.masked else "SkillMatrix",
+        title=options.title, author="SkillMatrix",
         creator=f"SkillMatrix {__version__}", subject="スキル履歴書", pageCompression=1,
         initialFontName=font)  # else every page names Helvetica, a font not embedded
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
@@ -145,6 +154,16 @@ def build_resumes(people: Iterable[Staff], levels: Sequence[Level], categories: 
     if progress is not None:
         progress(total, total)
     return pages
+
+
+def build_resume(staff: Staff, levels: Sequence[Level], categories: Sequence[Category],
+                 out: str | Path | BinaryIO, options: PrintOptions | None = None) -> int:
+    """Prints one person's résumé (e.g. into a BytesIO for the print preview).
+
+    Returns:
+        The number of pages.
+    """
+    return build_resumes([staff], levels, categories, out, options)
 
 
 def _reserve(folder: Path, prefix: str) -> Path:

@@ -21,7 +21,7 @@ from skillmatrix.report.styles import FRAME_HEIGHT, FRAME_WIDTH, Styles, markup,
 from skillmatrix.report.tables import ResumeTable, Row
 
 PERIOD_WIDTH = 62 * mm  # '平成22年4月1日～平成25年3月31日' on one line at 8.5 pt
-LEVEL_WIDTH = 54 * mm  # most short definitions on two lines
+LEVEL_WIDTH = 42 * mm  # leaves each category 8 characters a line at 8 pt
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,14 @@ case this program never produces) is simply left for the final pass.
 """
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfdoc import (PDFCrossReferenceTable, PDFDocument, PDFIndirectObject,
-                                      PDFObject, PDFTrailer, pdfdocEnc)
+from reportlab.pdfbase.pdfdoc import (
+    PDFCrossReferenceTable,
+    PDFDocument,
+    PDFIndirectObject,
+    PDFObject,
+    PDFTrailer,
+    pdfdocEnc,
+)
 
 
 class _Written(PDFObject):

@@ -55,8 +55,12 @@ class Styles:
 @cache
 def styles_for(font: str) -> Styles:
     """Returns the styles for a registered font name (built once per font)."""
-    def style(name: str, size: float, leading: float, **kw) -> ParagraphStyle:
+    def style(name: str, size: float, leading: float, in_cell: bool = True, **kw) -> ParagraphStyle:
         assert size >= MIN_SIZE
+        if in_cell:
+            # CJK line breaking hangs a character that may not start a line (。、ー」)
+            # past the right edge, by up to one em: keep that em inside the cell.
+            kw.setdefault("rightIndent", max(0.0, size - CELL_PAD) + 0.5)
         # CJK wrapping breaks between any two characters (the default would split only
         # at spaces, so a long Japanese line or a long URL would overflow the cell).
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
@@ -64,15 +68,15 @@ def styles_for(font: str) -> Styles:
 
     return Styles(
         font=font,
-        title=style("title", 16, 20, alignment=TA_CENTER, spaceAfter=4),
-        experience=style("experience", 10.5, 13),
-        heading=style("heading", 10.5, 13, spaceBefore=7, spaceAfter=3),
+        title=style("title", 16, 20, in_cell=False, alignment=TA_CENTER, spaceAfter=4),
+        experience=style("experience", 10.5, 13, in_cell=False),
+        heading=style("heading", 10.5, 13, in_cell=False, spaceBefore=7, spaceAfter=3),
         cell=style("cell", 8.5, 11),
-        head=style("head", 8.5, 11, alignment=TA_CENTER),
+        head=style("head", 8.5, 11, alignment=TA_CENTER, leftIndent=6, rightIndent=6),
         # The full-width 「・」 bullet has its dot in the middle of its em: pull it left.
-        entry=style("entry", 8, 10, leftIndent=7, bulletIndent=-2, bulletFontName=font,
+        entry=style("entry", 8, 10, leftIndent=6, bulletIndent=-2.5, bulletFontName=font,
                     bulletFontSize=8),
-        level=style("level", 7.5, 9.5),
+        level=style("level", 7, 9),
         level_number=style("level_number", 10, 12),
         muted=style("muted", 7.5, 9.5, textColor=MUTED),
     )

@@ -130,15 +130,15 @@ class ResumeTable(Table):
 
     def split(self, avail_width, avail_height):
         self._calc(avail_width, avail_height)
-        heights = self._rowHeights
-        used = heights[0]
-        for i, h in enumerate(heights[1:]):
-            if used + h > avail_height:
-                break
-            used += h
-        else:
+        heights = self._rowHeights[1:]  # body rows, below the header
+        used = self._rowHeights[0]
+        i = 0  # the first body row that does not fit
+        while i < len(heights) and used + heights[i] <= avail_height:
+            used += heights[i]
+            i += 1
+        if i == len(heights):
             return [self]
-        room = avail_height - used
+        h, room = heights[i], avail_height - used
         if h > BIG_ROW and room >= MIN_ROOM:
             cut = split_row(self._rows[i], self._colWidths, room)
             if cut:

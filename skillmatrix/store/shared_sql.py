@@ -89,6 +89,16 @@ def revision_sets(store: Store, ids: list[str]) -> dict[str, set[str]]:
     return found
 
 
+def current_revisions(store: Store, ids: list[str]) -> dict[str, str]:
+    """Returns staff id -> current revision for those of ids the store holds."""
+    found: dict[str, str] = {}
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i:i + BATCH]
+        marks = ",".join("?" * len(chunk))
+        found.update(store.db.execute(f"SELECT id, revision FROM staff WHERE id IN ({marks})", chunk).fetchall())
+    return found
+
+
 def write_merge(store: Store, inserts: list[tuple[Staff, list[RevisionRow]]],
                 replaces: list[tuple[Staff, Staff, list[RevisionRow]]],
                 absorbs: list[tuple[str, list[RevisionRow]]], source: str) -> None:

@@ -213,23 +213,23 @@ class UntrustedDatabase:
                          "FROM staff ORDER BY position, rowid")
 
     def qualifications(self) -> Iterator[tuple]:
-        """(staff_id, name, acquired, expires), in each person's order."""
-        return self._iter("SELECT staff_id, name, acquired, expires FROM qualification "
+        """(id, staff_id, name, acquired, expires), in each person's order."""
+        return self._iter("SELECT id, staff_id, name, acquired, expires FROM qualification "
                           "ORDER BY staff_id, position, rowid")
 
     def assignments(self) -> Iterator[tuple]:
-        """(staff_id, start_date, end_date, name, duties), in each person's order."""
-        return self._iter("SELECT staff_id, start_date, end_date, name, duties FROM assignment "
+        """(id, staff_id, start_date, end_date, name, duties), in each person's order."""
+        return self._iter("SELECT id, staff_id, start_date, end_date, name, duties FROM assignment "
                           "ORDER BY staff_id, position, rowid")
 
     def projects(self) -> Iterator[tuple]:
-        """(staff_id, start_date, end_date, name), in each person's order."""
-        return self._iter("SELECT staff_id, start_date, end_date, name FROM project "
+        """(id, staff_id, start_date, end_date, name), in each person's order."""
+        return self._iter("SELECT id, staff_id, start_date, end_date, name FROM project "
                           "ORDER BY staff_id, position, rowid")
 
     def entries(self) -> Iterator[tuple]:
-        """(staff_id, level, category_id, text, kind, date, note), in each person's order."""
-        return self._iter("SELECT staff_id, level, category_id, text, kind, date, note FROM entry "
+        """(id, staff_id, level, category_id, text, kind, date, note), in each person's order."""
+        return self._iter("SELECT id, staff_id, level, category_id, text, kind, date, note FROM entry "
                           "ORDER BY staff_id, position, rowid")
 
     def revisions(self) -> Iterator[tuple]:

@@ -39,7 +39,9 @@ def guard_none_refcount() -> bool:
         # ob_refcnt is the first field of every object in a release build of CPython 3.11.
         refcount = ctypes.c_ssize_t.from_address(id(singleton))
         refcount.value += boost
-        if sys.getrefcount(singleton) - before != boost:  # not the expected layout: undo
+        # Other references come and go meanwhile (ctypes itself uses True and False), so
+        # only a change far from the boost means the field was not the count: undo.
+        if abs(sys.getrefcount(singleton) - before - boost) > 1 << 20:
             refcount.value -= boost
             return False
     return True

@@ -12,6 +12,7 @@ Nothing here opens a link: paths and addresses are plain, selectable text.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -60,6 +61,10 @@ class Component:
     file: str = ""
 
 
+def _normalise(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
 def bundled_licences_dir() -> Path | None:
     """Returns the bundle's licenses/ folder, or None outside a bundle."""
     base = getattr(sys, "_MEIPASS", None)
@@ -72,10 +77,12 @@ def licence_files(dist: str) -> list[tuple[str, str]]:
     else the installed distribution's metadata; [] when neither has any."""
     bundled = bundled_licences_dir()
     if bundled is not None:
-        folder = bundled / dist
-        if folder.is_dir():
-            return [(p.name, p.read_text(encoding="utf-8", errors="replace"))
-                    for p in sorted(folder.iterdir()) if p.is_file()]
+        # The build names the folders as the distributions spell themselves (Pillow or
+        # pillow, et_xmlfile or et-xmlfile): compare normalised names.
+        for folder in bundled.iterdir():
+            if folder.is_dir() and _normalise(folder.name) == _normalise(dist):
+                return [(p.name, p.read_text(encoding="utf-8", errors="replace"))
+                        for p in sorted(folder.iterdir()) if p.is_file()]
         return []
     try:
         files = metadata.distribution(dist).files or []
@@ -107,6 +114,35 @@ def licence_text(component: Component) -> str:
     return "\n\n".join(parts)
 
 
+def components(tr: Callable[[str], str] = str) -> list[Component]:
+    """Returns what the program ships with and under which licence, in the About dialog's
+    order; tr translates the user-visible text."""
+    lgpl = tr(
+        "Qt と PySide6（shiboken6 を含む）は GNU Lesser General Public License v3 で提供されています。"
+        "このプログラムはそれらを変更せず、差し替え可能な動的ライブラリとして使っています"
+        "（配布フォルダでは _internal/PySide6 の中）。ソースコードは https://download.qt.io/ と "
+        "https://code.qt.io/ から入手できます。ライセンスの全文: https://www.gnu.org/licenses/lgpl-3.0.html")
+    components = [
+        Component("Qt / PySide6", "LGPL v3", ("Qt",), lgpl),
+        Component("IPAexゴシック (IPAexGothic)", tr("IPAフォントライセンス v1.0"), (),
+                  tr("画面と印刷（PDFに埋め込み）に使う日本語フォントです。変更せずに同梱しています。"),
+                  FONT_LICENCE),
+        Component("reportlab", "BSD", ("reportlab",)),
+        Component("sqlite-utils", "Apache 2.0", ("sqlite-utils",)),
+        Component("openpyxl", "MIT", ("openpyxl", "et_xmlfile")),
+        Component("Python", "PSF License", ("Python",),
+                  tr("ライセンスの全文: https://docs.python.org/3/license.html")),
+        Component("SQLite", tr("パブリックドメイン"), (),
+                  tr("SQLite は著作権を放棄したパブリックドメインのソフトウェアです。")),
+        Component("Pillow", "MIT-CMU", ("pillow",)),
+        Component(tr("そのほか sqlite-utils と reportlab が使うライブラリ"),
+                  "BSD / MIT / Apache 2.0",
+                  ("click", "click-default-group", "pluggy", "python-dateutil", "sqlite-fts4",
+                   "tabulate", "charset-normalizer", "tzdata")),
+    ]
+    return components
+
+
 class AboutDialog(QDialog):
     """SkillMatrixについて (objectName aboutDialog).
 
@@ -119,7 +155,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("SkillMatrixについて"))
-        self.components = self._components()
+        self.components = components(self.tr)
 
         title = QLabel(f"SkillMatrix {__version__}", objectName="aboutTitle")
         font = QFont(title.font())
@@ -193,29 +229,3 @@ class AboutDialog(QDialog):
                 self.table.setCurrentCell(row, 0)
                 return
         raise KeyError(name)
-
-    def _components(self) -> list[Component]:
-        lgpl = self.tr(
-            "Qt と PySide6（shiboken6 を含む）は GNU Lesser General Public License v3 で提供されています。"
-            "このプログラムはそれらを変更せず、差し替え可能な動的ライブラリとして使っています"
-            "（配布フォルダでは _internal/PySide6 の中）。ソースコードは https://download.qt.io/ と "
-            "https://code.qt.io/ から入手できます。ライセンスの全文: https://www.gnu.org/licenses/lgpl-3.0.html")
-        components = [
-            Component("Qt / PySide6", "LGPL v3", ("Qt",), lgpl),
-            Component("IPAexゴシック (IPAexGothic)", self.tr("IPAフォントライセンス v1.0"), (),
-                      self.tr("画面と印刷（PDFに埋め込み）に使う日本語フォントです。変更せずに同梱しています。"),
-                      FONT_LICENCE),
-            Component("reportlab", "BSD", ("reportlab",)),
-            Component("sqlite-utils", "Apache 2.0", ("sqlite-utils",)),
-            Component("openpyxl", "MIT", ("openpyxl", "et_xmlfile")),
-            Component("Python", "PSF License", ("Python",),
-                      self.tr("ライセンスの全文: https://docs.python.org/3/license.html")),
-            Component("SQLite", self.tr("パブリックドメイン"), (),
-                      self.tr("SQLite は著作権を放棄したパブリックドメインのソフトウェアです。")),
-            Component("Pillow", "MIT-CMU", ("pillow",)),
-            Component(self.tr("そのほか sqlite-utils と reportlab が使うライブラリ"),
-                      "BSD / MIT / Apache 2.0",
-                      ("click", "click-default-group", "pluggy", "python-dateutil", "sqlite-fts4",
-                       "tabulate", "charset-normalizer", "tzdata")),
-        ]
-        return components

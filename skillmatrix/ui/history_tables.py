@@ -22,6 +22,9 @@ from skillmatrix.domain.model import Assignment, Project, Qualification, Staff
 from skillmatrix.ui.session import Session
 
 INVALID_BACKGROUND = QColor("#fed7d7")
+_ROLES_USED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                         Qt.ItemDataRole.DecorationRole})
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,8 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks for a dozen roles per cell on every paint: answer the unused ones first.
+        if role not in _ROLES_USED or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         invalid = self._invalid.get((row.id, index.column()))
@@ -191,6 +195,21 @@ class HistoryModel(QAbstractTableModel):
         rows = list(self._rows)
         rows[index.row()] = new_row
         return self._save(rows, self.tr("{noun}の入力").format(noun=self.noun))
+
+    def preview(self, row: int, column: int, text: str) -> Staff | None:
+        """Returns the sheet as it would be with text in a cell (None if unreadable), so
+        that figures derived from it — 経験年数 — can follow the typing."""
+        if self.session.current is None or not 0 <= row < len(self._rows):
+            return None
+        try:
+            new_row = self.columns[column].write(self._rows[row], text)
+        except DateError:
+            return None
+        sheet = self.session.current.copy()
+        rows = list(self._rows)
+        rows[row] = new_row
+        setattr(sheet, self.attr, rows)
+        return sheet
 
     def insert_row(self, at: int | None = None) -> str | None:
         """Inserts a new row (default: at the end); returns its id, None if refused."""

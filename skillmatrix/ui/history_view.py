@@ -6,16 +6,47 @@ double-click or typing edits a cell in place.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from skillmatrix.ui.cell_editor import MultiLineDelegate
 from skillmatrix.ui.history_tables import HistoryModel
 
 
+class TypingDelegate(QStyledItemDelegate):
+    """The standard line editor, telling what is being typed before it is committed."""
+
+    text_edited = Signal(int, int, str)  # row, column, text
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            row, column = index.row(), index.column()
+            editor.textEdited.connect(lambda text: self.text_edited.emit(row, column, text))
+        return editor
+
+
 class HistoryTable(QTableView):
-    """One history table, editable in place."""
+    """One history table, editable in place.
+
+    Signals:
+        typing(row, column, text): a cell's editor text changed (not yet committed).
+        editing_ended(): a cell editor closed (committed or cancelled).
+    """
+
+    typing = Signal(int, int, str)
+    editing_ended = Signal()
 
     def __init__(self, model: HistoryModel, object_name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -28,9 +59,15 @@ class HistoryTable(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        typing_delegate = TypingDelegate(self)
+        typing_delegate.text_edited.connect(self.typing)
+        self.setItemDelegate(typing_delegate)
         for column, spec in enumerate(model.columns):
             if spec.multiline:
                 self.setItemDelegateForColumn(column, MultiLineDelegate(self))
+        for delegate in {self.itemDelegateForColumn(c) or typing_delegate
+                         for c in range(len(model.columns))}:
+            delegate.closeEditor.connect(lambda *_: self.editing_ended.emit())
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         chars = self.fontMetrics().averageCharWidth()

@@ -10,10 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from skillmatrix import __version__
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
@@ -23,7 +21,6 @@ from skillmatrix.ui.sheet_editor import SheetEditor
 from skillmatrix.ui.staff_panel import StaffPanel
 
 SPLITTERS = ("mainSplitter", "sheetSplitter", "historySplitter", "gridSplitter")
-DB_FILTER = "SkillMatrix データベース (*.sqlite *.db);;すべてのファイル (*)"
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +57,7 @@ class MainWindow(QMainWindow):
         for signal in (stack.indexChanged, stack.cleanChanged):
             signal.connect(self._update_undo_actions)
         self.session.problem.connect(self.show_problem)
+        self.session.write_failed.connect(self.show_write_failure)
         self.session.current_changed.connect(self._update_state)
         self.session.store_replaced.connect(self._database_changed)
         self.staff_panel.model.modelReset.connect(self._update_state)
@@ -134,6 +132,16 @@ class MainWindow(QMainWindow):
         """Shows why an edit was not stored, in the status bar."""
         self.statusBar().showMessage(message, 15000)
 
+    def show_write_failure(self, message: str) -> None:
+        """Says plainly, in a box that does not block, that a change did not reach the file."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("保存できませんでした"),
+                          self.tr("変更はデータベースに保存されていません。"), QMessageBox.StandardButton.Ok,
+                          self)
+        box.setObjectName("writeFailedDialog")
+        box.setInformativeText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     def set_date_style(self, style: str) -> None:
         """Shows dates in 西暦 ('seireki') or 和暦 ('wareki')."""
         style = style if style in ("seireki", "wareki") else "seireki"
@@ -206,21 +214,24 @@ class MainWindow(QMainWindow):
         DefinitionsDialog(self.session, self).open()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("SkillMatrixについて"),
-                          self.tr("SkillMatrix {version}\nスキル履歴書の管理").format(version=__version__))
+        from skillmatrix.ui.about import AboutDialog
+        AboutDialog(self.store.path, self).open()
 
     # -- files -------------------------------------------------------------------------------
 
+    def _db_filter(self) -> str:
+        return self.tr("SkillMatrix データベース (*.sqlite *.db);;すべてのファイル (*)")
+
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("データベースを開く"),
-                                              str(self.store.path.parent), self.tr(DB_FILTER))
+                                              str(self.store.path.parent), self._db_filter())
         if path:
             self.open_database(Path(path))
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("新しいデータベース"),
                                               str(self.store.path.parent / "skillmatrix.sqlite"),
-                                              self.tr(DB_FILTER))
+                                              self._db_filter())
         if path:
             if Path(path).exists():
                 self.show_problem(self.tr("同じ名前のファイルがあります。別の名前にしてください: {p}").format(p=path))

@@ -6,8 +6,8 @@ marked in red with the reason, and is not stored.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from skillmatrix.domain.model import Staff
 from skillmatrix.ui.session import Session
@@ -21,7 +21,7 @@ AUTO = -1  # the spin box value meaning 「自動」 (experience computed from �
 
 def experience_text(years: int) -> str:
     """Returns the 経験年数 line as the résumé prints it: 「経験年数 3年」."""
-    return f"経験年数 {years}年"
+    return QCoreApplication.translate("ProfileForm", "経験年数 {years}年").format(years=years)
 
 
 class ProfileForm(QWidget):
@@ -90,6 +90,10 @@ class ProfileForm(QWidget):
         self.override_edit.setValue(AUTO if override is None else override)
         self.override_edit.blockSignals(False)
         self.override_edit.setReadOnly(self.session.readonly)
+        self.show_experience(sheet)
+
+    def show_experience(self, sheet: Staff | None) -> None:
+        """Shows the 経験年数 of a sheet (the stored one, or one being typed)."""
         self.experience_label.setText(experience_text(sheet.experience_years()) if sheet else "")
 
     def commit(self, attr: str) -> bool:

@@ -41,6 +41,8 @@ class Session(QObject):
         definitions_changed(): level or category texts changed.
         store_replaced(): another database was opened; everything reloads.
         problem(str): an edit was refused; the sentence says why.
+        write_failed(str): the file could not be written or read (locked, disk full,
+            damaged); also reported through problem().
     """
 
     current_changed = Signal(object)
@@ -52,6 +54,7 @@ class Session(QObject):
     definitions_changed = Signal()
     store_replaced = Signal()
     problem = Signal(str)
+    write_failed = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -81,7 +84,12 @@ class Session(QObject):
             return
         if self.current is not None and self.current.id == staff_id:
             return
-        self.current = self.store.get_staff(staff_id)
+        try:
+            sheet = self.store.get_staff(staff_id)
+        except StoreError as error:  # gone meanwhile, or the file cannot be read
+            self.report(error)
+            return
+        self.current = sheet
         self.current_changed.emit(self.current)
 
     def replace_store(self, store: Store) -> None:
@@ -101,6 +109,13 @@ class Session(QObject):
 
     # -- edits ---------------------------------------------------------------------------
 
+    def report(self, error: Exception) -> None:
+        """Tells the views why something was not done."""
+        message = explain_error(error)
+        self.problem.emit(message)
+        if isinstance(error, StoreError):
+            self.write_failed.emit(message)
+
     def push(self, command: commands.StoreCommand) -> bool:
         """Applies an edit to the file and, if it was accepted, puts it on the undo stack.
 
@@ -113,7 +128,7 @@ class Session(QObject):
         try:
             command.apply()
         except EXPECTED_ERRORS as error:
-            self.problem.emit(explain_error(error))
+            self.report(error)
             return False
         self.undo_stack.push(command)
         return True
@@ -125,8 +140,14 @@ class Session(QObject):
             sheet: the whole new sheet (an edited copy of `current`).
             text: the name of the step in the Edit menu (「セル入力」).
         """
-        old = self.current if self.current and self.current.id == sheet.id else \
-            self.store.get_staff(sheet.id)
+        if self.current is not None and self.current.id == sheet.id:
+            old = self.current
+        else:
+            try:
+                old = self.store.get_staff(sheet.id)
+            except StoreError as error:
+                self.report(error)
+                return False
         return self.push(commands.SaveSheet(self, old.copy(), sheet.copy(), text))
 
     def add_staff(self, staff: Staff, index: int | None = None) -> bool:
@@ -167,7 +188,7 @@ class Session(QObject):
         try:
             action()
         except EXPECTED_ERRORS as error:
-            self.problem.emit(explain_error(error))
+            self.report(error)
             self.reload()
 
     def reload(self) -> None:

@@ -7,8 +7,16 @@ person or load the demo data instead.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QPushButton, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from skillmatrix.ui.history_tables import make_history_models
 from skillmatrix.ui.history_view import HistoryPanel
@@ -93,9 +101,18 @@ class SheetEditor(QStackedWidget):
 
         for model in self.history_models.values():
             model.invalid_entered.connect(session.problem)
+        # 経験年数 follows the periods of 担当履歴 as they are typed.
+        self.assignments.table.typing.connect(self._preview_experience)
+        self.assignments.table.editing_ended.connect(
+            lambda: self.profile.show_experience(session.current))
         session.current_changed.connect(self._current_changed)
         self._current_changed(session.current)
         return self.sheet_splitter
+
+    def _preview_experience(self, row: int, column: int, text: str) -> None:
+        sheet = self.history_models["assignments"].preview(row, column, text)
+        if sheet is not None:
+            self.profile.show_experience(sheet)
 
     def _current_changed(self, sheet) -> None:
         for panel in (self.qualifications, self.assignments, self.projects):

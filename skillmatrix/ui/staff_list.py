@@ -17,7 +17,17 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from skillmatrix.domain.model import Staff, StaffSummary
 from skillmatrix.ui.session import Session
 
-_KATAKANA_TO_HIRAGANA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ROLES_USED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, Qt.ItemDataRole.UserRole})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Katakana → hiragana as a table indexed by code point: str.translate looks a list up
+# faster than a dict (10,000 people's texts are folded at start-up). Characters beyond
+# the table (outside the BMP) raise IndexError, which translate treats as "keep".
+_KATAKANA_TO_HIRAGANA = list(range(0x10000))
+for _c in range(0x30A1, 0x30F7):
+    _KATAKANA_TO_HIRAGANA[_c] = _c - 0x60
 
 
 def normalise(text: str) -> str:
@@ -165,23 +175,24 @@ class StaffListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        person = self.summary(index.row()) if index.isValid() else None
+        # The view asks for a dozen roles per cell on every paint: answer the unused ones first.
+        if role not in _ROLES_USED or not index.isValid():
+            return None
+        person = self.summary(index.row())
         if person is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             column = index.column()
             if column == 0:
                 return person.name
             if column == 1:
                 return person.title
             return self.tr("{years}年").format(years=person.experience_years)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return "\n".join(x for x in (person.name, person.kana, person.title, person.section) if x)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return person.id
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() == 2 else None
+        return person.id  # UserRole
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):

@@ -99,3 +99,11 @@ def test_bundled_licence_folder_is_preferred(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
     assert about.licence_files("Qt") == [("LGPL-3.0.txt", "GNU LESSER GENERAL PUBLIC LICENSE v3 本文")]
     assert about.licence_files("reportlab") == []  # not in this fake bundle
+
+
+def test_every_named_library_has_its_licence_text():
+    # Outside a bundle the texts come from the installed distributions; Qt and Python
+    # ship none there (the dialog says where the full text is), the bundle carries both.
+    lacking = [dist for component in about.components() for dist in component.dists
+               if dist not in ("Qt", "Python") and not about.licence_files(dist)]
+    assert lacking == []

@@ -1,6 +1,6 @@
 """The air-gapped bundle, checked from the bundle itself (opt-in: it builds for ~30 s).
 
-    SKILLMATRIX_TEST_BUNDLE=1 .venv/bin/python -m pytest tests/build -m bundle -q
+    SKILLMATRIX_TEST_BUNDLE=1 .venv/bin/python -m pytest tests/build/test_bundle.py -q
 
 builds dist/skillmatrix/ with build/build.py (or takes the bundle named by
 SKILLMATRIX_BUNDLE, e.g. one built on Windows), copies it to a temporary "USB stick" and
@@ -170,6 +170,10 @@ def test_bundle_holds_what_the_program_needs(usb):
                  "licenses/reportlab", "licenses/sqlite-utils", "licenses/openpyxl"):
         assert (internal / name).exists(), name
     assert sorted(p.name for p in (internal / "db").glob("*.sql")) == sorted(p.name for p in (ROOT / "db").glob("*.sql"))
+    # Every licence the About dialog names travels in the bundle.
+    from skillmatrix.ui.about import _normalise, components
+    shipped = {_normalise(p.name) for p in (internal / "licenses").iterdir() if any(p.iterdir())}
+    assert {_normalise(d) for c in components() for d in c.dists} <= shipped
     qt = internal / "PySide6"
     plugins = {p.relative_to(qt / "Qt" / "plugins" if not WINDOWS else qt / "plugins").as_posix()
                for p in qt.rglob("*") if "plugins" in p.parts and p.is_file()}

@@ -50,6 +50,12 @@ class ReadPdf:
             self.out_of_frame = [(i, c["text"]) for i, p in enumerate(pdf.pages) for c in p.chars
                                  if c["x0"] < 30 or c["x1"] > p.width - 30 or c["top"] < 10
                                  or c["bottom"] > p.height - 10]
+            # Characters that a table's vertical rule runs through: text spilling out of
+            # its cell.
+            self.on_rules = [(i, c["text"]) for i, p in enumerate(pdf.pages) for c in p.chars
+                             for e in p.edges if e["orientation"] == "v"
+                             and c["x0"] + 0.3 < e["x0"] < c["x1"] - 0.3
+                             and e["top"] < (c["top"] + c["bottom"]) / 2 < e["bottom"]]
 
     @property
     def text(self) -> str:

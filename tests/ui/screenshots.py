@@ -50,10 +50,11 @@ def settle(app, rounds: int = 5) -> None:
 
 
 def shoot(out: Path, only_main: bool, suffix: str) -> list[Path]:
-    from PySide6.QtCore import QItemSelectionModel, Qt
+    from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QTableView
 
+    import skillmatrix.ui  # noqa: F401  (first: the binding check of skillmatrix/ui/__init__.py)
     from skillmatrix.app import create_window
     from skillmatrix.ui.application import configure_application
 
@@ -133,7 +134,6 @@ def shoot(out: Path, only_main: bool, suffix: str) -> list[Path]:
         empty.show()
         save(empty, "welcome")
         empty.close()
-    _ = Qt
     return written
 
 

@@ -4,8 +4,16 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableView, QToolButton
 
-from tests.ui.support import (go_to, commit_text, find, focused, press_enter, replace_field, snapshot,
-                              type_into_cell)
+from tests.ui.support import (
+    commit_text,
+    find,
+    focused,
+    go_to,
+    press_enter,
+    replace_field,
+    snapshot,
+    type_into_cell,
+)
 
 
 def drop_on_cell(grid, mime: QMimeData, row: int, column: int,

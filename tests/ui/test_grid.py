@@ -1,11 +1,10 @@
 """The skill grid as a spreadsheet: editor keys, clipboard, detail editor, row heights."""
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit,
-                               QTableView)
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QTableView
 
 from skillmatrix.domain.model import Staff
-from tests.ui.support import go_to, commit_text, find, focused, press_enter, snapshot, type_into_cell
+from tests.ui.support import commit_text, find, focused, go_to, press_enter, snapshot, type_into_cell
 
 
 @pytest.fixture

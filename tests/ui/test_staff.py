@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QTab
 
 from skillmatrix.domain.model import Entry, Staff
 from skillmatrix.store.repository import Store
-from tests.ui.support import go_to, commit_text, find, snapshot
+from tests.ui.support import commit_text, find, go_to, snapshot
 
 PEOPLE = [("藤沢 花子", "ふじさわ はなこ", "事務職員", "セキュリティ研修"),
           ("湘南 太郎", "しょうなん たろう", "参事", "住基システム導入"),

@@ -5,8 +5,16 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QPushButton, QSplitter, QTableView)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+)
 
 from skillmatrix.app import create_window
 from skillmatrix.domain.model import Entry, Staff
@@ -191,3 +199,22 @@ def test_unexpected_errors_are_logged_and_shown_once(qtbot, window):
         dialog.button(QMessageBox.StandardButton.Ok).click()
     finally:
         reporter.uninstall()
+
+
+def test_a_locked_file_refuses_the_edit_and_says_so(qtbot, window, db_path):
+    window.session.add_staff(Staff(name="藤沢 花子"))
+    before = snapshot(db_path)
+    other = sqlite3.connect(db_path, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        grid = find(window, QTableView, "skillGrid")
+        assert not grid.model().setData(grid.model().index(1, 0), "新採用職員研修", Qt.ItemDataRole.EditRole)
+        assert grid.model().index(1, 0).data() == ""
+        assert "使用中" in window.statusBar().currentMessage()
+        box = [b for b in window.findChildren(QMessageBox, "writeFailedDialog") if b.isVisible()]
+        assert box and "使用中" in box[0].informativeText()
+        assert window.action("actionUndo").text() == "元に戻す: 職員の追加"
+    finally:
+        other.rollback()
+        other.close()
+    assert snapshot(db_path) == before

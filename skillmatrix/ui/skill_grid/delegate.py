@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionFocusRect, QStyleOptionViewItem
 
 from skillmatrix.domain.model import Entry
@@ -30,15 +30,17 @@ class SkillGridDelegate(MultiLineDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._layouts: OrderedDict[tuple, tuple[QTextLayout, float]] = OrderedDict()
-        self._mark_fonts: dict[str, tuple[QFont, QSize]] = {}
+        self._fonts: list[QFont] = []
+        self._mark_fonts: dict[int, tuple[QFont, QSize]] = {}
         self._colours = {kind: QColor(c) for kind, c in KIND_COLOURS.items()}
+        self._mark_pixmaps: dict[tuple, QPixmap] = {}
 
     # -- layout --------------------------------------------------------------------------
 
     def _text_layout(self, text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
         """Returns a laid-out paragraph and its height, cached: painting the grid again
         (scrolling, selection) must not lay out every text again."""
-        key = (text, font.key(), round(width))
+        key = (text, self._font_token(font), round(width))
         hit = self._layouts.get(key)
         if hit is not None:
             self._layouts.move_to_end(key)
@@ -63,9 +65,18 @@ class SkillGridDelegate(MultiLineDelegate):
             self._layouts.popitem(last=False)
         return layout, height
 
+    def _font_token(self, font: QFont) -> int:
+        """Returns a small number standing for the font (QFont.key() is slow to ask for
+        on every cell; the grid nearly always paints with one font)."""
+        for token, known in enumerate(self._fonts):
+            if known == font:
+                return token
+        self._fonts.append(QFont(font))
+        return len(self._fonts) - 1
+
     def _mark_font(self, font: QFont) -> QFont:
         """Returns the small font of the kind marks (cached per cell font)."""
-        key = font.key()
+        key = self._font_token(font)
         cached = self._mark_fonts.get(key)
         if cached is None:
             small = QFont(font)
@@ -81,7 +92,7 @@ class SkillGridDelegate(MultiLineDelegate):
 
     def _mark_size(self, font: QFont) -> QSize:
         self._mark_font(font)
-        return self._mark_fonts[font.key()][1]
+        return self._mark_fonts[self._font_token(font)][1]
 
     def entry_boxes(self, rect: QRect, font: QFont, entries: list[Entry]):
         """Yields (entry, mark rect, text origin, text layout, entry rect) for a cell."""
@@ -134,18 +145,34 @@ class SkillGridDelegate(MultiLineDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         colour = opt.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.HighlightedText
                                    if selected else QPalette.ColorRole.Text)
-        mark_font = self._mark_font(opt.font)
-        white = QColor("white")
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         painter.save()
         painter.setClipRect(opt.rect)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(colour)
         for entry, mark_rect, origin, layout, _box in self.entry_boxes(opt.rect, opt.font, entries):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._colours.get(entry.kind, self._colours["other"]))
-            painter.drawRoundedRect(QRectF(mark_rect), 3, 3)
-            painter.setPen(white)
-            painter.setFont(mark_font)
-            painter.drawText(mark_rect, Qt.AlignmentFlag.AlignCenter, KIND_MARKS.get(entry.kind, "他"))
-            painter.setPen(colour)
+            painter.drawPixmap(mark_rect.topLeft(), self._mark_pixmap(entry.kind, opt.font, dpr))
             layout.draw(painter, origin)
         painter.restore()
+
+    def _mark_pixmap(self, kind: str, font: QFont, dpr: float) -> QPixmap:
+        """Returns the kind mark drawn once (a coloured tag with 研 業 講 他) for reuse:
+        one drawPixmap per entry instead of six painter calls."""
+        key = (kind, self._font_token(font), dpr)
+        pixmap = self._mark_pixmaps.get(key)
+        if pixmap is None:
+            size = self._mark_size(font)
+            pixmap = QPixmap(round(size.width() * dpr), round(size.height() * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            mark = QPainter(pixmap)
+            mark.setRenderHint(QPainter.RenderHint.Antialiasing)
+            mark.setPen(Qt.PenStyle.NoPen)
+            mark.setBrush(self._colours.get(kind, self._colours["other"]))
+            rect = QRectF(0, 0, size.width(), size.height())
+            mark.drawRoundedRect(rect, 3, 3)
+            mark.setPen(QColor("white"))
+            mark.setFont(self._mark_font(font))
+            mark.drawText(rect, Qt.AlignmentFlag.AlignCenter, KIND_MARKS.get(kind, "他"))
+            mark.end()
+            self._mark_pixmaps[key] = pixmap
+        return pixmap

@@ -19,6 +19,8 @@ from skillmatrix.ui.skill_grid import edits
 
 ENTRIES_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Entry] of the cell, for the delegate
 MIME_TYPE = "application/x-skillmatrix-entries"
+_ROLES_USED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, ENTRIES_ROLE,
+                         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole})
 
 
 class SkillGridModel(QAbstractTableModel):
@@ -70,7 +72,7 @@ class SkillGridModel(QAbstractTableModel):
         return self._cells.get(self.cell_of(index), []) if index.isValid() else []
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES_USED or not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return "\n".join(e.text for e in self.entries(index))

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QDrag, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
 from skillmatrix.ui.skill_grid.delegate import SkillGridDelegate
 from skillmatrix.ui.skill_grid.model import ENTRIES_ROLE, SkillGridModel
