@@ -2,6 +2,7 @@
 starts the window. The only module that sees every layer."""
 from __future__ import annotations
 
+import os
 import sys
 
 from skillmatrix import cli
@@ -64,11 +65,20 @@ def run_window(args) -> int:
     reporter.install()
     path = args.db if args.db else paths.default_database()
     try:
+        if args.demo and not args.db:
+            path = paths.data_dir() / "demo.sqlite"
+            if not path.exists():
+                cli.write_demo(path, 2)
         window = create_window(path, readonly=args.read_only)
-    except StoreError as error:
+    except (StoreError, cli.CommandError) as error:
         QMessageBox.critical(None, "SkillMatrix", str(error))
         return 1
     window.show()
+    quit_after = os.environ.get("SKILLMATRIX_QUIT_AFTER_MS")
+    if quit_after:
+        # For automated start-and-close checks (the bundle's smoke test, CI).
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(int(quit_after), window.close)
     try:
         return app.exec()
     finally:

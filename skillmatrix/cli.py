@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"SkillMatrix {__version__}")
     parser.add_argument("--db", type=Path, help="データベースファイル（既定: ユーザーデータフォルダ）")
     parser.add_argument("--read-only", action="store_true", help="読み取り専用で開く（ウィンドウ）")
+    parser.add_argument("--demo", action="store_true",
+                        help="デモ用データベース（データフォルダの demo.sqlite、無ければ作る）を開く")
     parser.add_argument("--debug", action="store_true", help="エラーの詳細（トレースバック）を表示する")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -136,21 +138,32 @@ def _summary_dict(s: StaffSummary) -> dict:
             "experience_years": s.experience_years}
 
 
+def write_demo(path: Path, count: int) -> int:
+    """Creates (or fills an empty) database with the seed's two résumés and count − 2
+    generated people; returns how many were written.
+
+    Raises:
+        CommandError: the file already holds staff (it is left untouched).
+    """
+    from skillmatrix.domain.demo import generated_staff, seed_staff
+    if count < 2:
+        raise CommandError("--staff は2以上にしてください（資料の2名が必ず入ります）")
+    if path.exists() and path.stat().st_size:
+        # Look before opening for writing: opening alone would touch the file's header.
+        with Store.open(path, readonly=True) as existing:
+            if existing.staff_count():
+                raise CommandError(f"職員の入ったデータベースには書き込みません: {path}")
+    with Store.create(path) as store:
+        categories = store.categories()
+        people = seed_staff(categories) + generated_staff(count - 2, categories)
+        store.add_many(people, action="demo", source="demo")
+    return len(people)
+
+
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from skillmatrix.domain.demo import generated_staff, seed_staff
-    if args.staff < 2:
-        raise CommandError("--staff は2以上にしてください（資料の2名が必ず入ります）")
-    if args.db.exists() and args.db.stat().st_size:
-        # Look before opening for writing: opening alone would touch the file's header.
-        with Store.open(args.db, readonly=True) as existing:
-            if existing.staff_count():
-                raise CommandError(f"職員の入ったデータベースには書き込みません: {args.db}")
-    with Store.create(args.db) as store:
-        categories = store.categories()
-        people = seed_staff(categories) + generated_staff(args.staff - 2, categories)
-        store.add_many(people, action="demo", source="demo")
-    out(f"デモデータを作成しました（{len(people)}名）: {args.db}")
+    count = write_demo(args.db, args.staff)
+    out(f"デモデータを作成しました（{count}名）: {args.db}")
     return 0
 
 

@@ -180,3 +180,20 @@ def test_demo_dump_holds_every_entry_of_the_seed_grids(demo, tmp_path):
     assert len(veteran["assignments"]) == 7 and veteran["assignments"][-1]["name"] == "課長"
     assert veteran["assignments"][0]["start"] == "1981-08" and veteran["assignments"][-1]["end"] is None
     assert len(veteran["projects"]) == 8 and veteran["projects"][5]["name"] == "地域イントラ・学校イントラ"
+
+
+def test_readme_demo_command_opens_and_closes_the_window_without_network(tmp_path):
+    """`main.py --demo` (the README's first command) creates the demo database in the data
+    folder, opens the window and, here, closes it: with every socket refused and QtNetwork
+    never loaded."""
+    log = tmp_path / "net.log"
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen",
+           "SKILLMATRIX_QUIT_AFTER_MS": "300", "SKILLMATRIX_NETLOG": str(log),
+           "SKILLMATRIX_ASSERT_NO_QTNETWORK": "1"}
+    runner = ROOT / "tests" / "support" / "no_network.py"
+    p = subprocess.run([sys.executable, str(runner), "--demo"], env=env, capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    db = tmp_path / "data" / "SkillMatrix" / "demo.sqlite"
+    assert db.exists()
+    assert len(json.loads(sm("list", "--db", db, "--json", check=0).out)) == 2
+    assert not log.exists() or log.read_text() == ""
