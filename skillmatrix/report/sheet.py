@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Entry, Level, Staff
@@ -52,13 +52,21 @@ def _section(title: str, header: Sequence[str], rows: list[Row], widths: Sequenc
     head = [Paragraph(h, st.head) for h in header]
     if not rows:
         rows = [Row([[Paragraph("（なし）", st.muted)]] + [[] for _ in header[1:]])]
-    table = ResumeTable(head, rows, widths, st.font)
-    heading = Paragraph(title, st.heading)
-    # Start on the next page when the heading, the header row and the first row do not
-    # fit in what is left, so a heading is never left alone at the foot of a page; a long
-    # table still starts right under what precedes it.
+    return _keep(Paragraph(title, st.heading), ResumeTable(head, rows, widths, st.font), FRAME_HEIGHT / 3)
+
+
+def _keep(heading: Paragraph, table: ResumeTable, whole_up_to: float) -> list[Flowable]:
+    """A heading and its table, with the page break that keeps them readable.
+
+    A table no taller than whole_up_to starts on the next page unless it fits whole in
+    what is left; a longer one starts right here if the heading, the header row and its
+    first row fit (so a heading is never left alone at the foot of a page), since it
+    would be split anyway.
+    """
     _, h = heading.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-    need = h + heading.getSpaceBefore() + heading.getSpaceAfter() + table.lead_height()
+    h += heading.getSpaceBefore() + heading.getSpaceAfter()
+    _, whole = table.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+    need = h + (whole if h + whole <= whole_up_to else table.lead_height())
     return [CondPageBreak(need), heading, table]
 
 
@@ -131,10 +139,10 @@ def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
         rows.append(Row([[label]] + [cells.get((level.number, c.id), []) for c in cats],
                         (_continued(str(level.number), st),)))
     head = [Paragraph("レベル", st.head)] + [para(c.name, st.head) for c in cats]
-    table = ResumeTable(head, rows, widths, st.font)
     # The grid reads best whole: it starts on a fresh page unless it fits in what is left;
-    # a grid longer than a page continues with its header repeated.
-    return [KeepTogether([Paragraph("スキル実績等一覧", st.heading), table])]
+    # a grid longer than a page starts at once and continues with its header repeated.
+    return _keep(Paragraph("スキル実績等一覧", st.heading), ResumeTable(head, rows, widths, st.font),
+                 FRAME_HEIGHT)
 
 
 def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:

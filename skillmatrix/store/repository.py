@@ -74,7 +74,15 @@ class Store:
             StoreError: missing, damaged, foreign, newer, or locked file.
         """
         path = Path(path)
-        return cls(schema.connect(path, readonly=readonly), path, readonly)
+        store = cls(schema.connect(path, readonly=readonly), path, readonly)
+        if not readonly:
+            from skillmatrix.store.department import seed_defaults  # it imports this module
+            try:
+                seed_defaults(store)  # a file migrated from schema 2 gets the catalogue once
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     @classmethod
     def create(cls, path: str | Path) -> Store:
@@ -128,6 +136,8 @@ class Store:
                 [{"id": c.id, "position": c.position, "name": c.name, "knowledge": c.knowledge}
                  for c in defaults.new_categories()])
             self.db["meta"].insert({"key": "created", "value": audit.now()})
+            from skillmatrix.store.department import DepartmentStore  # it imports this module
+            DepartmentStore(self).write_defaults()
             audit.record(self.db, "create", "database", None, {"levels": 8, "categories": 8})
 
     # -- definitions ----------------------------------------------------------------------

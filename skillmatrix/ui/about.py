@@ -81,8 +81,9 @@ def licence_files(dist: str) -> list[tuple[str, str]]:
         # pillow, et_xmlfile or et-xmlfile): compare normalised names.
         for folder in bundled.iterdir():
             if folder.is_dir() and _normalise(folder.name) == _normalise(dist):
-                return [(p.name, p.read_text(encoding="utf-8", errors="replace"))
-                        for p in sorted(folder.iterdir()) if p.is_file()]
+                # Qt's LGPL first: the GPL after it is the text the LGPL builds on.
+                files = sorted(folder.iterdir(), key=lambda p: (not p.name.startswith("LGPL"), p.name))
+                return [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in files if p.is_file()]
         return []
     try:
         files = metadata.distribution(dist).files or []

@@ -96,8 +96,13 @@ def test_bundled_licence_folder_is_preferred(qtbot, tmp_path, monkeypatch):
     (internal / "licenses" / "Qt").mkdir(parents=True)
     (internal / "licenses" / "Qt" / "LGPL-3.0.txt").write_text("GNU LESSER GENERAL PUBLIC LICENSE v3 本文",
                                                               encoding="utf-8")
+    (internal / "licenses" / "Qt" / "GPL-3.0.txt").write_text("GNU GENERAL PUBLIC LICENSE", encoding="utf-8")
+    (internal / "licenses" / "Pillow").mkdir()
+    (internal / "licenses" / "Pillow" / "LICENSE").write_text("MIT-CMU", encoding="utf-8")
     monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
-    assert about.licence_files("Qt") == [("LGPL-3.0.txt", "GNU LESSER GENERAL PUBLIC LICENSE v3 本文")]
+    assert about.licence_files("Qt") == [("LGPL-3.0.txt", "GNU LESSER GENERAL PUBLIC LICENSE v3 本文"),
+                                         ("GPL-3.0.txt", "GNU GENERAL PUBLIC LICENSE")]
+    assert about.licence_files("pillow") == [("LICENSE", "MIT-CMU")]  # names compared normalised
     assert about.licence_files("reportlab") == []  # not in this fake bundle
 
 
@@ -107,3 +112,18 @@ def test_every_named_library_has_its_licence_text():
     lacking = [dist for component in about.components() for dist in component.dists
                if dist not in ("Qt", "Python") and not about.licence_files(dist)]
     assert lacking == []
+
+
+def test_help_menu_opens_the_dialog(qtbot, tmp_path):
+    from PySide6.QtGui import QAction
+
+    from skillmatrix.app import create_window
+    window = create_window(tmp_path / "skills.sqlite")
+    qtbot.addWidget(window)
+    window.show()
+    window.findChild(QAction, "actionAbout").trigger()
+    dialog = window.findChild(AboutDialog, "aboutDialog")
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert label(dialog, "aboutDatabase") == str(tmp_path / "skills.sqlite")
+    dialog.reject()
+    window.close()

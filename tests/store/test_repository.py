@@ -5,6 +5,7 @@ import pytest
 
 from skillmatrix.domain.dates import PartialDate, Period
 from skillmatrix.domain.model import Assignment, Entry, Project, Qualification, Staff, ValidationError
+from skillmatrix.store import schema
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
 
@@ -54,7 +55,7 @@ def test_new_database_has_the_seed_levels_and_categories(store):
 def test_pragmas_application_id_and_version(store):
     conn = store.db.conn
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x534B4D58
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.current_version()
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
 
