@@ -17,7 +17,7 @@ from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Entry, Level, Staff
 from skillmatrix.report.markers import ResumeEnd, ResumeStart
 from skillmatrix.report.options import PrintOptions, initials
-from skillmatrix.report.styles import FRAME_HEIGHT, FRAME_WIDTH, Styles, markup, para
+from skillmatrix.report.styles import FRAME_HEIGHT, FRAME_WIDTH, CachedParagraph, Styles, markup, para
 from skillmatrix.report.tables import ResumeTable, Row
 
 PERIOD_WIDTH = 62 * mm  # '平成22年4月1日～平成25年3月31日' on one line at 8.5 pt
@@ -49,10 +49,10 @@ def _continued(text: str, st: Styles):
 def _section(title: str, header: Sequence[str], rows: list[Row], widths: Sequence[float],
              st: Styles) -> list[Flowable]:
     """A heading and its table: the rows, or 「（なし）」 when there are none."""
-    head = [Paragraph(h, st.head) for h in header]
+    head = [CachedParagraph(h, st.head) for h in header]
     if not rows:
-        rows = [Row([[Paragraph("（なし）", st.muted)]] + [[] for _ in header[1:]])]
-    return _keep(Paragraph(title, st.heading), ResumeTable(head, rows, widths, st.font), FRAME_HEIGHT / 3)
+        rows = [Row([[CachedParagraph("（なし）", st.muted)]] + [[] for _ in header[1:]])]
+    return _keep(CachedParagraph(title, st.heading), ResumeTable(head, rows, widths, st.font), FRAME_HEIGHT / 3)
 
 
 def _keep(heading: Paragraph, table: ResumeTable, whole_up_to: float) -> list[Flowable]:
@@ -73,7 +73,7 @@ def _keep(heading: Paragraph, table: ResumeTable, whole_up_to: float) -> list[Fl
 def profile(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     """The 職名・氏名 table."""
     st = ctx.styles
-    head = [Paragraph("職名", st.head), Paragraph("氏名", st.head)]
+    head = [CachedParagraph("職名", st.head), CachedParagraph("氏名", st.head)]
     row = Row([[para(staff.title, st.cell)], [para(ctx.display_name(staff), st.cell)]])
     return [Spacer(1, 2 * mm), ResumeTable(head, [row], (55 * mm, 80 * mm), st.font)]
 
@@ -118,7 +118,7 @@ def _entry(e: Entry, ctx: SheetContext) -> Paragraph:
         text += f"（{ctx.date(e.date)}）"
     if e.note.strip():
         text += f'<br/><font size="7">※{markup(e.note)}</font>'
-    return Paragraph(text, ctx.styles.entry, bulletText="・")
+    return CachedParagraph(text, ctx.styles.entry, bulletText="・")
 
 
 def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
@@ -134,14 +134,14 @@ def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
             cells.setdefault((e.level, e.category_id), []).append(_entry(e, ctx))
     rows = []
     for level in sorted(ctx.levels, key=lambda lv: lv.number):
-        label = Paragraph(f'<font size="{st.level_number.fontSize}">{level.number}</font>　'
+        label = CachedParagraph(f'<font size="{st.level_number.fontSize}">{level.number}</font>　'
                           f"{markup(level.short)}", st.level)
         rows.append(Row([[label]] + [cells.get((level.number, c.id), []) for c in cats],
                         (_continued(str(level.number), st),)))
-    head = [Paragraph("レベル", st.head)] + [para(c.name, st.head) for c in cats]
+    head = [CachedParagraph("レベル", st.head)] + [para(c.name, st.head) for c in cats]
     # The grid reads best whole: it starts on a fresh page unless it fits in what is left;
     # a grid longer than a page starts at once and continues with its header repeated.
-    return _keep(Paragraph("スキル実績等一覧", st.heading), ResumeTable(head, rows, widths, st.font),
+    return _keep(CachedParagraph("スキル実績等一覧", st.heading), ResumeTable(head, rows, widths, st.font),
                  FRAME_HEIGHT)
 
 
@@ -153,7 +153,7 @@ def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     story: list[Flowable] = [ResumeStart(ctx.display_name(staff))]
     if "profile" in sections:
         years = staff.experience_years(ctx.options.day())
-        story.append(Paragraph(f"経験年数　{years}年", st.experience))
+        story.append(CachedParagraph(f"経験年数　{years}年", st.experience))
     section = staff.section.strip()
     story.append(para(f"{section}　スキル履歴書" if section else "スキル履歴書", st.title))
     if "profile" in sections:

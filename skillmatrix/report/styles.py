@@ -82,6 +82,24 @@ def styles_for(font: str) -> Styles:
     )
 
 
+class CachedParagraph(Paragraph):
+    """A Paragraph that keeps its line breaking while the width stays the same.
+
+    A table wraps each cell several times at one width (to measure, to split, to draw),
+    and CJK line breaking measures every character each time: without the cache that
+    was about half of the time spent printing. wrap() does not depend on the height.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        if availWidth == self._wrapped_at and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth if hasattr(self, "blPara") else None
+        return size
+
+
 def markup(text: str) -> str:
     """Returns user text as Paragraph markup that prints it literally.
 
@@ -93,4 +111,4 @@ def markup(text: str) -> str:
 
 def para(text: str, style: ParagraphStyle, **kw) -> Paragraph:
     """Returns a Paragraph printing user text literally."""
-    return Paragraph(markup(text), style, **kw)
+    return CachedParagraph(markup(text), style, **kw)

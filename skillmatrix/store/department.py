@@ -22,6 +22,7 @@ from skillmatrix.domain.department import (
     check_kinds,
     normalize,
 )
+from skillmatrix.domain.department_view import Person, Snapshot
 from skillmatrix.domain.model import KINDS, LEVEL_COUNT, Qualification
 from skillmatrix.store import audit
 from skillmatrix.store.errors import StoreError
@@ -76,6 +77,14 @@ class DepartmentStore:
         return [tuple(r) for r in self.db.execute(
             "SELECT id, name, kana, title, section FROM staff ORDER BY position, rowid")]
 
+    def snapshot(self, kinds: Iterable[str] | None = None) -> Snapshot:
+        """Returns the department at this moment, levels counted over entries of kinds."""
+        return Snapshot(categories=self.store.categories(),
+                        people=[Person(*r) for r in self.people()],
+                        levels=self.levels(kinds), profiles=self.profiles(),
+                        assigned=self.assigned_profiles(), can_do=self.can_do(),
+                        ticks=self.ticks(), kinds=check_kinds(kinds))
+
     def qualifications_with_expiry(self) -> list[tuple[str, str, Qualification]]:
         """Returns (staff id, name, qualification) for every qualification that expires."""
         return [(r[0], r[1], Qualification(name=r[2], acquired=_date(r[3]),
@@ -90,20 +99,43 @@ class DepartmentStore:
         return [r[0] for r in self.db.execute("SELECT text FROM entry WHERE staff_id = ?",
                                               [staff_id])]
 
+    def taken_courses(self, courses: Iterable[Course]) -> dict[str, set[str]]:
+        """Returns staff id -> normalized names of the catalogue courses they have an
+        entry for (training entries only: a course is something taken)."""
+        names = {normalize(c.name) for c in courses}
+        out: dict[str, set[str]] = {}
+        for staff_id, text in self.db.execute(
+                "SELECT staff_id, text FROM entry WHERE kind = 'training'"):
+            n = normalize(text)
+            if n in names:
+                out.setdefault(staff_id, set()).add(n)
+        return out
+
+    def course_history(self, courses: Iterable[Course]) -> dict[str, list[tuple[str, str, PartialDate | None]]]:
+        """Returns course id -> (staff id, name, date) of everyone with an entry named like
+        it, in list order: the whole 研修受講履歴 in one pass over the entries."""
+        by_name: dict[str, list[str]] = {}
+        for c in courses:
+            by_name.setdefault(normalize(c.name), []).append(c.id)
+        out: dict[str, list[tuple[str, str, PartialDate | None]]] = {
+            cid: [] for ids in by_name.values() for cid in ids}
+        seen: dict[str, str | None] = {}  # text -> normalized name if a course, else None
+        for staff_id, name, text, date in self.db.execute(
+                "SELECT s.id, s.name, e.text, e.date FROM entry e JOIN staff s ON s.id = e.staff_id "
+                "ORDER BY s.position, e.position"):
+            key = seen.get(text, "")
+            if key == "":
+                n = normalize(text)
+                key = seen[text] = n if n in by_name else None
+            if key is not None:
+                for cid in by_name[key]:
+                    out[cid].append((staff_id, name, _date(date)))
+        return out
+
     def course_takers(self, course: Course) -> list[tuple[str, str, PartialDate | None]]:
         """Returns (staff id, name, date) of everyone with an entry named like the course
         (研修受講履歴), spaces and full/half width ignored, in list order."""
-        wanted = normalize(course.name)
-        found = []
-        # Narrow in SQL by a fragment without spaces, compare exactly in Python.
-        probe = wanted[:6]
-        for staff_id, name, text, date in self.db.execute(
-                "SELECT s.id, s.name, e.text, e.date FROM entry e JOIN staff s ON s.id = e.staff_id "
-                "WHERE instr(replace(replace(e.text, ' ', ''), '　', ''), ?) > 0 "
-                "ORDER BY s.position, e.position", [probe]):
-            if normalize(text) == wanted:
-                found.append((staff_id, name, _date(date)))
-        return found
+        return self.course_history([course])[course.id]
 
     # -- profiles --------------------------------------------------------------------------
 
@@ -132,7 +164,7 @@ class DepartmentStore:
     def save_profile(self, profile: TargetProfile) -> TargetProfile | None:
         """Adds or replaces a profile; returns it as it was (None if new)."""
         _check_name(profile.name, "人材像の名前")
-        for c, level in profile.targets.items():
+        for level in profile.targets.values():
             _check_level(level, f"人材像「{profile.name}」")
         old = self._profile(profile.id)
         if any(p.name == profile.name and p.id != profile.id for p in self.profiles()):

@@ -44,7 +44,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         margin = self.fontMetrics().averageCharWidth()
         layout.setContentsMargins(margin, margin // 2, margin, 0)
-        layout.addWidget(self.splitter)
+        from skillmatrix.ui.department.tab import install_department_tab
+        self.department = install_department_tab(self, layout)  # tabs: スキル履歴書 | 部門
         self.setCentralWidget(central)
 
         self.actions_by_name = menus.build_actions(self)

@@ -7,18 +7,21 @@ Prints:
   reportlab document with the same text in the same font and tables (SimpleDocTemplate,
   plain Table with repeatRows, no per-résumé numbering, no streaming): median of K runs,
   in-process, font already registered (the first registration is shown apart);
-- N résumés into one PDF from a demo database, each N in a fresh process: wall time,
-  pages, file size and peak resident memory (ru_maxrss) reading people through
-  Store.iter_staff as `skillmatrix print --all` does (it loads 500 people at a time); then,
-  in another process, the tracemalloc peak of Python allocations with people loaded one
-  at a time (Store.get_staff), which isolates the printing. Flat memory means the figures
-  for 250 and 1,000 are close.
+- N résumés into one PDF, each N in a fresh process:
+  * from a demo database through Store.iter_staff, as `skillmatrix print --all` does:
+    wall time, pages, file size, peak resident memory (ru_maxrss). This RSS also holds
+    the store's memory, which grows with N up to its limits (iter_staff loads 500 people
+    at a time; SQLite's page cache may reach 64 MB);
+  * printing alone: the seed's two résumés in memory, repeated N/2 times: ru_maxrss, and
+    in another process the tracemalloc peak of Python allocations.
+  Flat memory means the printing-alone figures for 250 and 1,000 are the same.
 Whether reportlab's C accelerator (the rl-accel package) is active is printed first: it
 makes text measuring ~30 % faster.
 """
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import resource
 import statistics
@@ -107,18 +110,24 @@ def one_resume(runs, tmp):
           f"(worst {bare[1] * 1000:.0f}); ratio {ours[0] / bare[0]:.2f}")
 
 
-def child(db, count, trace):
+def child(db, count, source, trace):
     """Prints one JSON line: the figures of printing `count` résumés (run in a fresh process)."""
     from skillmatrix.store.repository import Store
     register_font()
+    out = Path(db).with_name(f"out-{source}-{count}.pdf")
     if trace:
         tracemalloc.start()
-    out = Path(db).with_name(f"out{count}.pdf")
     start = time.perf_counter()
-    with Store.open(db, readonly=True) as store:
-        ids = store.staff_ids()[:count]
-        people = (store.get_staff(i) for i in ids) if trace else store.iter_staff(ids)
-        pages = build_resumes(people, store.levels(), store.categories(), out, total=len(ids))
+    if source == "db":
+        with Store.open(db, readonly=True) as store:
+            ids = store.staff_ids()[:count]
+            pages = build_resumes(store.iter_staff(ids), store.levels(), store.categories(), out,
+                                  total=len(ids))
+    else:
+        d = load_defaults()
+        categories = d.new_categories()
+        people = itertools.islice(itertools.cycle(seed_staff(categories)), count)
+        pages = build_resumes(people, d.levels, categories, out, total=count)
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] if trace else 0
     print(json.dumps({"count": count, "seconds": seconds, "pages": pages, "mb": out.stat().st_size / 2**20,
@@ -126,9 +135,9 @@ def child(db, count, trace):
                       "traced_peak_mb": peak / 2**20}))
 
 
-def run_child(db, count, trace):
-    p = subprocess.run([sys.executable, __file__, "--child", str(db), str(count)] + (["--trace"] if trace else []),
-                       capture_output=True, text=True, check=True)
+def run_child(db, count, source, trace=False):
+    p = subprocess.run([sys.executable, __file__, "--child", str(db), str(count), source]
+                       + (["--trace"] if trace else []), capture_output=True, text=True, check=True)
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
@@ -136,11 +145,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--counts", type=int, nargs="+", default=[250, 1000])
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], int(args.child[1]), args.trace)
+        child(args.child[0], int(args.child[1]), args.child[2], args.trace)
         return
     from reportlab.lib import rl_accel
     accelerated = type(rl_accel.instanceStringWidthTTF).__name__ == "builtin_function_or_method"
@@ -151,13 +160,15 @@ def main():
         db = tmp / "demo.sqlite"
         subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db), "--staff",
                         str(max(args.counts))], check=True, capture_output=True)
-        print(f"{'résumés':>8} {'pages':>6} {'PDF MB':>7} {'seconds':>8} {'ms/page':>8} "
-              f"{'maxrss MB':>10} {'traced peak MB (printing)':>26}")
+        print(f"{'résumés':>8} {'pages':>6} {'PDF MB':>7} {'seconds':>8} {'ms/page':>8} {'maxrss MB':>10} | "
+              f"{'printing alone: maxrss MB':>26} {'traced peak MB':>15}")
         for count in args.counts:
-            r = run_child(db, count, trace=False)
-            t = run_child(db, count, trace=True)
+            r = run_child(db, count, "db")
+            alone = run_child(db, count, "seed")
+            traced = run_child(db, count, "seed", trace=True)
             print(f"{count:>8} {r['pages']:>6} {r['mb']:>7.1f} {r['seconds']:>8.1f} "
-                  f"{1000 * r['seconds'] / r['pages']:>8.1f} {r['maxrss_mb']:>10.0f} {t['traced_peak_mb']:>26.1f}")
+                  f"{1000 * r['seconds'] / r['pages']:>8.1f} {r['maxrss_mb']:>10.0f} | "
+                  f"{alone['maxrss_mb']:>26.0f} {traced['traced_peak_mb']:>15.1f}")
 
 
 if __name__ == "__main__":

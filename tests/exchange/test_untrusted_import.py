@@ -2,6 +2,7 @@
 refused with one clear line, exit 1, and the user's database byte for byte unchanged."""
 import os
 import random
+import re
 import sqlite3
 
 import pytest
@@ -39,6 +40,18 @@ def variant(good, tmp_path, *statements, name="bad.sqlite"):
     conn.commit()
     conn.close()
     return path
+
+
+def back_to_version_1():
+    """The statements that turn a current file into one of schema version 1: every object
+    the later migrations create is dropped (newest first), then the version is set."""
+    drops = []
+    for _version, text in schema.migrations()[1:]:
+        for statement in schema.split_sql(text):
+            m = re.match(r"CREATE\s+(TABLE|VIEW|INDEX)\s+(\w+)", statement, re.I)
+            if m:
+                drops.append(f"DROP {m.group(1).upper()} {m.group(2)}")
+    return [*reversed(drops), "PRAGMA user_version = 1"]
 
 
 def first_person(path):
@@ -249,8 +262,7 @@ def test_statistics_tables_from_analyze_are_accepted(demo_factory, good, tmp_pat
 
 def test_an_older_version_is_migrated_on_the_copy_only(demo_factory, good, tmp_path):
     target = demo_factory(tmp_path, 2)
-    old = variant(good, tmp_path, "DROP VIEW resume_entries", "DROP INDEX audit_target",
-                  "PRAGMA user_version = 1", name="v1.sqlite")
+    old = variant(good, tmp_path, *back_to_version_1(), name="v1.sqlite")
     before = old.read_bytes()
     p = sm("import", "--db", target, old, check=0)
     assert "追加 3" in p.out
@@ -259,9 +271,8 @@ def test_an_older_version_is_migrated_on_the_copy_only(demo_factory, good, tmp_p
 
 
 def test_an_old_version_with_a_changed_schema_is_refused_before_migrating(user, good, tmp_path):
-    old = variant(good, tmp_path, "DROP VIEW resume_entries", "DROP INDEX audit_target",
-                  "CREATE TRIGGER t AFTER INSERT ON entry BEGIN DELETE FROM staff; END",
-                  "PRAGMA user_version = 1")
+    old = variant(good, tmp_path, *back_to_version_1(),
+                  "CREATE TRIGGER t AFTER INSERT ON entry BEGIN DELETE FROM staff; END")
     refused(user, old, "スキーマ版1", "トリガー")
 
 

@@ -1,0 +1,132 @@
+"""Prints a department report (skillmatrix.report.department_tables) to a PDF.
+
+A4 landscape in the résumé's font (IPAexGothic, embedded), one table after another, the
+heading row repeated on every page, cells shaded as in the window. Long tables are cut
+into blocks of rows: reportlab splits one huge table page by page at a cost that grows
+with its length, and blocks keep 10,000 people to seconds.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
+
+from skillmatrix import __version__
+from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
+from skillmatrix.report.fonts import ReportError, register_font
+from skillmatrix.report.styles import (
+    CELL_PAD,
+    GRID_LINE,
+    HEADER_FILL,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PAGE_SIZE,
+    styles_for,
+)
+
+BLOCK_ROWS = 60
+CELL_SIZE = 8
+WRAP_WIDTH = 4.5  # relative widths from this up get wrapping paragraphs
+MAX_CELL = 1500  # characters printed of one cell (well within a page; the rest is cut)
+
+
+def _text(value) -> str:
+    # The font has no glyph for a tab: it would print as a box.
+    return "" if value is None else str(value).replace("\t", " ")
+
+
+def _paragraph(text: str, style) -> Paragraph:
+    if len(text) > MAX_CELL:
+        text = text[:MAX_CELL] + "…"
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _cell(value, wrap: bool, room: float, font: str, style):
+    """Returns a cell: a plain string when it fits on one line (cheap for 10,000 rows),
+    else a wrapping Paragraph (user text escaped, so never read as markup)."""
+    text = _text(value)
+    if not wrap and "\n" not in text and stringWidth(text, font, CELL_SIZE) <= room:
+        return text
+    return _paragraph(text, style)
+
+
+def _blocks(table: ReportTable, width: float, font: str) -> list:
+    st = styles_for(font)
+    rel = table.widths or [1.0] * len(table.columns)
+    scale = width / sum(rel)
+    col_widths = [w * scale for w in rel]
+    wrap = [w >= WRAP_WIDTH for w in rel]
+    fits = [w - 2 * CELL_PAD - 1 for w in col_widths]
+    header = [_paragraph(c, st.head) for c in table.columns]
+    out = []
+    rows = table.rows or [[""] * len(table.columns)]
+    for start in range(0, len(rows), BLOCK_ROWS):
+        chunk = rows[start:start + BLOCK_ROWS]
+        data = [header] + [[_cell(v, wrap[i], fits[i], font, st.cell) for i, v in enumerate(r)]
+                           for r in chunk]
+        style = [
+            ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID_LINE),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (table.key_columns, 1), (-1, -1), "CENTER"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]
+        for i, w in enumerate(wrap):
+            if w:
+                style.append(("ALIGN", (i, 1), (i, -1), "LEFT"))
+        if table.shades:
+            for r, shades in enumerate(table.shades[start:start + BLOCK_ROWS], 1):
+                for c, key in enumerate(shades):
+                    if key:
+                        style.append(("BACKGROUND", (c, r), (c, r), colors.Color(*SHADE_RGB[key])))
+                        if key in DARK_SHADES:
+                            style.append(("TEXTCOLOR", (c, r), (c, r), colors.white))
+        t = Table(data, colWidths=col_widths, repeatRows=1)
+        t.setStyle(TableStyle(style))
+        out.append(t)
+    return out
+
+
+def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = None) -> int:
+    """Writes the report to a PDF file; returns the number of pages.
+
+    Raises:
+        ReportError: no usable font, or the file cannot be written.
+    """
+    font = register_font(font_path)
+    st = styles_for(font)
+    out = Path(out)
+    width = PAGE_SIZE[0] - 2 * MARGIN_X
+    story: list = [_paragraph(report.title, st.title), _paragraph(report.subtitle, st.muted)]
+    for table in report.tables:
+        story += [Spacer(1, 3 * mm), _paragraph(table.title, st.heading)]
+        story += _blocks(table, width, font)
+
+    def footer(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_X, 7 * mm, report.title)
+        canvas.drawRightString(PAGE_SIZE[0] - MARGIN_X, 7 * mm, f"{doc.page} ページ")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(out), pagesize=PAGE_SIZE, leftMargin=MARGIN_X,
+                            rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                            title=report.title, author="SkillMatrix",
+                            creator=f"SkillMatrix {__version__}", subject=report.subtitle)
+    try:
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    except OSError as e:
+        raise ReportError(f"PDFを書き出せません（{e.strerror or e}）: {out}") from None
+    except LayoutError:
+        raise ReportError(f"1ページに収まらない欄があるためPDFにできません。Excelで書き出してください: {out}") from None
+    return doc.page
