@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from skillmatrix.store.untrusted_db import (
 )
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
+_PREFIX = "skillmatrix-import-"  # private copies live in folders named so in the temp folder
 _REVISION = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -84,7 +86,8 @@ def read_shared_file(path: str | Path, categories: list[Category],
             raise StoreError(f"共有ファイルが大きすぎます（{MAX_FILE_BYTES // 2**20} MBまで）: {path}")
     except OSError as e:
         raise StoreError(f"ファイルを読めません（{e.strerror}）: {path}") from None
-    with tempfile.TemporaryDirectory(prefix="skillmatrix-import-") as folder:
+    _sweep_stale_copies()
+    with tempfile.TemporaryDirectory(prefix=_PREFIX) as folder:
         copy = Path(folder) / "incoming.sqlite"
         try:
             shutil.copyfile(path, copy)
@@ -105,6 +108,17 @@ def read_shared_file(path: str | Path, categories: list[Category],
                 shared = _read(db, categories, path)
         shared.version = version
         return shared
+
+
+def _sweep_stale_copies(max_age: float = 24 * 3600) -> None:
+    """Removes private copies left by an import that was killed (they hold personal data)."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+        try:
+            if now - folder.stat().st_mtime > max_age:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # another user's, or gone meanwhile
 
 
 def _check_header(copy: Path, original: Path) -> int:

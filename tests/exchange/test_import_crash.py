@@ -47,8 +47,11 @@ def test_sigkill_during_a_large_import(demo_factory, tmp_path):
         db = tmp_path / f"victim-{kind}-{value}.sqlite"
         db.write_bytes(template.read_bytes())
         wal = db.with_name(db.name + "-wal")
+        temp = tmp_path / f"temp-{kind}-{value}"  # where a killed import leaves its private copy
+        temp.mkdir()
         proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), str(shared)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "TMPDIR": str(temp)})
         start = time.monotonic()
         while proc.poll() is None and time.monotonic() - start < 120:
             if (kind == "wal" and wal.exists() and wal.stat().st_size > value) or \

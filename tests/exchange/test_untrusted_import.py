@@ -301,3 +301,17 @@ def test_a_shared_file_of_2000_staff_is_imported(demo_factory, tmp_path):
     before = file_hash(target)
     p = sm("import", "--db", target, shared, check=0)  # twice: nothing to do
     assert "変更はありません" in p.out and file_hash(target) == before
+
+
+def test_private_copies_left_by_a_killed_import_are_swept(good, tmp_path, monkeypatch):
+    monkeypatch.setattr(untrusted.tempfile, "tempdir", str(tmp_path))
+    stale, fresh = tmp_path / "skillmatrix-import-old", tmp_path / "skillmatrix-import-new"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "incoming.sqlite").write_bytes(good.read_bytes())
+    os.utime(stale, (0, 0))
+    with Store.create(tmp_path / "mine.sqlite") as store:
+        read_shared_file(good, store.categories())
+    assert not stale.exists() and fresh.exists()  # a running import's copy is left alone
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("skillmatrix-import-")) == \
+        ["skillmatrix-import-new"]
