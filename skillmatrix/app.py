@@ -27,37 +27,49 @@ def run(argv: list[str] | None = None) -> int:
 def create_window(db_path, readonly: bool = False):
     """Builds the main window on a database without entering the event loop.
 
-    A QApplication must exist. A missing file is created with the default levels and
-    categories (unless readonly). Closing the window releases the database.
+    A QApplication must exist. Nothing is asked (no dialog): the questions are
+    run_window's and File > Open's. A missing file is created with the default levels
+    and categories (unless readonly). A file that cannot be written, or whose folder
+    cannot be, opens read-only. A file opened for writing is locked against a second
+    window or process and checked (quick_check) before anything writes to it. Closing
+    the window releases the database and the lock.
 
     Raises:
-        StoreError: the file cannot be opened (damaged, foreign, newer, locked, missing
-            when readonly).
+        StoreError: the file cannot be opened (foreign, newer, missing when readonly);
+            InUseError (a StoreError) when another window or process edits it;
+            DamagedError (a StoreError) when it fails the check, untouched.
     """
     from pathlib import Path
 
-    from skillmatrix.store.repository import Store
     from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.opening import open_store
 
-    path = Path(db_path)
-    if readonly or (path.exists() and path.stat().st_size > 0):
-        store = Store.open(path, readonly=readonly)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = Store.create(path)
-    return MainWindow(store)
+    opened = open_store(Path(db_path), readonly=readonly, create=not readonly)
+    try:
+        window = MainWindow(opened.store)
+    except BaseException:
+        opened.store.close()
+        if opened.lock is not None:
+            opened.lock.release()
+        raise
+    window.file_guard.adopt(opened)
+    return window
 
 
 def run_window(args) -> int:
     """Starts the editor window on --db (created if missing) or the default database."""
     # Importing skillmatrix.ui runs its binding check (skillmatrix/ui/__init__.py) before
     # any Qt call below.
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from skillmatrix import paths
     from skillmatrix.store.errors import StoreError
     from skillmatrix.ui.application import configure_application
     from skillmatrix.ui.errors import ErrorReporter
+    from skillmatrix.ui.opening import open_with_questions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
@@ -69,15 +81,22 @@ def run_window(args) -> int:
             path = paths.data_dir() / "demo.sqlite"
             if not path.exists():
                 cli.write_demo(path, 2)
-        window = create_window(path, readonly=args.read_only)
     except (StoreError, cli.CommandError) as error:
         QMessageBox.critical(None, "SkillMatrix", str(error))
         return 1
+    # In use → offer read-only; damaged → offer the newest good backup; else say why.
+    window, note = open_with_questions(None, Path(path), args.read_only,
+                                       lambda readonly: create_window(path, readonly=readonly))
+    if window is None:
+        return 1
+    if note:
+        window.statusBar().showMessage(note, 30000)
     window.show()
+    # After the window is up: a large file's backup takes a second, in a worker thread.
+    QTimer.singleShot(0, window.file_guard.start_daily_backup)
     quit_after = os.environ.get("SKILLMATRIX_QUIT_AFTER_MS")
     if quit_after:
         # For automated start-and-close checks (the bundle's smoke test, CI).
-        from PySide6.QtCore import QTimer
         QTimer.singleShot(int(quit_after), window.close)
     try:
         return app.exec()

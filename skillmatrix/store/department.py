@@ -282,11 +282,13 @@ class DepartmentStore:
                          asdict(old) if old else None, asdict(statement))
         return old
 
-    def ticks(self) -> dict[str, dict[str, PartialDate | None]]:
-        """Returns staff id -> statement id -> the date it was ticked (None: no date)."""
+    def ticks(self, staff_id: str | None = None) -> dict[str, dict[str, PartialDate | None]]:
+        """Returns staff id -> statement id -> the date it was ticked (None: no date), for
+        everyone or for one person."""
         out: dict[str, dict[str, PartialDate | None]] = {}
+        where, params = ("WHERE staff_id = ?", [staff_id]) if staff_id is not None else ("", [])
         for staff_id, statement_id, date in self.db.execute(
-                "SELECT staff_id, statement_id, date FROM can_do_tick"):
+                f"SELECT staff_id, statement_id, date FROM can_do_tick {where}", params):
             out.setdefault(staff_id, {})[statement_id] = _date(date)
         return out
 

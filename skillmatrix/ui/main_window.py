@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from skillmatrix.domain.model import Staff
-from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
 from skillmatrix.ui import menus, settings
 from skillmatrix.ui.session import Session
@@ -50,6 +49,9 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name = menus.build_actions(self)
         menus.build_menus(self, self.actions_by_name)
+        self.department.install_menu(self)  # 部門: plan, profiles, catalogue, expiry
+        from skillmatrix.ui.print_actions import install_printing
+        self.printing = install_printing(self)  # preview, print, export PDF, print many
         self._set_tab_order()
         self.sheet_editor.new_staff_button.clicked.connect(self.new_staff)
         self.sheet_editor.demo_button.clicked.connect(self.load_demo)
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self.session.store_replaced.connect(self._database_changed)
         self.staff_panel.model.modelReset.connect(self._update_state)
         self.statusBar().setObjectName("statusBar")
+        from skillmatrix.ui.file_actions import install_file_actions
+        self.file_guard = install_file_actions(self)  # shared files, read-only, lock, backups
 
         self.set_date_style(str(self.settings.value("dateStyle", "seireki")))
         self._restore_layout()
@@ -240,15 +244,9 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path), create=True)
 
     def open_database(self, path: Path, readonly: bool = False, create: bool = False) -> bool:
-        """Switches the window to another database file; False (with a message) on failure."""
-        self.sheet_editor.commit_open_editors()
-        try:
-            store = Store.create(path) if create else Store.open(path, readonly=readonly)
-        except StoreError as error:
-            QMessageBox.warning(self, self.tr("開けません"), str(error))
-            return False
-        self.session.replace_store(store)
-        return True
+        """Switches the window to another database file; False (with a message) on failure.
+        The lock, the check and the questions (in use, damaged) are file_guard.py's."""
+        return self.file_guard.open(path, readonly=readonly, create=create)
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -294,6 +292,6 @@ class MainWindow(QMainWindow):
         if not self.is_closed:
             self.sheet_editor.commit_open_editors()
             self.save_layout()
-            self.session.close()
+            self.file_guard.release_database()  # waits for file work, closes, unlocks
             self.is_closed = True
         super().closeEvent(event)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # Provided by other modules; disabled until they connect them.
 PENDING_ACTIONS = ("actionExportShared", "actionImport", "actionPrintPreview", "actionPrint",
-                   "actionExportPdf")
+                   "actionExportPdf", "actionPrintAll")
 
 
 def _keys(*sequences) -> list[QKeySequence]:
@@ -48,6 +48,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
          QStyle.StandardPixmap.SP_FileDialogContentsView),
         ("actionPrint", tr("印刷(&P)…"), _keys(SK.Print), None, None),
         ("actionExportPdf", tr("PDFに書き出す(&F)…"), [], None, None),
+        ("actionPrintAll", tr("まとめて印刷(&M)…"), [], None, None),
         ("actionLoadDemo", tr("デモデータを読み込む(&D)"), [], window.load_demo, None),
         ("actionQuit", tr("終了(&X)"), _keys(SK.Quit) or _keys("Ctrl+Q"), window.close, None),
         ("actionUndo", tr("元に戻す(&U)"), _keys(SK.Undo), window.undo,
@@ -123,7 +124,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
 
     menu(tr("ファイル(&F)"), ["actionNewDatabase", "actionOpen", "recent", None, "actionExportShared",
                            "actionImport", None, "actionPrintPreview", "actionPrint",
-                           "actionExportPdf", None, "actionLoadDemo", None, "actionQuit"])
+                           "actionExportPdf", "actionPrintAll", None, "actionLoadDemo", None, "actionQuit"])
     menu(tr("編集(&E)"), ["actionUndo", "actionRedo", None, "grid", None, "actionFind", None,
                         "actionDefinitions"])
     menu(tr("職員(&S)"), ["actionNewStaff", "actionDeleteStaff", None, "actionMoveStaffUp",

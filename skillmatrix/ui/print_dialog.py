@@ -115,6 +115,7 @@ class PrintChoicesDialog(QDialog):
         self.setObjectName("printChoicesDialog")
         self.setWindowTitle(self.tr("印刷の設定"))
         self._font_path = options.font_path
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)
         layout = QVBoxLayout(self)
         self.scope_group = QButtonGroup(self)
         self.destination_group = QButtonGroup(self)
@@ -204,13 +205,13 @@ class PrintChoicesDialog(QDialog):
             button.setChecked(key == destination)
             self.destination_group.addButton(button)
             grid.addWidget(button, row + i, 1)
+        grid.setColumnStretch(1, 1)
         return box
 
     def _font_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("フォント:")))
         self.font_label = QLabel(objectName="fontLabel")
-        self.font_label.setWordWrap(True)
         row.addWidget(self.font_label, 1)
         choose = QPushButton(self.tr("変更(&O)…"), objectName="fontChooseButton")
         reset = QPushButton(self.tr("既定に戻す"), objectName="fontResetButton")

@@ -39,6 +39,7 @@ class Session(QObject):
         order_changed(): the list order changed (move, sort).
         staff_reloaded(): many people changed at once; reload the list.
         definitions_changed(): level or category texts changed.
+        department_changed(): profiles, courses, can-do statements, ticks or a plan changed.
         store_replaced(): another database was opened; everything reloads.
         problem(str): an edit was refused; the sentence says why.
         write_failed(str): the file could not be written or read (locked, disk full,
@@ -52,6 +53,7 @@ class Session(QObject):
     order_changed = Signal()
     staff_reloaded = Signal()
     definitions_changed = Signal()
+    department_changed = Signal()
     store_replaced = Signal()
     problem = Signal(str)
     write_failed = Signal(str)

@@ -82,7 +82,8 @@ class SheetEditor(QStackedWidget):
         grid_layout.addWidget(grid_title)
         grid_layout.addWidget(self.grid)
         self.grid_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="gridSplitter")
-        self.grid_splitter.addWidget(grid_box)
+        from skillmatrix.ui.can_do_panel import install_can_do_tab  # tabs: 実績 | できること
+        self.grid_splitter.addWidget(install_can_do_tab(self, grid_box))
         self.grid_splitter.addWidget(self.level_panel)
         self.grid_splitter.setStretchFactor(0, 5)
         self.grid_splitter.setStretchFactor(1, 1)

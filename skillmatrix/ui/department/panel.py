@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QSplitter,
     QTableView,
     QToolButton,
@@ -117,6 +118,7 @@ class DepartmentPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(self._dialog_buttons())
         layout.addWidget(splitter)
 
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
@@ -126,8 +128,33 @@ class DepartmentPanel(QWidget):
         self.model.modelReset.connect(self._update_counts)
         for signal in (session.staff_written, session.staff_added, session.staff_removed,
                        session.staff_reloaded, session.store_replaced,
-                       session.definitions_changed, session.order_changed):
+                       session.definitions_changed, session.order_changed,
+                       session.department_changed):
             signal.connect(self.mark_stale)
+
+    # -- the department's dialogs -------------------------------------------------------------
+
+    def _dialog_buttons(self) -> QHBoxLayout:
+        from skillmatrix.ui.department.dialogs import DIALOGS
+        row = QHBoxLayout()
+        self.dialog_buttons = {}
+        for name, (text, _factory) in DIALOGS.items():
+            button = QPushButton(self.tr(text), objectName=f"department_{name}")
+            button.clicked.connect(lambda _c=False, n=name: self.open_dialog(n))
+            row.addWidget(button)
+            self.dialog_buttons[name] = button
+        row.addStretch(1)
+        return row
+
+    def open_dialog(self, name: str):
+        """Opens (or raises, when open) a department dialog: plan, profiles, catalogue, expiry."""
+        from skillmatrix.ui.department.dialogs import open_dialog
+        return open_dialog(self, name)
+
+    def install_menu(self, window) -> None:
+        """Adds the 「部門」 menu (the dialogs and the reports) before the Help menu."""
+        from skillmatrix.ui.department.dialogs import install_menu
+        install_menu(self, window)
 
     # -- loading ----------------------------------------------------------------------------
 

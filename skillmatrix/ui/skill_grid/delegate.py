@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionFocusRect, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionFocusRect, QStyleOptionViewItem, QWidget
 
 from skillmatrix.domain.model import Entry
+from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.cell_editor import MultiLineDelegate
+from skillmatrix.ui.skill_grid.course_completion import CourseCellEdit, CourseListModel, moves_offered
 from skillmatrix.ui.skill_grid.model import ENTRIES_ROLE
 
 KIND_MARKS = {"training": "研", "work": "業", "role": "講", "other": "他"}
@@ -25,7 +27,14 @@ CACHE_SIZE = 4000
 
 
 class SkillGridDelegate(MultiLineDelegate):
-    """Draws and edits skill grid cells."""
+    """Draws and edits skill grid cells; the editor completes course names.
+
+    Signals:
+        course_cells_offered(str, list): after a commit, the person's id and (entry id,
+            Course) for new lines naming a course whose catalogue cell is another one.
+    """
+
+    course_cells_offered = Signal(str, list)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -34,6 +43,39 @@ class SkillGridDelegate(MultiLineDelegate):
         self._mark_fonts: dict[int, tuple[QFont, QSize]] = {}
         self._colours = {kind: QColor(c) for kind, c in KIND_COLOURS.items()}
         self._mark_pixmaps: dict[tuple, QPixmap] = {}
+
+    # -- editing -------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex) -> QWidget:
+        model = index.model()
+        session = model.session
+        courses = CourseListModel(DepartmentStore(session.store).courses(), session.categories)
+        editor = CourseCellEdit(courses, model.cell_of(index), parent)
+        editor.setFont(option.font)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, CourseCellEdit):
+            editor.completion_enabled = False  # loading the cell's text is not typing
+            super().setEditorData(editor, index)
+            editor.completion_enabled = True
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if not isinstance(editor, CourseCellEdit):
+            super().setModelData(editor, model, index)
+            return
+        old = index.data(Qt.ItemDataRole.EditRole) or ""
+        text = editor.toPlainText()
+        if text == old:
+            return
+        named, kinds = editor.courses_in(old)
+        if model.set_cell_text(index, text, kinds) and named and model.sheet is not None:
+            offers = moves_offered(model.entries(index), model.cell_of(index), named)
+            if offers:
+                self.course_cells_offered.emit(model.sheet.id, offers)
 
     # -- layout --------------------------------------------------------------------------
 

@@ -53,11 +53,12 @@ def _replace_in_cell(sheet: Staff, cell: Cell, new_entries: list[Entry]) -> Staf
     return result
 
 
-def set_cell_text(sheet: Staff, cell: Cell, text: str) -> Staff:
+def set_cell_text(sheet: Staff, cell: Cell, text: str,
+                  kinds: dict[str, str] | None = None) -> Staff:
     """Replaces a cell's entries by the non-empty lines of text.
 
     A line whose text is unchanged keeps its entry (kind, date, note, id); a new line
-    gets a guessed kind.
+    gets its kind from kinds (a course picked from the catalogue), else a guessed one.
     """
     pool: dict[str, list[Entry]] = {}
     for entry in cell_entries(sheet, cell):
@@ -67,7 +68,8 @@ def set_cell_text(sheet: Staff, cell: Cell, text: str) -> Staff:
         if pool.get(line):
             new_entries.append(dataclasses.replace(pool[line].pop(0)))
         else:
-            new_entries.append(Entry(cell[0], cell[1], line, kind=guess_kind(line)))
+            kind = (kinds or {}).get(line) or guess_kind(line)
+            new_entries.append(Entry(cell[0], cell[1], line, kind=kind))
     return _replace_in_cell(sheet, cell, new_entries)
 
 

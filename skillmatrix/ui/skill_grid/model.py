@@ -137,8 +137,20 @@ class SkillGridModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.sheet is None:
             return False
-        new = edits.set_cell_text(self.sheet, self.cell_of(index), str(value or ""))
+        return self.set_cell_text(index, str(value or ""))
+
+    def set_cell_text(self, index: QModelIndex, text: str, kinds: dict[str, str] | None = None) -> bool:
+        """Like setData(EditRole), with the kinds of new lines that name a course."""
+        if not index.isValid() or self.sheet is None:
+            return False
+        new = edits.set_cell_text(self.sheet, self.cell_of(index), text, kinds)
         return self._save(new, self.tr("セル入力"))
+
+    def move_entries(self, moves: dict[str, tuple[int, str]], text: str) -> bool:
+        """Moves entries (by id) to other cells (level, category id) as one step."""
+        if self.sheet is None:
+            return False
+        return self._save(edits.move_entries(self.sheet, moves), text)
 
     def set_entries(self, index: QModelIndex, entries: list[Entry]) -> bool:
         """Replaces a cell's entries with edited ones (the detail editor) as one step."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QDrag, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
+from skillmatrix.ui.skill_grid.course_completion import CourseCellPrompt, place_text
 from skillmatrix.ui.skill_grid.delegate import SkillGridDelegate
 from skillmatrix.ui.skill_grid.model import ENTRIES_ROLE, SkillGridModel
 
@@ -56,6 +57,19 @@ class SkillGridView(QTableView):
         model.dataChanged.connect(self._resize_rows)
         model.modelReset.connect(self._resize_rows)
         self.horizontalHeader().sectionResized.connect(self._schedule_row_resize)
+        # A course typed in a cell other than its catalogue cell: offer to move it there.
+        self.course_prompt = CourseCellPrompt(self)
+        self.grid_delegate.course_cells_offered.connect(
+            lambda staff_id, offers: self.course_prompt.offer(
+                staff_id, offers,
+                lambda c: place_text(c, {k.id: k.name for k in model.session.categories})))
+        self.course_prompt.accepted.connect(model.move_entries)
+        model.session.current_changed.connect(self.course_prompt.forget)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.course_prompt.isVisible():
+            self.course_prompt.place_in(self)
 
     def _schedule_row_resize(self, *_args) -> None:
         if not self._resize_pending:
