@@ -63,6 +63,7 @@ class Store:
         self.readonly = readonly
         self.db = Database(conn, execute_plugins=False)
         self._categories: list[Category] | None = None
+        self.closed = False  # work deferred to idle time (the staff list's index) checks it
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -106,6 +107,7 @@ class Store:
             pass  # another connection still has it open: WAL stays, nothing is lost
         finally:
             conn.close()
+            self.closed = True
 
     def __enter__(self) -> Store:
         return self
@@ -206,13 +208,26 @@ class Store:
                 "SELECT id, name, kana, title, section, experience_override FROM staff "
                 "ORDER BY position, rowid")]
 
-    def search_texts(self) -> dict[str, str]:
-        """Returns, per person, the text the staff filter searches: profile and entries."""
-        texts = {r[0]: "\n".join(r[1:]) for r in self.db.execute(
-            "SELECT id, name, kana, title, section FROM staff")}
-        for staff_id, joined in self.db.execute(
-                "SELECT staff_id, group_concat(text, char(10)) FROM entry GROUP BY staff_id"):
-            texts[staff_id] = texts.get(staff_id, "") + "\n" + joined
+    def search_texts(self, ids: list[str] | None = None) -> dict[str, str]:
+        """Returns, per person (everyone, or those of ids), the text the staff filter
+        searches: profile and entries."""
+        if ids is None:
+            texts = {r[0]: "\n".join(r[1:]) for r in self.db.execute(
+                "SELECT id, name, kana, title, section FROM staff")}
+            for staff_id, joined in self.db.execute(
+                    "SELECT staff_id, group_concat(text, char(10)) FROM entry GROUP BY staff_id"):
+                texts[staff_id] = texts.get(staff_id, "") + "\n" + joined
+            return texts
+        texts = {}
+        for i in range(0, len(ids), BATCH):
+            chunk = ids[i:i + BATCH]
+            marks = ",".join("?" * len(chunk))
+            texts.update((r[0], "\n".join(r[1:])) for r in self.db.execute(
+                f"SELECT id, name, kana, title, section FROM staff WHERE id IN ({marks})", chunk))
+            for staff_id, joined in self.db.execute(
+                    f"SELECT staff_id, group_concat(text, char(10)) FROM entry "
+                    f"WHERE staff_id IN ({marks}) GROUP BY staff_id", chunk):
+                texts[staff_id] = texts.get(staff_id, "") + "\n" + joined
         return texts
 
     def find_staff(self, id_or_name: str) -> list[StaffSummary]:

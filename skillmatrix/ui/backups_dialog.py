@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from skillmatrix.store.backup import BackupInfo, backup_dir, list_backups
 from skillmatrix.store.health import Health
 from skillmatrix.ui import prompts
+from skillmatrix.ui.opening import brief
 
 if TYPE_CHECKING:
     from skillmatrix.ui.main_window import MainWindow
@@ -96,6 +97,8 @@ class BackupsDialog(QDialog):
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
+        # Named here: Qt's own translation of "Close" is there only when qtbase_ja is loaded.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(current)
@@ -135,7 +138,10 @@ class BackupsDialog(QDialog):
             state.setText(self.tr("正常"))
         else:
             count.setText("—")
-            state.setText(self.tr("使えません: {why}").format(why=health.problems[0]))
+            problem = health.problems[0]
+            # The first clause names the problem; SQLite's page-by-page detail goes in the tip.
+            state.setText(self.tr("使えません（{why}）").format(why=problem.split("（")[0].split(":")[0]))
+            state.setToolTip(brief(problem))
             state.setForeground(QBrush(BAD))
         self._update()
 

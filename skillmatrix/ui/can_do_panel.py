@@ -30,6 +30,7 @@ from skillmatrix.domain.department import CanDo, default_profile
 from skillmatrix.domain.model import Category, Level
 from skillmatrix.ui.can_do_model import CATEGORY, DATE, LEVEL, REQUIRED, TEXT, CanDoModel
 from skillmatrix.ui.department.commands import AssignProfile, DeleteCanDo, SaveCanDo
+from skillmatrix.ui.department.dialog_base import ok_cancel
 from skillmatrix.ui.session import Session
 
 DEFAULT_LEVEL = 3
@@ -60,13 +61,10 @@ class CanDoDialog(QDialog):
         self.text.setMaxLength(200)
         self.text.setPlaceholderText(self.tr("例: 原課のセキュリティ教育を実施できる"))
         self.text.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)
         self.text.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("分類(&C)"), self.category)
         form.addRow(self.tr("レベル(&L)"), self.level)
@@ -97,7 +95,7 @@ class CanDoPanel(QWidget):
         self.summary.setWordWrap(True)
         for combo in (self.profile_combo, self.category_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(12)
         self.view = QTableView(objectName="canDoTable")
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("できること"))

@@ -123,6 +123,8 @@ class ImportDialog(QDialog):
         self.preview_page = QWidget()
         self.pages.addWidget(self.preview_page)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Named here: Qt's own translation is there only when qtbase_ja is loaded.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         self.apply_button = self.buttons.addButton(self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("importApplyButton")
         self.apply_button.setEnabled(False)
@@ -142,7 +144,9 @@ class ImportDialog(QDialog):
     def _checking_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("ファイルを確認しています…（データベースはまだ変更しません）")))
+        self.busy_label = QLabel(self.tr("ファイルを確認しています…（データベースはまだ変更しません）"),
+                                 objectName="importBusyText")
+        layout.addWidget(self.busy_label)
         bar = QProgressBar(objectName="importBusy")
         bar.setRange(0, 0)
         layout.addWidget(bar)
@@ -184,6 +188,7 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
         chars = self.fontMetrics().averageCharWidth()
         for column, width in enumerate((22, 20, 24, 16)):
@@ -238,6 +243,7 @@ class ImportDialog(QDialog):
         self.state = "applying"
         self.apply_button.setEnabled(False)
         self.buttons.setEnabled(False)
+        self.busy_label.setText(self.tr("取り込んでいます…（バックアップを作ってから、一度に書き込みます）"))
         self.pages.setCurrentIndex(0)
         window, plan, choices = self.window_, self.checked.plan, self.choices()
         db_path, name = window.store.path, self.source.name

@@ -2,7 +2,7 @@
 
 Every action has a stable objectName (../shared/spec/gui.md) and is reachable from the
 menu bar. Actions whose feature another module provides — shared files (shared_dialogs.py)
-and printing (preview.py) — are created here disabled with the tooltip 「準備中」; that
+and printing (print_actions.py) — are created here disabled with the tooltip 「準備中」; that
 module connects them with MainWindow.action(name) and enables them.
 """
 from __future__ import annotations

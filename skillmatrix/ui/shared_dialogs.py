@@ -85,6 +85,8 @@ class ExportDialog(QDialog):
         self.problem = QLabel(objectName="exportProblem")
         self.problem.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Named here: Qt's own translation is there only when qtbase_ja is loaded.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         self.export_button = buttons.addButton(self.tr("書き出す…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)

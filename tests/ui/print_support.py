@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pypdf
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
@@ -59,14 +60,18 @@ def answer_save_dialog(monkeypatch, path: Path | None) -> list[str]:
     return offered
 
 
-def answer_print_dialog(monkeypatch, out: Path, dpi: int = 100, accept: bool = True) -> list[QPrinter]:
-    """Makes the print dialog choose 'print to PDF file' at a low resolution (fast)."""
+def answer_print_dialog(monkeypatch, out: Path, dpi: int = 100, accept: bool = True,
+                        pages: tuple[int, int] | None = None) -> list[QPrinter]:
+    """Makes the print dialog choose 'print to PDF file' at a low resolution (fast), and
+    a page range (1-based, inclusive) when pages is given."""
     used = []
 
     def fake(printer: QPrinter, parent) -> bool:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
         printer.setResolution(dpi)
+        if pages:
+            printer.setFromTo(*pages)
         used.append(printer)
         return accept
 
@@ -93,6 +98,13 @@ def embedded_fonts(path) -> dict[str, bool]:
 def ink_extent(path, page: int = 0, width: int = 842) -> tuple[int, int, int, int]:
     """Returns (left, top, right, bottom) of the dark pixels of a page rendered with QtPdf:
     where the ink is, to compare a printed page with the PDF it was printed from."""
+    dark = dark_pixels(path, page, width)
+    xs, ys = [x for x, _ in dark], [y for _, y in dark]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def dark_pixels(path, page: int = 0, width: int = 842) -> list[tuple[int, int]]:
+    """Returns the dark pixels of a page rendered with QtPdf at width pixels."""
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
 
@@ -102,7 +114,7 @@ def ink_extent(path, page: int = 0, width: int = 842) -> tuple[int, int, int, in
     size = document.pagePointSize(page)
     image = on_white(document.render(page, QSize(width, round(width * size.height() / size.width()))))
     document.close()
-    dark = [(x, y) for y in range(image.height()) for x in range(0, image.width())
-            if image.pixelColor(x, y).lightness() < 160]
-    xs, ys = [x for x, _ in dark], [y for _, y in dark]
-    return min(xs), min(ys), max(xs), max(ys)
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    data, line = bytes(grey.constBits()), grey.bytesPerLine()
+    return [(x, y) for y in range(grey.height()) for x, value in
+            enumerate(data[y * line:y * line + grey.width()]) if value < 160]

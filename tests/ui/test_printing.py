@@ -15,6 +15,7 @@ from tests.ui.print_support import (
     answer_print_dialog,
     answer_save_dialog,
     choices_dialog,
+    dark_pixels,
     embedded_fonts,
     ink_extent,
     make_demo,
@@ -256,6 +257,13 @@ def test_preview_prints_exports_and_changes_choices(demo, qtbot, monkeypatch, tm
     answer_print_dialog(monkeypatch, printed)
     preview.actions_by_name["previewPrint"].trigger()
     assert len(pypdf.PdfReader(printed).pages) == pages
+
+    only_second = tmp_path / "second.pdf"
+    answer_print_dialog(monkeypatch, only_second, pages=(2, 2))  # a page range chosen
+    preview.actions_by_name["previewPrint"].trigger()
+    assert len(pypdf.PdfReader(only_second).pages) == 1
+    second, first, wanted = (set(dark_pixels(p, n)) for p, n in ((only_second, 0), (printed, 0), (printed, 1)))
+    assert len(second & wanted) > 0.9 * len(wanted) and len(second & first) < 0.5 * len(first)
 
     preview.actions_by_name["previewChoices"].trigger()
     dialog = choices_dialog(preview)

@@ -35,7 +35,7 @@ from skillmatrix.domain.department import Course, PlanItem
 from skillmatrix.domain.department_view import Person, propose_plan
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.department.commands import RecordTraining, SavePlan
-from skillmatrix.ui.department.dialog_base import DepartmentDialog
+from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
 from skillmatrix.ui.department.plan_model import COURSE, NAME, NOTE, PlanModel
 from skillmatrix.ui.session import Session
 
@@ -66,10 +66,7 @@ class AddLineDialog(QDialog):
         for c in courses:
             self.course.addItem(c.name, c.id)
         self.course.setMinimumContentsLength(30)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow(self.tr("職員(&S)"), self.person)
         form.addRow(self.tr("研修(&C)"), self.course)
@@ -99,11 +96,8 @@ class RecordDialog(QDialog):
                                       "記録し、計画を「受講済」にします。").format(n=count, p=people),
                               objectName="planRecordText")
         self.summary.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.summary)
         form.addRow(self.tr("受講時期(&D)"), self.date)
@@ -138,6 +132,7 @@ class PlanDialog(DepartmentDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +30,7 @@ from skillmatrix.domain.model import Category
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.department.commands import DeleteProfile, SaveProfile
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
-from skillmatrix.ui.department.dialog_base import DepartmentDialog
+from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
 from skillmatrix.ui.session import Session
 
 NAME, TITLES = 0, 1
@@ -161,10 +160,7 @@ class RequiredDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if s.id in profile.can_do
                                else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
@@ -189,6 +185,7 @@ class ProfilesDialog(DepartmentDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(TITLES, QHeaderView.ResizeMode.Stretch)
         self.level_delegate = ChoiceDelegate(level_choices(self.tr("目標なし")), self.view)
