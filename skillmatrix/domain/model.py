@@ -172,7 +172,18 @@ def experience_years(periods: list[Period], today: date | None = None) -> int:
         today: the reference day (default: the real today).
     """
     today = today or date.today()
-    spans = sorted(s for s in (p.days_until(today) for p in periods) if s is not None)
+    return years_of_spans([(p.start.first_day(), p.end.last_day() if p.end else None)
+                           for p in periods if p.start is not None], today)
+
+
+def years_of_spans(spans: list[tuple[date, date | None]], today: date) -> int:
+    """experience_years() of periods given as (first day, last day or None for an open end).
+
+    The store gives the staff list its 10,000 people's years this way, from spans it
+    computed once per distinct period, without building Period objects.
+    """
+    spans = sorted((first, today if last is None or last > today else last)
+                   for first, last in spans if first <= today)
     merged: list[list[date]] = []
     for start, end in spans:
         if merged and start.toordinal() <= merged[-1][1].toordinal() + 1:

@@ -40,7 +40,8 @@ class CanDoModel(QAbstractTableModel):
         self._bold.setBold(True)
         self.headers = [self.tr("できること"), self.tr("分類"), self.tr("レベル"),
                         self.tr("確認日"), self.tr("人材像")]
-        for signal in (session.current_changed, session.department_changed,
+        # staff_written: a new 職名 may bring another default profile.
+        for signal in (session.current_changed, session.staff_written, session.department_changed,
                        session.store_replaced, session.definitions_changed):
             signal.connect(self.reload)
         self.reload()

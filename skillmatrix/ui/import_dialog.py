@@ -252,6 +252,9 @@ class ImportDialog(QDialog):
 
     def _applied(self, backup: Path | None) -> None:
         window = self.window_
+        self.backup = backup
+        if window.is_closed:
+            return  # the window waited for the transaction, then closed its file
         # Written outside the undo stack: the old steps would undo over the import.
         window.session.undo_stack.clear()
         window.session.reload()
@@ -261,7 +264,6 @@ class ImportDialog(QDialog):
         if backup is not None:
             message += self.tr("。取り込み前のバックアップ: {name}").format(name=backup.name)
         window.statusBar().showMessage(message, 30000)
-        self.backup = backup
         self.state = "done"
         self.accept()
 

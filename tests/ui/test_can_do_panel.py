@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from skillmatrix.domain import dates
 from skillmatrix.domain.dates import PartialDate
@@ -12,7 +12,7 @@ from skillmatrix.domain.model import Staff
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.can_do_model import DATE, REQUIRED, TEXT
-from tests.ui.support import commit_text, go_to
+from tests.ui.support import commit_text, find, go_to, replace_field
 
 
 @pytest.fixture
@@ -164,3 +164,30 @@ def test_nobody_shown(qtbot, db_path):
     flags = panel.model.flags(panel.model.index(0, TEXT))
     assert not flags & Qt.ItemFlag.ItemIsUserCheckable
     win.close()
+
+
+def test_read_only_file_offers_no_edits(qtbot, db_path):
+    from skillmatrix.app import create_window
+    from skillmatrix.domain.demo import seed_staff
+    with Store.create(db_path) as store:
+        store.add_many(seed_staff(store.categories()), "demo")
+    win = create_window(db_path, readonly=True)
+    qtbot.addWidget(win)
+    win.show()
+    panel = win.sheet_editor.can_do_panel
+    assert win.session.current is not None
+    flags = panel.model.flags(panel.model.index(0, TEXT))
+    assert not flags & (Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+    assert not panel.add_button.isEnabled() and not panel.profile_combo.isEnabled()
+    plan = win.department.open_dialog("plan")
+    assert not any(b.isEnabled() for n, b in plan.buttons.items() if n not in ("Pdf", "Xlsx"))
+    plan.close()
+    win.close()
+
+
+def test_a_new_title_brings_its_default_profile(qtbot, window, panel):
+    field = find(window, QWidget, "titleEdit")
+    edit = field.lineEdit() if hasattr(field, "lineEdit") and field.lineEdit() else field
+    replace_field(qtbot, edit, "参事")
+    assert window.session.current.title == "参事"
+    assert panel.model.profile.name == "総括" and panel.profile_combo.itemText(0) == "職名から（総括）"

@@ -201,7 +201,7 @@ def test_expiry(qtbot, qtmodeltester, window, monkeypatch):
     sheet = next(s for s in window.session.store.iter_staff() if s.name == "期限 切れ子")
     sheet.qualifications[0].expires = PartialDate(2030, 5)
     window.session.save_sheet(sheet, "更新")
-    assert model.rowCount() == 2
+    qtbot.waitUntil(lambda: model.rowCount() == 2)  # reloaded once the step is done
     index = model.index(0, 0)
     dialog.view.doubleClicked.emit(index)
     assert window.session.current.name == "まもなく 太郎" and window.main_tabs.currentIndex() == 0

@@ -267,3 +267,20 @@ def test_open_store_refuses_a_newer_program_file_without_offering_backups(tmp_pa
     with pytest.raises(StoreError) as caught:
         opening.open_store(db)
     assert not isinstance(caught.value, DamagedError) and "新しい版" in str(caught.value)
+
+
+def test_switching_the_open_file_to_read_only_and_back(qtbot, tmp_path, answers):
+    db = make_db(tmp_path / "chief.sqlite", 1)
+    lock = tmp_path / "chief.sqlite.lock"
+    win = show(qtbot, create_window(db))
+    assert lock.exists()
+    answers.files.append(db)
+    win.action("actionOpenReadOnly").trigger()
+    assert win.store.readonly and not lock.exists()  # nothing held while only reading
+    assert_read_only(win)
+    assert win.open_database(db)
+    assert not win.store.readonly and lock.exists()
+    assert win.action("actionNewStaff").isEnabled() and win.action("actionImport").isEnabled()
+    assert win.sheet_editor.grid.grid_actions["paste"].isEnabled()
+    win.close()
+    assert not lock.exists()

@@ -110,7 +110,8 @@ def offices(tmp_path):
 def start_import(qtbot, window, answers, path):
     answers.files.append(path)
     window.action("actionImport").trigger()
-    dialog = window.findChild(QDialog, "importDialog")
+    # The newest one: an earlier dialog may still await its deferred deletion.
+    dialog = [d for d in window.findChildren(QDialog, "importDialog") if d.isVisible()][-1]
     qtbot.waitUntil(lambda: dialog.state != "checking", timeout=20000)
     return dialog
 

@@ -171,7 +171,7 @@ class CatalogueDialog(DepartmentDialog):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)  # names in full
         self.view.setItemDelegateForColumn(CATEGORY, ChoiceDelegate(
             lambda: [(self.tr("（なし）"), None)] + [(c.name, c.id) for c in session.categories],
             self.view))

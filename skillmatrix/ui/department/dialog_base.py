@@ -6,7 +6,7 @@ window's Edit menu, and the dialog reloads whenever the session says data change
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -47,9 +47,9 @@ class DepartmentDialog(QDialog):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        for signal in (session.department_changed, session.staff_reloaded, session.staff_added,
-                       session.staff_removed, session.staff_written, session.store_replaced,
-                       session.definitions_changed, session.order_changed):
+        self._stale = self._pending = False
+        session.department_changed.connect(self._department_changed)
+        for signal in self._staff_signals():
             signal.connect(self._data_changed)
         session.problem.connect(self.say)
         self._connected = True
@@ -58,8 +58,29 @@ class DepartmentDialog(QDialog):
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(*self.default_size)
 
-    def _data_changed(self, *_args) -> None:
+    def _staff_signals(self):
+        s = self.session
+        return (s.staff_reloaded, s.staff_added, s.staff_removed, s.staff_written,
+                s.store_replaced, s.definitions_changed, s.order_changed)
+
+    def _department_changed(self) -> None:
+        # The dialog's own edits: show them at once (and drop a reload already due).
+        self._stale = False
         self.reload()
+
+    def _data_changed(self, *_args) -> None:
+        # Sheets changed: reload once, after the event-loop turn, however many signals
+        # one step sends (recording a plan sends three).
+        self._stale = True
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._reload_if_stale)
+
+    def _reload_if_stale(self) -> None:
+        self._pending = False
+        if self._stale and self._connected:
+            self._stale = False
+            self.reload()
 
     def reload(self) -> None:
         """Reads what the dialog shows from the file again."""
@@ -84,9 +105,8 @@ class DepartmentDialog(QDialog):
         self._connected = False
         session = self.session
         self._settings.setValue(f"dialogs/{self.objectName()}", self.saveGeometry())
-        for signal in (session.department_changed, session.staff_reloaded, session.staff_added,
-                       session.staff_removed, session.staff_written, session.store_replaced,
-                       session.definitions_changed, session.order_changed):
+        session.department_changed.disconnect(self._department_changed)
+        for signal in self._staff_signals():
             signal.disconnect(self._data_changed)
         session.problem.disconnect(self.say)
 

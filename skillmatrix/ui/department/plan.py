@@ -179,12 +179,15 @@ class PlanDialog(DepartmentDialog):
         department = DepartmentStore(self.session.store)
         year = self.year.value()
         courses = department.courses()
-        snapshot = department.snapshot()
         items = department.plan(year)
         self.stored = bool(items)
-        if not items:
+        if items:  # levels (a GROUP BY over every entry) are needed for proposals only
+            people = [Person(*r) for r in department.people()]
+        else:
+            snapshot = department.snapshot()
+            people = snapshot.people
             items = propose_plan(snapshot, courses, department.taken_courses(courses))
-        self.model.set_plan(items, snapshot.people, courses, snapshot.categories)
+        self.model.set_plan(items, people, courses, self.session.categories)
         people = len({i.staff_id for i in self.model.items})
         if self.stored:
             counts = {s: sum(1 for i in self.model.items if i.status == s)
@@ -246,8 +249,9 @@ class PlanDialog(DepartmentDialog):
         """Opens the dialog for a line added by hand (as 受講予定)."""
         current = self.view.currentIndex()
         staff_id = self.model.item(current.row()).staff_id if current.isValid() else None
-        dialog = AddLineDialog(DepartmentStore(self.session.store).snapshot().people,
-                               DepartmentStore(self.session.store).courses(), staff_id, self)
+        department = DepartmentStore(self.session.store)
+        dialog = AddLineDialog([Person(*r) for r in department.people()], department.courses(),
+                               staff_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._add_chosen(dialog))
         dialog.open()

@@ -175,6 +175,8 @@ class RequiredDialog(QDialog):
 class ProfilesDialog(DepartmentDialog):
     """Edits the target profiles (objectName profilesDialog)."""
 
+    default_size = (1100, 420)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, "profilesDialog", "求める人材像", parent)
         self.setWindowTitle(self.tr("求める人材像"))
@@ -187,7 +189,6 @@ class ProfilesDialog(DepartmentDialog):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(TITLES, QHeaderView.ResizeMode.Stretch)
         self.level_delegate = ChoiceDelegate(level_choices(self.tr("目標なし")), self.view)
         self.add_button = QPushButton(self.tr("人材像を追加(&N)"), objectName="profilesAdd")
         self.delete_button = QPushButton(self.tr("削除(&D)"), objectName="profilesDelete")
