@@ -82,3 +82,36 @@ def test_lone_surrogates_and_c1_controls_are_refused():
     assert validate_staff(Staff(name="a\ud800"), set())
     assert validate_staff(Staff(name="a\x85"), set())
     assert validate_staff(Staff(name="a\u3000b\t"), set()) == []
+
+
+def _violations():
+    """One sheet per rule of validate_staff, each breaking exactly that rule."""
+    from skillmatrix.domain.model import MAX_NAME, MAX_TEXT, Project, Qualification
+    ok = dict(name="a")
+    yield Staff(name=" ")
+    yield Staff(name="a", experience_override=81)
+    yield Staff(name="a", experience_override=-1)
+    for field in ("name", "kana", "title", "section"):
+        yield Staff(**{**ok, field: "x\x01"})
+        yield Staff(**{**ok, field: "x" * (MAX_NAME + 1)})
+        yield Staff(**{**ok, field: "x\ny"})
+    yield Staff(name="a", qualifications=[Qualification(" ")])
+    yield Staff(name="a", qualifications=[Qualification("x\x02")])
+    yield Staff(name="a", assignments=[Assignment(name="x" * (MAX_NAME + 1))])
+    yield Staff(name="a", assignments=[Assignment(duties="x" * (MAX_TEXT + 1))])
+    yield Staff(name="a", assignments=[Assignment(duties="x\x1b")])
+    yield Staff(name="a", projects=[Project(name="x\ny")])
+    for entry in (Entry(8, "c", "x"), Entry(-1, "c", "x"), Entry(1, "zz", "x"), Entry(1, "c", "x", "hobby"),
+                  Entry(1, "c", " "), Entry(1, "c", "x" * (MAX_TEXT + 1)), Entry(1, "c", "x\x00"),
+                  Entry(1, "c", "x", note="y\x7f"), Entry(1, "c", "x", note="y" * (MAX_TEXT + 1)),
+                  Entry(1, "c", "\ud800")):
+        yield Staff(name="a", entries=[entry])
+
+
+@pytest.mark.parametrize("staff", list(_violations()))
+def test_the_fast_path_never_passes_what_the_full_check_refuses(staff):
+    """validate_staff() skips its message-building check when _looks_valid() says all is
+    well; that shortcut must refuse everything the full rules refuse."""
+    from skillmatrix.domain import model
+    assert not model._looks_valid(staff, {"c"})
+    assert validate_staff(staff, {"c"})
