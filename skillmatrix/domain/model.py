@@ -10,6 +10,7 @@ import calendar
 import dataclasses
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,13 +27,29 @@ MAX_NAME = 200
 MAX_TEXT = 4000
 
 
+_random = bytearray()  # os.urandom bytes not used yet, 16 per id
+_random_lock = threading.Lock()
+
+
+def _forget_random() -> None:
+    _random.clear()  # a forked child must not make its parent's ids
+
+
+os.register_at_fork(after_in_child=_forget_random)
+
+
 def new_id() -> str:
     """Returns a fresh UUID4 as text, the id of every stored object.
 
-    Built from os.urandom directly: a bulk import makes ~400,000 of them and uuid.uuid4()
-    costs seven times as much for the same random version-4 UUID.
+    Built from os.urandom directly, 4,096 ids' worth at a time: a bulk import makes
+    ~400,000 of them and uuid.uuid4() costs seven times as much for the same random
+    version-4 UUID (one system call per id cost a quarter of that again).
     """
-    b = bytearray(os.urandom(16))
+    with _random_lock:  # two threads must never take the same bytes
+        if not _random:
+            _random.extend(os.urandom(16 * 4096))
+        b = _random[-16:]
+        del _random[-16:]
     b[6] = (b[6] & 0x0F) | 0x40
     b[8] = (b[8] & 0x3F) | 0x80
     h = b.hex()
@@ -223,6 +240,36 @@ def _check_text(problems: list[str], where: str, text: str, limit: int, multilin
         problems.append(f"{where}: {limit}文字を超えています（{len(text)}文字）")
 
 
+def _looks_valid(staff: Staff, category_ids: set[str] | frozenset[str]) -> bool:
+    """True when validate_staff() would find nothing; False means look closer.
+
+    The same rules as validate_staff() with no message made: an import of 10,000 people
+    validates 400,000 entries twice, and the messages' f-strings were most of its cost.
+    """
+    line, text = _CONTROL_LINE.search, _CONTROL_TEXT.search
+    if not staff.name.strip() or (staff.experience_override is not None
+                                  and not 0 <= staff.experience_override <= 80):
+        return False
+    for value in (staff.name, staff.kana, staff.title, staff.section):
+        if len(value) > MAX_NAME or line(value):
+            return False
+    for q in staff.qualifications:
+        if not q.name.strip() or len(q.name) > MAX_NAME or line(q.name):
+            return False
+    for a in staff.assignments:
+        if len(a.name) > MAX_NAME or line(a.name) or len(a.duties) > MAX_TEXT or text(a.duties):
+            return False
+    for p in staff.projects:
+        if len(p.name) > MAX_NAME or line(p.name):
+            return False
+    for e in staff.entries:
+        if (not 0 <= e.level < LEVEL_COUNT or e.category_id not in category_ids
+                or e.kind not in KINDS or not e.text.strip() or len(e.text) > MAX_TEXT
+                or text(e.text) or len(e.note) > MAX_TEXT or (e.note and text(e.note))):
+            return False
+    return True
+
+
 def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None) -> list[str]:
     """Returns every problem with a person's sheet, each naming the person and the field.
 
@@ -231,6 +278,8 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
         category_ids: the ids of the categories defined in the database.
         who: how to name the person in messages (default: the name).
     """
+    if _looks_valid(staff, category_ids):
+        return []  # the usual case, checked without building a single message
     who = who or f"「{staff.name.strip() or '（氏名なし）'}」"
     problems: list[str] = []
     if not staff.name.strip():

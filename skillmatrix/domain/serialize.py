@@ -5,7 +5,12 @@ written by name so that it means the same in any database.
 """
 from __future__ import annotations
 
+import gc
+import json
+from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 
 from skillmatrix.domain.dates import DateError, PartialDate, Period
@@ -46,6 +51,65 @@ def staff_to_dict(staff: Staff, category_names: dict[str, str],
     }
 
 
+@contextmanager
+def gc_paused():
+    """Holds off Python's cyclic garbage collector while a bulk job builds objects.
+
+    Reading 10,000 people makes millions of objects that all stay alive; every full
+    collection meanwhile walked all of them (1.3 s of a 3.3 s read). Nothing built
+    here forms cycles worth collecting early, and collection resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def dumps_indented(value: Any, pad: str = "\n") -> str:
+    """Returns exactly json.dumps(value, ensure_ascii=False, indent=2), about twice as fast.
+
+    json.dumps gives up its C encoder when asked to indent; a dump of 10,000 people spent
+    half its time there. Values are what staff_to_dict() makes: dicts, lists, str, int,
+    bool, None (a float goes through json.dumps).
+
+    Args:
+        value: the value to encode.
+        pad: a newline and the indentation of the line the value starts on.
+    """
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    inner = pad + "  "
+    if kind is dict:
+        if not value:
+            return "{}"
+        parts = []
+        for key, item in value.items():
+            kind = type(item)
+            if kind is str:
+                parts.append(encode_basestring(key) + ": " + encode_basestring(item))
+            elif item is None:
+                parts.append(encode_basestring(key) + ": null")
+            elif kind is int:
+                parts.append(encode_basestring(key) + ": " + int.__repr__(item))
+            else:
+                parts.append(encode_basestring(key) + ": " + dumps_indented(item, inner))
+        return "{" + inner + ("," + inner).join(parts) + pad + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join([dumps_indented(x, inner) for x in value]) + pad + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+# Dates of a file recur thousands of times; PartialDate is immutable. A bad date raises
+# every time (lru_cache keeps no exceptions), so every place is reported.
+_from_iso = lru_cache(maxsize=65536)(PartialDate.from_iso)
+
+
 class _Reader:
     """Reads one staff dict, collecting every problem instead of stopping at the first."""
 
@@ -70,7 +134,7 @@ class _Reader:
             self.problems.append(f"{self.who} {where}: 日付は文字列で書きます（{value!r}）")
             return None
         try:
-            return PartialDate.from_iso(value)
+            return _from_iso(value)
         except DateError as e:
             self.problems.append(f"{self.who} {where}: {e}")
             return None
@@ -140,6 +204,20 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
         staff.projects.append(Project(period=r.period(p, f"プロジェクト{i}"),
                                       name=r.text(p, "name", f"プロジェクト{i} 名称")))
     for i, e in enumerate(r.items(obj, "entries", "実績(entries)"), 1):
+        # The usual entry, well-typed, is read without making the messages below.
+        text, level, day, note = e.get("text"), e.get("level"), e.get("date"), e.get("note")
+        if (type(text) is str and type(level) is int and (day is None or type(day) is str)
+                and (note is None or type(note) is str)):
+            try:
+                when = _from_iso(day) if day else None
+            except DateError:
+                pass  # said where below
+            else:
+                category = e.get("category")
+                staff.entries.append(Entry(level=level, category_id=category_ids.get(category, str(category)),
+                                           text=text, kind=str(e.get("kind") or "other"), date=when,
+                                           note=note or ""))
+                continue
         text = r.text(e, "text", f"実績{i} 内容")
         where = f"{who} 実績{i}「{text[:20]}」"
         level = e.get("level")

@@ -15,7 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from skillmatrix.domain.model import Category, Staff, ValidationError, validate_staff
-from skillmatrix.domain.serialize import require_valid, staff_from_dict, staff_to_dict, who_label
+from skillmatrix.domain.serialize import (
+    dumps_indented,
+    gc_paused,
+    require_valid,
+    staff_from_dict,
+    staff_to_dict,
+    who_label,
+)
 
 FORMAT = "skillmatrix-resume"
 VERSION = 1
@@ -36,7 +43,7 @@ def write_json(people: Iterable[Staff], categories: list[Category], out: Path,
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write('{\n  "format": "%s",\n  "version": %d,\n  "staff": [' % (FORMAT, VERSION))
             for staff in people:
-                text = json.dumps(staff_to_dict(staff, names, today), ensure_ascii=False, indent=2)
+                text = dumps_indented(staff_to_dict(staff, names, today))  # = json.dumps(indent=2)
                 f.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
                 count += 1
             f.write("\n  ]\n}\n" if count else "]\n}\n")
@@ -70,13 +77,14 @@ def read_json(path: Path, categories: list[Category]) -> Loaded:
         raw = path.read_bytes()
     except OSError as e:
         raise ValidationError(f"ファイルを読めません（{e.strerror}）: {path}") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ValidationError(f"UTF-8のテキストではありません: {path}") from None
-    except json.JSONDecodeError as e:
-        raise ValidationError(f"JSONとして読めません（{e.lineno}行{e.colno}列: {e.msg}）: {path}") from None
-    return parse(data, categories)
+    with gc_paused():  # millions of objects, none of them garbage
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise ValidationError(f"UTF-8のテキストではありません: {path}") from None
+        except json.JSONDecodeError as e:
+            raise ValidationError(f"JSONとして読めません（{e.lineno}行{e.colno}列: {e.msg}）: {path}") from None
+        return parse(data, categories)
 
 
 def parse(data: object, categories: list[Category]) -> Loaded:

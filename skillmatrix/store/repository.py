@@ -35,7 +35,7 @@ from skillmatrix.domain.model import (
     validate_staff,
     years_of_spans,
 )
-from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.domain.serialize import gc_paused, staff_to_dict
 from skillmatrix.store import audit, schema
 from skillmatrix.store.errors import StoreError, explain
 
@@ -490,7 +490,7 @@ class Store:
         if problems:
             raise ValidationError(problems[:50])
         names = self._category_names()
-        with self._write():
+        with gc_paused(), self._write():
             position = self._next_position()
             existing = set(self.staff_ids())
             last = self._last_revisions([s.id for s in people if s.id not in existing])

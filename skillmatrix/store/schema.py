@@ -128,6 +128,11 @@ def _open(path: Path, readonly: bool, fresh: bool) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(uri(path, "rwc" if fresh else "rw"), uri=True)
     configure(conn)
+    if readonly:
+        # Nothing is inserted through a read-only connection, and what it reads in bulk
+        # (print --all, dump, export) is read once: SQLite's default 2 MB of page cache
+        # keeps `print --all` of 1,000 people at the memory of 250 (issue 8).
+        conn.execute("PRAGMA cache_size = -2000")
     return conn
 
 

@@ -1,8 +1,8 @@
 """The SQL of the shared file: making an export copy, and writing a merge with the
 revision chains that came with it.
 
-An export is `VACUUM INTO` a private temporary file (a consistent snapshot even while
-another connection writes), then trimmed to the people shared and vacuumed again, so
+An export is an online backup into a private temporary file (a consistent snapshot even
+while another connection writes), then trimmed to the people shared and vacuumed again, so
 that nothing of the people left out, and nothing of the audit log, remains in its bytes.
 """
 from __future__ import annotations
@@ -21,9 +21,19 @@ RevisionRow = tuple[str, str | None, str]
 
 
 def snapshot_into(conn: sqlite3.Connection, target: Path) -> None:
-    """Writes a compacted, consistent copy of conn's database into target (an empty or
-    missing file): SQLite's VACUUM INTO, which reads in one transaction."""
-    conn.execute("VACUUM INTO ?", [str(target)])
+    """Writes a consistent copy of conn's database into target (an empty or missing
+    file): SQLite's online backup in one step, which reads in one transaction.
+    trim_export() then VACUUMs the copy, which leaves it as compact as VACUUM INTO would
+    and with no trace of deleted rows.
+
+    Not VACUUM INTO: from a read-only connection (the export command's) it read and wrote
+    every page about ten times, 2.0 s for a 200 MB file against 0.4 s for this (issue 8).
+    """
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
 
 
 def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]) -> int:

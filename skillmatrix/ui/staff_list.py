@@ -82,8 +82,9 @@ class StaffListModel(QAbstractTableModel):
         self._filter = ""
         self.headers = [self.tr("氏名"), self.tr("職名"), self.tr("経験")]
         session.staff_written.connect(self._written)
-        session.staff_added.connect(lambda *_: self.reload())
-        session.staff_removed.connect(lambda *_: self.reload())
+        # Adding or removing one person changes nobody else's text: keep the index.
+        session.staff_added.connect(lambda *_: self.reload(keep_index=True))
+        session.staff_removed.connect(lambda *_: self.reload(keep_index=True))
         session.staff_reloaded.connect(self.reload)
         session.order_changed.connect(self._reorder)
         session.store_replaced.connect(self.reload)
@@ -91,14 +92,22 @@ class StaffListModel(QAbstractTableModel):
 
     # -- loading --------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, keep_index: bool = False) -> None:
         """Reads every person's summary from the file; the search texts follow while the
-        window is idle (at once if a filter is set)."""
+        window is idle (at once if a filter is set).
+
+        Args:
+            keep_index: reuse the search texts already read (only people were added or
+                removed); otherwise every text is read again.
+        """
         people = self.session.store.staff_summaries()
+        known = ({p.id: t for p, t in zip(self._people, self._texts) if t is not None}
+                 if keep_index else {})
         self.beginResetModel()
         self._people = people
-        self._texts = [None] * len(people)
-        self._unindexed = [p.id for p in reversed(people)]  # popped from the end: list order
+        self._texts = [known.get(p.id) for p in people]
+        # popped from the end: list order
+        self._unindexed = [p.id for p, t in zip(reversed(people), reversed(self._texts)) if t is None]
         self._index_positions()
         terms = self._terms(self._filter)
         if terms:

@@ -132,7 +132,17 @@ def child(db, count, source, trace):
     peak = tracemalloc.get_traced_memory()[1] if trace else 0
     print(json.dumps({"count": count, "seconds": seconds, "pages": pages, "mb": out.stat().st_size / 2**20,
                       "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      # ru_maxrss of a process started by a big one carries the parent's peak
+                      # over the exec (Linux); VmHWM is this process's own peak.
+                      "vmhwm_mb": _vmhwm_mb(),
                       "traced_peak_mb": peak / 2**20}))
+
+
+def _vmhwm_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
 
 
 def run_child(db, count, source, trace=False):

@@ -2,7 +2,7 @@
 
 Run:
     .venv/bin/python tests/benchmarks/run.py            # N = 100, 1,000, 10,000 (~10 min)
-    .venv/bin/python tests/benchmarks/run.py --quick    # N = 100, 1,000, fewer runs (~2 min)
+    .venv/bin/python tests/benchmarks/run.py --quick    # N = 100, 1,000, fewer runs (~1.5 min)
 
 Databases are made with `main.py demo --staff N` (about 40 entries per person) once per
 invocation in a work folder (--work DIR keeps them for the next invocation). For each
@@ -31,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(HERE)]
 PYTHON = sys.executable
+BARE = HERE / "bare.py"  # the plainest way to do what a command does, run as a process
 
 
 @dataclass
@@ -120,6 +121,11 @@ class Bench:
             p.unlink(missing_ok=True)
         return path
 
+    def forget_backups(self) -> None:
+        """Removes the backups every import makes beside its database (33 merges of a
+        growing file leave gigabytes)."""
+        shutil.rmtree(self.work / "tmp" / "backups", ignore_errors=True)
+
     def demo(self, n: int) -> Path:
         """The demo database of n people, made once and reused."""
         path = self.work / f"demo-{n}.sqlite"
@@ -133,7 +139,7 @@ class Bench:
     def window(self, n: int, db: Path) -> None:
         people, edits = (20, 5) if self.quick else (40, 10)
         found: dict[str, list[dict]] = {"ours": [], "bare": []}
-        for run in range(self.runs):
+        for _ in range(self.runs):
             for kind in ("ours", "bare"):
                 copy = self.tmp(f"window-{n}.sqlite")
                 shutil.copyfile(db, copy)  # the edits write to it
@@ -174,13 +180,13 @@ class Bench:
         from skillmatrix.exchange.shared_file import export_shared
         from skillmatrix.store.repository import Store
         ours, base = [], []
-        for run in range(self.heavy_runs):
+        for _ in range(self.heavy_runs):
             out = self.tmp(f"export-{n}.sqlite")
             with Store.open(db, readonly=True) as store:
-                ours.append(clock(lambda: export_shared(store, out)))
+                ours.append(clock(lambda s=store, o=out: export_shared(s, o)))
             copy = self.tmp(f"backup-{n}.sqlite")
             source, dest = sqlite3.connect(db), sqlite3.connect(copy)
-            base.append(clock(lambda: source.backup(dest)))
+            base.append(clock(lambda s=source, d=dest: s.backup(d)))
             source.close(), dest.close()
         self.add(Figure("export the shared file (export_shared)", n, ours,
                         "sqlite3 backup API, same file", base, "≤ 2× backup", max_ratio=2.0))
@@ -194,15 +200,16 @@ class Bench:
 
     def imports(self, n: int, db: Path, shared: Path) -> None:
         empty, full, base_empty, base_full = [], [], [], []
-        for run in range(self.heavy_runs):
+        for _ in range(self.heavy_runs):
             target = self.empty_db(f"import-empty-{n}.sqlite")
             empty.append(cli("import", "--db", target, shared))
             target = self.empty_db(f"bare-empty-{n}.sqlite")
-            base_empty.append(process(__file__, "--bare", "copy", shared, target))
+            base_empty.append(process(BARE, "copy", shared, target))
             target = self.tmp(f"import-full-{n}.sqlite")
             shutil.copyfile(db, target)
             full.append(cli("import", "--db", target, shared))
-            base_full.append(process(__file__, "--bare", "copy", shared, target))
+            base_full.append(process(BARE, "copy", shared, target))
+            self.forget_backups()
         self.add(Figure("import the shared file into an empty database", n, empty,
                         "bare ATTACH + INSERT…SELECT", base_empty))
         self.add(Figure("import it into the full database (all unchanged)", n, full,
@@ -211,20 +218,23 @@ class Bench:
     def interchange(self, n: int, db: Path) -> None:
         dump, base_dump, load, base_load = [], [], [], []
         out = self.tmp(f"dump-{n}.json")
-        for run in range(self.heavy_runs):
+        for _ in range(self.heavy_runs):
             out.unlink(missing_ok=True)
             dump.append(cli("dump", "--db", db, "--out", out))
-            base_dump.append(process(__file__, "--bare", "dump", db, self.tmp(f"bare-dump-{n}.json")))
+            base_dump.append(process(BARE, "dump", db, self.tmp(f"bare-dump-{n}.json")))
             target = self.empty_db(f"json-empty-{n}.sqlite")
             load.append(cli("import", "--db", target, out))
             target = self.empty_db(f"bare-json-{n}.sqlite")
-            base_load.append(process(__file__, "--bare", "json-import", out, target))
+            base_load.append(process(BARE, "json-import", out, target))
+            self.forget_backups()
         self.add(Figure("dump (interchange JSON)", n, dump, "bare SELECTs + json.dump", base_dump))
         self.add(Figure("import of that JSON into an empty database", n, load,
                         "bare json.load + INSERTs", base_load))
 
     def merge(self, db: Path, parts: int, size: int) -> None:
+        from bare import bare_copy
         from bench_shared import import_phases
+
         from skillmatrix.exchange.shared_file import export_shared
         from skillmatrix.store.repository import Store
         with Store.open(db, readonly=True) as store:
@@ -232,11 +242,12 @@ class Bench:
             files = [export_shared(store, self.tmp(f"part{i:02}.sqlite"), ids[i * size:(i + 1) * size]).path
                      for i in range(parts)]
         ours, base = [], []
-        for run in range(self.heavy_runs):
+        for _ in range(self.heavy_runs):
             merged = self.empty_db("merged.sqlite")
-            ours.append(clock(lambda: [import_phases(merged, f, {}) for f in files]))
+            ours.append(clock(lambda m=merged: [import_phases(m, f, {}) for f in files]))
+            self.forget_backups()
             merged = self.empty_db("bare-merged.sqlite")
-            base.append(clock(lambda: [bare_copy(f, merged) for f in files]))
+            base.append(clock(lambda m=merged: [bare_copy(f, m) for f in files]))
         self.add(Figure(f"merge {parts} shared files of {size} staff (in-process)", parts * size,
                         ours, "bare ATTACH + INSERT…SELECT each", base))
 
@@ -244,6 +255,7 @@ class Bench:
 
     def resume(self) -> None:
         from bench_report import bare_resume
+
         from skillmatrix.domain.defaults import load_defaults
         from skillmatrix.domain.demo import seed_staff
         from skillmatrix.report.fonts import register_font
@@ -267,8 +279,8 @@ class Bench:
                         [r["seconds"] / large for r in found[large]], f"the same per résumé for {small}",
                         [r["seconds"] / small for r in found[small]]))
         self.add(Figure(f"  peak resident memory printing {large:,}", large,
-                        [r["maxrss_mb"] for r in found[large]], f"the same for {small}",
-                        [r["maxrss_mb"] for r in found[small]], "flat: ≤ 1.1× smaller run", max_ratio=1.1,
+                        [r["vmhwm_mb"] for r in found[large]], f"the same for {small}",
+                        [r["vmhwm_mb"] for r in found[small]], "flat: ≤ 1.1× smaller run", max_ratio=1.1,
                         unit="MB"))
 
     # -- the table -------------------------------------------------------------------------------
@@ -287,79 +299,6 @@ class Bench:
         return "\n".join(lines)
 
 
-def bare_copy(shared: Path, target: Path) -> None:
-    """Copies every row of a shared file into target the plainest way (no checks)."""
-    conn = sqlite3.connect(target, isolation_level=None)
-    conn.execute("ATTACH ? AS src", [str(shared)])
-    conn.execute("BEGIN")
-    for table in ("staff", "staff_revision", "qualification", "assignment", "project", "entry"):
-        conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM src.{table}")
-    conn.execute("COMMIT")
-    conn.execute("DETACH src")
-    conn.close()
-
-
-def bare_dump(db: Path, out: Path) -> None:
-    """The same data as `dump`, read by one SELECT per table and written by json.dump."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    conn.row_factory = sqlite3.Row
-    names = dict(conn.execute("SELECT id, name FROM category").fetchall())
-    people = {r["id"]: {"id": r["id"], "name": r["name"], "kana": r["kana"], "title": r["title"],
-                        "section": r["section"], "experience_override": r["experience_override"],
-                        "qualifications": [], "assignments": [], "projects": [], "entries": []}
-              for r in conn.execute("SELECT * FROM staff ORDER BY position")}
-    for r in conn.execute("SELECT * FROM qualification ORDER BY staff_id, position"):
-        people[r["staff_id"]]["qualifications"].append({"name": r["name"], "acquired": r["acquired"],
-                                                        "expires": r["expires"]})
-    for r in conn.execute("SELECT * FROM assignment ORDER BY staff_id, position"):
-        people[r["staff_id"]]["assignments"].append({"start": r["start_date"], "end": r["end_date"],
-                                                     "name": r["name"], "duties": r["duties"]})
-    for r in conn.execute("SELECT * FROM project ORDER BY staff_id, position"):
-        people[r["staff_id"]]["projects"].append({"start": r["start_date"], "end": r["end_date"],
-                                                  "name": r["name"]})
-    for r in conn.execute("SELECT * FROM entry ORDER BY staff_id, position"):
-        people[r["staff_id"]]["entries"].append({"level": r["level"], "category": names[r["category_id"]],
-                                                 "text": r["text"], "kind": r["kind"], "date": r["date"]})
-    with open(out, "w", encoding="utf-8") as f:
-        json.dump({"format": "skillmatrix-resume", "version": 1, "staff": list(people.values())}, f,
-                  ensure_ascii=False, indent=2)
-
-
-def bare_json_import(path: Path, target: Path) -> None:
-    """json.load of an interchange file and its rows inserted in one transaction, unchecked."""
-    import uuid
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    conn = sqlite3.connect(target, isolation_level=None)
-    ids = dict(conn.execute("SELECT name, id FROM category").fetchall())
-    now = "2026-11-27T00:00:00Z"
-    conn.execute("BEGIN")
-    for position, s in enumerate(data["staff"]):
-        conn.execute("INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
-                     "revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [s["id"], position, s["name"], s["kana"], s["title"], s["section"],
-                      s["experience_override"], str(uuid.uuid4()), now, now])
-        conn.executemany("INSERT INTO qualification VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(str(uuid.uuid4()), s["id"], i, q["name"], q["acquired"], q["expires"], now, now)
-                          for i, q in enumerate(s["qualifications"])])
-        conn.executemany("INSERT INTO assignment VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(str(uuid.uuid4()), s["id"], i, a["start"], a["end"], a["name"], a["duties"],
-                           now, now) for i, a in enumerate(s["assignments"])])
-        conn.executemany("INSERT INTO project VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(str(uuid.uuid4()), s["id"], i, p["start"], p["end"], p["name"], now, now)
-                          for i, p in enumerate(s["projects"])])
-        conn.executemany("INSERT INTO entry (id, staff_id, level, category_id, position, text, kind, date, "
-                         "note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(str(uuid.uuid4()), s["id"], e["level"], ids[e["category"]], i, e["text"],
-                           e["kind"], e["date"], e.get("note", ""), now, now)
-                          for i, e in enumerate(s["entries"])])
-    conn.execute("COMMIT")
-    conn.close()
-
-
-BARE = {"copy": bare_copy, "dump": bare_dump, "json-import": bare_json_import}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="SkillMatrix benchmark suite (issue 8)")
     parser.add_argument("--quick", action="store_true", help="N = 100 and 1,000, fewer runs")
@@ -367,11 +306,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep the databases in this folder for the next run")
     parser.add_argument("--only", nargs="+", choices=("window", "files", "resumes", "merge"),
                         help="measure only these groups")
-    parser.add_argument("--bare", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.bare:
-        BARE[args.bare[0]](Path(args.bare[1]), Path(args.bare[2]))
-        return
     sizes = args.sizes or ([100, 1000] if args.quick else [100, 1000, 10_000])
     groups = set(args.only or ("window", "files", "resumes", "merge"))
     work = args.work or Path(tempfile.mkdtemp(prefix="skillmatrix-bench-"))
@@ -387,6 +322,7 @@ def main() -> None:
             if "files" in groups:
                 bench.imports(n, db, bench.shared_file(n, db))
                 bench.interchange(n, db)
+            shutil.rmtree(work / "tmp", ignore_errors=True)  # copies of N's database
         largest = bench.demo(max(sizes))
         if "merge" in groups:
             size = min(300, max(sizes) // 33)
@@ -394,7 +330,7 @@ def main() -> None:
         if "resumes" in groups:
             print("résumés", flush=True)
             bench.resume()
-            counts = (100, 400) if args.quick else (250, 1000)
+            counts = (500, 1000)  # below ~500 the peak still grows as caches warm up
             bench.many_resumes(largest, *counts)
     finally:
         if args.work is None:

@@ -55,7 +55,6 @@ def wall(samples) -> list[float]:
 
 
 def ours(db: Path, people: int, edits: int) -> dict:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
     import skillmatrix.ui  # noqa: F401  (first: its binding check)

@@ -76,3 +76,18 @@ def test_indexing_stops_when_the_database_is_closed(qtbot, session):
     assert model.searchable
     model.set_filter("何か")
     assert model.rowCount() == 0
+
+
+def test_adding_a_person_keeps_the_index_of_the_others(qtbot, session):
+    from skillmatrix.domain.model import Entry, Staff
+    model = StaffListModel(session)
+    qtbot.waitUntil(lambda: model.searchable)
+    newcomer = Staff(name="新人 花子", entries=[Entry(0, session.categories[0].id, "ゾウリムシ観察")])
+    session.store.add_staff(newcomer)
+    session.staff_added.emit(newcomer, model.total())
+    assert model._unindexed == [newcomer.id]  # only the newcomer is read again
+    model.set_filter("ぞうりむし")
+    assert [model.summary(r).name for r in range(model.rowCount())] == ["新人 花子"]
+    session.store.delete_staff(newcomer.id)
+    session.staff_removed.emit(newcomer.id)
+    assert model.searchable and model.rowCount() == 0
