@@ -1,7 +1,7 @@
 """The benchmark suite of issue 8: every figure against its target and a bare baseline.
 
 Run:
-    .venv/bin/python tests/benchmarks/run.py            # N = 100, 1,000, 10,000 (~10 min)
+    .venv/bin/python tests/benchmarks/run.py            # N = 100, 1,000, 10,000 (~8 min)
     .venv/bin/python tests/benchmarks/run.py --quick    # N = 100, 1,000, fewer runs (~1.5 min)
 
 Databases are made with `main.py demo --staff N` (about 40 entries per person) once per
