@@ -1,13 +1,9 @@
-"""Demo data: the two résumés of the seed document and any number of generated people.
+"""Demo data, part two: generated people (the seed résumés are in demo_seed.py).
 
-The seed document (藤沢市IT推進課「ITガバナンスと人材育成」) closes with two sample
-スキル履歴書: a staffer with three years in the section and a veteran of more than twenty.
-:func:`seed_staff` transcribes both in full; :func:`generated_staff` makes as many
-realistic, fictional people as a demo or a benchmark needs.
-
-Everything here is reproducible: fixed ids for the seed people (uuid5 under them for their
-rows), and one ``random.Random(seed)`` for the generated ones, never the global random
-generator or the clock, so the same call always returns the same people, ids included.
+generated_staff() makes as many realistic, fictional people as a demo or a benchmark
+needs, from the word lists of demo_words.py. One ``random.Random(seed)`` drives it, never
+the global random generator or the clock, so the same call always returns the same people,
+ids included. seed_staff() is re-exported from demo_seed.py.
 """
 
 from __future__ import annotations
