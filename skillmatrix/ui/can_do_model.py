@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from skillmatrix.domain import dates
@@ -17,13 +17,14 @@ from skillmatrix.domain.dates import DateError, PartialDate
 from skillmatrix.domain.department import CanDo, TargetProfile, profile_of
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.department.commands import SaveCanDo, SetTick
+from skillmatrix.ui.row_table_model import RowTableModel
 from skillmatrix.ui.session import Session
 
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT, CATEGORY, LEVEL, DATE, REQUIRED = range(5)
 
 
-class CanDoModel(QAbstractTableModel):
+class CanDoModel(RowTableModel):
     """Statements of every category (or of one), ticked or not for the shown person."""
 
     def __init__(self, session: Session, parent: QObject | None = None):
@@ -99,18 +100,8 @@ class CanDoModel(QAbstractTableModel):
 
     # -- Qt's model interface --------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def row_items(self) -> list:
+        return self._rows
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

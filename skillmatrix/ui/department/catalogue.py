@@ -28,12 +28,13 @@ from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.department.commands import DeleteCourse, SaveCourse
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
 from skillmatrix.ui.department.dialog_base import DepartmentDialog
+from skillmatrix.ui.row_table_model import RowTableModel
 from skillmatrix.ui.session import Session
 
 NAME, PROVIDER, CATEGORY, LEVEL, KIND, TAKERS, NOTE = range(7)
 
 
-class CourseModel(QAbstractTableModel):
+class CourseModel(RowTableModel):
     """The catalogue; edits go to save(course) (the dialog turns them into undo steps)."""
 
     def __init__(self, parent: QObject | None = None):
@@ -51,18 +52,8 @@ class CourseModel(QAbstractTableModel):
         self.courses, self.categories, self.takers = list(courses), list(categories), takers
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self.courses)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def row_items(self) -> list:
+        return self.courses
 
     def _category_name(self, category_id: str | None) -> str:
         return next((c.name for c in self.categories if c.id == category_id), "")

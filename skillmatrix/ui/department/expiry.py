@@ -2,7 +2,7 @@
 must be renewed: soonest first, a double click opens the person's sheet."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from skillmatrix.domain.department import EXPIRY_WINDOW_DAYS, Expiry, expiring
 from skillmatrix.report.department_tables import SHADE_RGB
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.department.dialog_base import DepartmentDialog
+from skillmatrix.ui.row_table_model import RowTableModel
 from skillmatrix.ui.session import Session
 
 STAFF_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,7 +27,7 @@ _EXPIRED = QBrush(QColor.fromRgbF(*SHADE_RGB["below"]))
 _SOON = QBrush(QColor.fromRgbF(*SHADE_RGB["one_below"]))
 
 
-class ExpiryModel(QAbstractTableModel):
+class ExpiryModel(RowTableModel):
     """氏名, 資格, 有効期限, 状況 — one row per qualification in the window."""
 
     def __init__(self, parent: QObject | None = None):
@@ -40,18 +41,8 @@ class ExpiryModel(QAbstractTableModel):
         self.rows, self.date_style = list(rows), date_style
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def row_items(self) -> list:
+        return self.rows
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

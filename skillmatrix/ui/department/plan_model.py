@@ -7,19 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from skillmatrix.domain.department import PLAN_STATUS_LABELS, Course, PlanItem
 from skillmatrix.domain.department_view import Person
 from skillmatrix.domain.model import Category
+from skillmatrix.ui.row_table_model import RowTableModel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, TITLE, SECTION, COURSE, PROVIDER, CATEGORY, LEVEL, STATUS, NOTE = range(9)
 STATUS_COLOURS = {"accepted": "#c6ebc6", "dropped": "#e2e2e2", "done": "#c9dcf5"}
 
 
-class PlanModel(QAbstractTableModel):
+class PlanModel(RowTableModel):
     """One row per plan line, in list order of the people."""
 
     def __init__(self, parent: QObject | None = None):
@@ -55,18 +56,8 @@ class PlanModel(QAbstractTableModel):
     def person(self, staff_id: str) -> Person | None:
         return self._people.get(staff_id)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def row_items(self) -> list:
+        return self.items
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
