@@ -1,4 +1,5 @@
 """Starts SkillMatrix: `python main.py [ARGS]` is the same as the `skillmatrix` command."""
+
 from skillmatrix.app import run
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ Options:
                  stick keeps its database, settings, logs and backups in its own data/.
     --no-check   skip the smoke test (running the bundle's --version) after the build.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,13 +47,29 @@ def build(portable: bool = False, check: bool = True) -> Path:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        raise SystemExit("エラー: PyInstaller がありません。`pip install -e '.[build]'` で入れてください") from None
+        raise SystemExit(
+            "エラー: PyInstaller がありません。`pip install -e '.[build]'` で入れてください"
+        ) from None
     if (BUNDLE / "data").exists():
         # PyInstaller empties dist/skillmatrix/: a portable copy's database would go with it.
-        raise SystemExit(f"エラー: {BUNDLE / 'data'} にデータがあります。別の場所へ移してからビルドしてください")
+        raise SystemExit(
+            f"エラー: {BUNDLE / 'data'} にデータがあります。別の場所へ移してからビルドしてください"
+        )
     started = time.perf_counter()
-    command = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--clean",
-               "--log-level", "WARN", "--workpath", str(WORK), "--distpath", str(DIST)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--workpath",
+        str(WORK),
+        "--distpath",
+        str(DIST),
+    ]
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode:
         raise SystemExit(f"エラー: PyInstaller が失敗しました（終了コード {result.returncode}）")
@@ -71,8 +88,15 @@ def build(portable: bool = False, check: bool = True) -> Path:
 def smoke_test(exe: Path) -> None:
     """Runs the bundle's --version from outside the source tree, without PYTHONPATH."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    result = subprocess.run([str(exe), "--version"], cwd=exe.parent.parent, env=env,
-                            capture_output=True, text=True, encoding="utf-8", timeout=120)
+    result = subprocess.run(
+        [str(exe), "--version"],
+        cwd=exe.parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     if result.returncode or "SkillMatrix" not in result.stdout:
         raise SystemExit(f"エラー: できた実行ファイルが動きません: {result.stdout}{result.stderr}")
     print(f"動作確認: {result.stdout.strip()}")

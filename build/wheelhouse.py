@@ -3,7 +3,7 @@
 On a PC with internet access (any OS):
 
     python build/wheelhouse.py                 # wheels for this PC's platform and Python
-    python build/wheelhouse.py --windows       # wheels for 64-bit Windows, Python 3.11
+    python build/wheelhouse.py --windows       # wheels for 64-bit Windows, Python 3.12
 
 and on the isolated PC, from the copied folder, with no index at all:
 
@@ -18,6 +18,7 @@ does not do: when downloading for another platform pip evaluates environment mar
 be missing. This script reads every wheel's requirements, evaluates their markers for the
 target, and downloads what is missing by name until the folder is complete.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,14 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 ROOT = Path(__file__).resolve().parent.parent
-WINDOWS_ENV = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
-               "platform_machine": "AMD64", "implementation_name": "cpython",
-               "platform_python_implementation": "CPython"}
+WINDOWS_ENV = {
+    "sys_platform": "win32",
+    "platform_system": "Windows",
+    "os_name": "nt",
+    "platform_machine": "AMD64",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+}
 
 
 def target_environment(windows: bool, python_version: str) -> dict[str, str]:
@@ -83,7 +89,7 @@ def pip(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "pip", *args], check=True)
 
 
-def build_wheelhouse(dest: Path, windows: bool = False, python_version: str = "3.11") -> list[Path]:
+def build_wheelhouse(dest: Path, windows: bool = False, python_version: str = "3.12") -> list[Path]:
     """Builds the program's wheel into dest and downloads its dependencies beside it.
 
     Returns:
@@ -95,13 +101,17 @@ def build_wheelhouse(dest: Path, windows: bool = False, python_version: str = "3
     dest.mkdir(parents=True, exist_ok=True)
     try:
         import hatchling  # noqa: F401  (present: build the wheel without fetching it)
+
         isolation = ["--no-build-isolation"]
     except ImportError:
         isolation = []
     pip("wheel", "-q", "--no-deps", *isolation, "-w", str(dest), str(ROOT))
     own = sorted(dest.glob("skillmatrix-*.whl"))[-1]
-    target = (["--platform", "win_amd64", "--python-version", python_version, "--implementation", "cp"]
-              if windows else [])
+    target = (
+        ["--platform", "win_amd64", "--python-version", python_version, "--implementation", "cp"]
+        if windows
+        else []
+    )
     pip("download", "-q", "--only-binary=:all:", *target, "-d", str(dest), str(own))
     env = target_environment(windows, python_version)
     for _ in range(5):
@@ -114,10 +124,15 @@ def build_wheelhouse(dest: Path, windows: bool = False, python_version: str = "3
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="オフラインでインストールするための wheel を集める")
-    parser.add_argument("-d", "--dest", type=Path, default=ROOT / "dist" / "wheelhouse",
-                        help="wheel を置くフォルダ（既定: dist/wheelhouse）")
+    parser.add_argument(
+        "-d",
+        "--dest",
+        type=Path,
+        default=ROOT / "dist" / "wheelhouse",
+        help="wheel を置くフォルダ（既定: dist/wheelhouse）",
+    )
     parser.add_argument("--windows", action="store_true", help="64ビット Windows 用の wheel を集める")
-    parser.add_argument("--python-version", default="3.11", help="Windows 側の Python の版（既定 3.11）")
+    parser.add_argument("--python-version", default="3.12", help="Windows 側の Python の版（既定 3.12）")
     args = parser.parse_args(argv)
     wheels = build_wheelhouse(args.dest, args.windows, args.python_version)
     size = sum(w.stat().st_size for w in wheels) / 2**20

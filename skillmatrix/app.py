@@ -1,5 +1,6 @@
 """Composition root: parses the command line, picks the database, runs a command or
 starts the window. The only module that sees every layer."""
+
 from __future__ import annotations
 
 import os
@@ -85,8 +86,9 @@ def run_window(args) -> int:
         QMessageBox.critical(None, "SkillMatrix", str(error))
         return 1
     # In use → offer read-only; damaged → offer the newest good backup; else say why.
-    window, note = open_with_questions(None, Path(path), args.read_only,
-                                       lambda readonly: create_window(path, readonly=readonly))
+    window, note = open_with_questions(
+        None, Path(path), args.read_only, lambda readonly: create_window(path, readonly=readonly)
+    )
     if window is None:
         return 1
     if note:

@@ -4,6 +4,7 @@ In the source tree they sit beside the package (resources/, db/); an installed w
 carries them inside the package (skillmatrix/resources, skillmatrix/db, see
 pyproject.toml); a PyInstaller bundle unpacks them under sys._MEIPASS.
 """
+
 from __future__ import annotations
 
 import sys
@@ -61,6 +62,7 @@ def portable_data_dir() -> Path | None:
 def data_dir() -> Path:
     """Returns (and creates) the folder for the database, logs and backups."""
     import os
+
     folder = portable_data_dir()
     if folder is None:
         if sys.platform == "win32":

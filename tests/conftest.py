@@ -1,4 +1,5 @@
 """Shared test set-up: Qt without a screen, and the demo database made once per session."""
+
 import os
 import sys
 from pathlib import Path

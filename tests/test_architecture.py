@@ -1,12 +1,15 @@
 """House rules of DESIGN.md, checked by parsing every module of the package."""
+
 import ast
 import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "skillmatrix"
-SQL = re.compile(r"\b(select\s.+\sfrom|insert\s+(or\s+\w+\s+)?into|update\s+[\w\"]+\s+set|delete\s+from|"
-                 r"create\s+(table|view|index|trigger)|drop\s+(table|view)|pragma\s|vacuum\b|attach\s)",
-                 re.IGNORECASE | re.DOTALL)
+SQL = re.compile(
+    r"\b(select\s.+\sfrom|insert\s+(or\s+\w+\s+)?into|update\s+[\w\"]+\s+set|delete\s+from|"
+    r"create\s+(table|view|index|trigger)|drop\s+(table|view)|pragma\s|vacuum\b|attach\s)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def modules():
@@ -36,9 +39,12 @@ ALLOWED = {  # what each layer may import from the package (DESIGN.md: domain <-
 
 
 def test_qt_only_in_ui_and_app():
-    offenders = [m for m, tree in modules()
-                 if any(name.split(".")[0] == "PySide6" for name in imported(tree))
-                 and not (m.startswith("skillmatrix/ui/") or m == "skillmatrix/app.py")]
+    offenders = [
+        m
+        for m, tree in modules()
+        if any(name.split(".")[0] == "PySide6" for name in imported(tree))
+        and not (m.startswith("skillmatrix/ui/") or m == "skillmatrix/app.py")
+    ]
     assert offenders == []
 
 
@@ -71,5 +77,9 @@ def test_the_checks_catch_a_violation(tmp_path):
     """The rules above must be able to fail."""
     tree = ast.parse("from PySide6.QtCore import Qt\nq = 'SELECT name FROM staff'\n")
     assert "PySide6.QtCore" in set(imported(tree))
-    assert any(SQL.search(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    assert any(
+        SQL.search(n.value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    )
     assert not SQL.search("選択された職員を更新します")

@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 __all__ = [
-    "DateError", "Era", "ERAS", "PartialDate", "Period",
-    "era_of", "fiscal_year", "format_fiscal_year", "today",
+    "DateError",
+    "Era",
+    "ERAS",
+    "PartialDate",
+    "Period",
+    "era_of",
+    "fiscal_year",
+    "format_fiscal_year",
+    "today",
 ]
 
 MIN_YEAR = 1868  # Nothing on a staff résumé predates 明治; bounds catch typos.
@@ -49,23 +56,26 @@ ERAS: list[Era] = [
     Era("平成", ("H", "㍻"), datetime.date(1989, 1, 8)),
     Era("令和", ("R", "㋿"), datetime.date(2019, 5, 1)),
 ]
-_ERA_BY_KEY = {e.name: e for e in ERAS} | {
-    a.upper(): e for e in ERAS for a in e.abbreviations}
+_ERA_BY_KEY = {e.name: e for e in ERAS} | {a.upper(): e for e in ERAS for a in e.abbreviations}
 
 # Dash look-alikes people (and IMEs) produce; all mean the ASCII hyphen here:
 # hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar, minus, chōonpu.
 # The wave dash 〜 (U+301C) survives NFKC, unlike full-width ～, so map it too.
 _DASHES = str.maketrans(
-    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc"} | {"\u301c": "~"})
+    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc"} | {"\u301c": "~"}
+)
 
 # Year, then optional month and day, separated by 年/月/日 or - / . (mixing is
 # tolerated: offices write 「2013年4.1」 too). Normalised input is ASCII digits.
-_TAIL = (r"(?:\s*(?:年|[-/.])\s*(?P<m>\d{1,2})"
-         r"(?:\s*(?:月|[-/.])\s*(?P<d>\d{1,2})\s*日?|\s*月)?|\s*年)?")
+_TAIL = (
+    r"(?:\s*(?:年|[-/.])\s*(?P<m>\d{1,2})"
+    r"(?:\s*(?:月|[-/.])\s*(?P<d>\d{1,2})\s*日?|\s*月)?|\s*年)?"
+)
 _WESTERN = re.compile(r"(?P<y>\d{4})" + _TAIL, re.ASCII)
 _COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})?", re.ASCII)
-_ERA = re.compile(r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<y>\d{1,3}|元)"
-                  + _TAIL, re.ASCII | re.IGNORECASE)
+_ERA = re.compile(
+    r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<y>\d{1,3}|元)" + _TAIL, re.ASCII | re.IGNORECASE
+)
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?", re.ASCII)
 _RANGE_SEP = re.compile(r"~|から|(?:^|\s)to(?:\s|$)", re.IGNORECASE)
 # Words meaning "still ongoing" on the end side of a period.
@@ -130,8 +140,7 @@ class PartialDate:
             if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
                 raise TypeError(f"PartialDate.{name} must be int, got {v!r}")
         if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise DateError(
-                f"年は{MIN_YEAR}年から{MAX_YEAR}年の範囲で入力してください（{self.year}年）")
+            raise DateError(f"年は{MIN_YEAR}年から{MAX_YEAR}年の範囲で入力してください（{self.year}年）")
         _check_fields(self.year, self.month, self.day, f"{self.year}年")
 
     @property
@@ -185,8 +194,7 @@ class PartialDate:
             raise DateError(f"{era.name}0年は存在しません（元年と書きます）")
         end = _era_end(era)
         if end and n > end.year - era.start.year + 1:
-            raise DateError(
-                f"{era.name}は{end.year - era.start.year + 1}年までです（{era.name}{n}年）")
+            raise DateError(f"{era.name}は{end.year - era.start.year + 1}年までです（{era.name}{n}年）")
         month, day = (int(mo) if mo else None), (int(d) if d else None)
         label = _era_year(era, n)
         _check_fields(era.start.year + n - 1, month, day, label)  # era-named message
@@ -212,8 +220,7 @@ class PartialDate:
     def last_day(self) -> datetime.date:
         """Returns the last day of the span this date covers."""
         month = self.month or 12
-        return datetime.date(
-            self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     def format(self, style: str = "seireki") -> str:
         """Formats for display.
@@ -265,8 +272,7 @@ class Period:
                 raise TypeError(f"Period bounds must be PartialDate or None, got {v!r}")
         # Compare spans, not points, so 2013-04-10～2013-04 (same month) is valid.
         if self.start and self.end and self.end.last_day() < self.start.first_day():
-            raise DateError(
-                f"終了（{self.end.format()}）が開始（{self.start.format()}）より前です")
+            raise DateError(f"終了（{self.end.format()}）が開始（{self.start.format()}）より前です")
 
     @property
     def is_open(self) -> bool:
@@ -291,12 +297,13 @@ class Period:
             return cls()
         m = _RANGE_SEP.search(s)
         if m:
-            return cls(*cls._parse_sides(s[:m.start()], s[m.end():]))
+            return cls(*cls._parse_sides(s[: m.start()], s[m.end() :]))
         hyphens = [i for i, c in enumerate(s) if c == "-"]
-        spaced = [i for i in hyphens
-                  if (i == 0 or s[i - 1].isspace()) and (i == len(s) - 1 or s[i + 1].isspace())]
+        spaced = [
+            i for i in hyphens if (i == 0 or s[i - 1].isspace()) and (i == len(s) - 1 or s[i + 1].isspace())
+        ]
         if len(spaced) == 1:
-            return cls(*cls._parse_sides(s[:spaced[0]], s[spaced[0] + 1:]))
+            return cls(*cls._parse_sides(s[: spaced[0]], s[spaced[0] + 1 :]))
         try:
             d = PartialDate.parse(s)
             return cls(d, d)
@@ -305,7 +312,7 @@ class Period:
         found = []
         for i in hyphens:
             try:
-                found.append(cls._parse_sides(s[:i], s[i + 1:]))
+                found.append(cls._parse_sides(s[:i], s[i + 1 :]))
             except DateError:
                 continue
         if len(found) > 1:

@@ -3,6 +3,7 @@
 The data is a transcription of the seed document's レベル定義 and スキルの分類 tables; every
 new database gets its own copy that the user may edit later.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,10 @@ class Defaults:
 
     def new_categories(self) -> list[Category]:
         """Returns the default categories with fresh ids, in the seed's order."""
-        return [Category(id=new_id(), name=n, knowledge=k, position=i)
-                for i, (n, k) in enumerate(zip(self.category_names, self.category_knowledge))]
+        return [
+            Category(id=new_id(), name=n, knowledge=k, position=i)
+            for i, (n, k) in enumerate(zip(self.category_names, self.category_knowledge))
+        ]
 
 
 @cache
@@ -33,9 +36,16 @@ def load_defaults() -> Defaults:
     """Reads resources/defaults.json once and returns its definitions."""
     path = resources_dir() / "defaults.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    levels = tuple(Level(number=x["number"], name=x["name"], short=x["short"],
-                         definition=x["definition"], criteria=dict(x["criteria"]))
-                   for x in data["levels"])
+    levels = tuple(
+        Level(
+            number=x["number"],
+            name=x["name"],
+            short=x["short"],
+            definition=x["definition"],
+            criteria=dict(x["criteria"]),
+        )
+        for x in data["levels"]
+    )
     return Defaults(
         levels=levels,
         category_names=tuple(c["name"] for c in data["categories"]),

@@ -87,8 +87,7 @@ def _build_table() -> tuple[tuple[tuple[tuple[str, str], ...], ...], ...]:
 _TABLE = _build_table()
 # The same by cell number level * 8 + category, with the slot count.
 _FLAT = tuple(
-    (_TABLE[cell & 7][cell >> 3], len(_TABLE[cell & 7][cell >> 3]))
-    for cell in range(LEVEL_COUNT * 8)
+    (_TABLE[cell & 7][cell >> 3], len(_TABLE[cell & 7][cell >> 3])) for cell in range(LEVEL_COUNT * 8)
 )
 _first = itemgetter(0)
 
@@ -274,9 +273,7 @@ def _generate(count: int, cat_ids: list[str], rng: random.Random) -> list[Staff]
             duties = "、".join(rng.sample(duties_pool, randint(1, 3)))
             if last and manager:
                 post, duties = title, ("" if rand() < 0.5 else f"{section}の総括")
-            assignments.append(
-                Assignment(period=Period(start, end), name=post, duties=duties, id=uid())
-            )
+            assignments.append(Assignment(period=Period(start, end), name=post, duties=duties, id=uid()))
 
         # --- 資格等: 0..3, acquired during the career.
         qualifications = []
@@ -298,9 +295,7 @@ def _generate(count: int, cat_ids: list[str], rng: random.Random) -> list[Staff]
                 expires = None
                 if valid:
                     expires = pdate(y + valid, m, 1) if acquired.day else pdate(y + valid, m)
-                qualifications.append(
-                    Qualification(name=qname, acquired=acquired, expires=expires, id=uid())
-                )
+                qualifications.append(Qualification(name=qname, acquired=acquired, expires=expires, id=uid()))
             qualifications.sort(key=lambda q: q.acquired)
 
         # --- プロジェクト履歴: 0..5 of the projects of the career's years.
@@ -326,9 +321,7 @@ def _generate(count: int, cat_ids: list[str], rng: random.Random) -> list[Staff]
         cat_w = [0.05 + rand() ** 2 for _ in range(8)]
         for _ in range(1 + (rand() < 0.4)):  # one or two specialties
             cat_w[int(rand() * 8)] += 2.0 + rand() * 2
-        cell_cum = list(
-            accumulate([lw * w for lw in _LEVEL_WEIGHTS[: max_level + 1] for w in cat_w])
-        )
+        cell_cum = list(accumulate([lw * w for lw in _LEVEL_WEIGHTS[: max_level + 1] for w in cat_w]))
         total = cell_cum[-1]
         last_cell = len(cell_cum) - 1
         seen: set[str] = set()  # a course is taken once, an achievement listed once

@@ -213,8 +213,7 @@ def _seed_person(
             for i, (period, n, duties) in enumerate(assignments)
         ],
         projects=[
-            Project(period=period, name=n, id=rid("project", i))
-            for i, (period, n) in enumerate(projects)
+            Project(period=period, name=n, id=rid("project", i)) for i, (period, n) in enumerate(projects)
         ],
         entries=[
             Entry(level=level, category_id=cat_ids[c], text=text, kind=kind, id=rid("entry", i))

@@ -8,6 +8,7 @@ picked from), PROJECTS, QUALIFICATIONS (name, first year offered, years valid or
 POOLS: per category in CATEGORY_NAMES order, (kind, lowest level, highest level, texts).
 Lists become tuples so the data cannot be changed by accident.
 """
+
 import json
 from itertools import accumulate
 
@@ -18,8 +19,10 @@ def _frozen(value):
     return tuple(_frozen(v) for v in value) if isinstance(value, list) else value
 
 
-_DATA = {k: _frozen(v) for k, v in
-         json.loads((resources_dir() / "demo_words.json").read_text(encoding="utf-8")).items()}
+_DATA = {
+    k: _frozen(v)
+    for k, v in json.loads((resources_dir() / "demo_words.json").read_text(encoding="utf-8")).items()
+}
 
 FAMILY = _DATA["FAMILY"]
 GIVEN = _DATA["GIVEN"]

@@ -9,6 +9,7 @@ A person's level in a category is the highest level with at least one entry ther
 kinds asked for); a category without entries has no level (None), which falls short of
 every target, even レベル0.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -144,8 +145,9 @@ def levels_from_rows(rows: Iterable[tuple[str, str, int]]) -> dict[str, Levels]:
     return out
 
 
-def histograms(levels: Mapping[str, Levels], staff_ids: Iterable[str],
-               category_ids: Iterable[str]) -> dict[str, Histogram]:
+def histograms(
+    levels: Mapping[str, Levels], staff_ids: Iterable[str], category_ids: Iterable[str]
+) -> dict[str, Histogram]:
     """Returns, per category, how many of staff_ids stand at each level.
 
     Args:
@@ -184,8 +186,9 @@ def default_profile(title: str, profiles: Iterable[TargetProfile]) -> TargetProf
     return None
 
 
-def profile_of(staff_id: str, title: str, assigned: Mapping[str, str],
-               profiles: Mapping[str, TargetProfile]) -> TargetProfile | None:
+def profile_of(
+    staff_id: str, title: str, assigned: Mapping[str, str], profiles: Mapping[str, TargetProfile]
+) -> TargetProfile | None:
     """Returns the person's profile: the one given to them, else the default by 職名."""
     chosen = assigned.get(staff_id)
     if chosen in profiles:
@@ -197,13 +200,19 @@ def gaps(staff_id: str, levels: Levels, profile: TargetProfile | None) -> list[G
     """Returns the person's standing in every category the profile sets a target for."""
     if profile is None:
         return []
-    return [Gap(staff_id, c, levels.get(c), t, gap_status(levels.get(c), t) or GAP_MET)
-            for c, t in profile.targets.items()]
+    return [
+        Gap(staff_id, c, levels.get(c), t, gap_status(levels.get(c), t) or GAP_MET)
+        for c, t in profile.targets.items()
+    ]
 
 
-def below_target(people: Iterable[tuple[str, str]], levels: Mapping[str, Levels],
-                 assigned: Mapping[str, str], profiles: Mapping[str, TargetProfile],
-                 category_ids: Iterable[str]) -> dict[str, list[Gap]]:
+def below_target(
+    people: Iterable[tuple[str, str]],
+    levels: Mapping[str, Levels],
+    assigned: Mapping[str, str],
+    profiles: Mapping[str, TargetProfile],
+    category_ids: Iterable[str],
+) -> dict[str, list[Gap]]:
     """Returns, per category, the people below their target, furthest below first.
 
     Args:
@@ -238,8 +247,9 @@ def expiry_day(expires: PartialDate) -> date:
     return expires.last_day()
 
 
-def expiring(items: Iterable[tuple[str, str, Qualification]], today: date,
-             within_days: int = EXPIRY_WINDOW_DAYS) -> list[Expiry]:
+def expiring(
+    items: Iterable[tuple[str, str, Qualification]], today: date, within_days: int = EXPIRY_WINDOW_DAYS
+) -> list[Expiry]:
     """Returns the qualifications expired or expiring within the window, soonest first.
 
     Args:
@@ -263,9 +273,14 @@ def normalize(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def propose_courses(levels: Levels, profile: TargetProfile | None, courses: Iterable[Course],
-                    taken: Iterable[str], category_order: list[str] | None = None,
-                    first_category: str | None = None) -> list[Course]:
+def propose_courses(
+    levels: Levels,
+    profile: TargetProfile | None,
+    courses: Iterable[Course],
+    taken: Iterable[str],
+    category_order: list[str] | None = None,
+    first_category: str | None = None,
+) -> list[Course]:
     """Returns the courses that would lift a person toward the target, most needed first.
 
     A course is proposed when its category is below the target and its level lies above
@@ -293,8 +308,16 @@ def propose_courses(levels: Levels, profile: TargetProfile | None, courses: Iter
         have = levels.get(c, -1)
         target = profile.targets[c]
         if have < course.level <= target and normalize(course.name) not in done:
-            picked.append((c != first_category, have - target, order.get(c, len(order)),
-                           course.level, course.position, course))
+            picked.append(
+                (
+                    c != first_category,
+                    have - target,
+                    order.get(c, len(order)),
+                    course.level,
+                    course.position,
+                    course,
+                )
+            )
     picked.sort(key=lambda x: x[:5])
     return [x[-1] for x in picked]
 

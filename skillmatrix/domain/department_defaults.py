@@ -7,6 +7,7 @@ resources/defaults.json stand for, and three starting target profiles (担当・
 with the 職名 that default to them. Categories are named there; each database resolves the
 names to its own category ids, and a name it lacks is skipped.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,9 +33,16 @@ class DepartmentDefaults:
     def new_courses(self, categories: list[Category]) -> list[Course]:
         """Returns the seed catalogue with fresh ids, categories resolved by name."""
         by_name = {c.name: c.id for c in categories}
-        return [Course(name=c["name"], provider=c.get("provider", ""),
-                       category_id=by_name.get(c.get("category", "")), level=c.get("level"),
-                       position=i) for i, c in enumerate(self.courses)]
+        return [
+            Course(
+                name=c["name"],
+                provider=c.get("provider", ""),
+                category_id=by_name.get(c.get("category", "")),
+                level=c.get("level"),
+                position=i,
+            )
+            for i, c in enumerate(self.courses)
+        ]
 
     def new_can_do(self, categories: list[Category]) -> list[CanDo]:
         """Returns the can-do statements of defaults.json with fresh ids and levels."""
@@ -46,8 +54,15 @@ class DepartmentDefaults:
                 continue
             level = int(self.can_do_levels.get(group["group"], DEFAULT_CAN_DO_LEVEL))
             for text in group["statements"]:
-                out.append(CanDo(category_id=category_id, level=level, text=text,
-                                 group=group["group"], position=len(out)))
+                out.append(
+                    CanDo(
+                        category_id=category_id,
+                        level=level,
+                        text=text,
+                        group=group["group"],
+                        position=len(out),
+                    )
+                )
         return out
 
     def new_profiles(self, categories: list[Category], can_do: list[CanDo]) -> list[TargetProfile]:
@@ -56,10 +71,15 @@ class DepartmentDefaults:
         out = []
         for i, p in enumerate(self.profiles):
             groups = set(p.get("can_do_groups", ()))
-            out.append(TargetProfile(
-                name=p["name"], titles=list(p.get("titles", ())), position=i,
-                targets={by_name[n]: int(v) for n, v in p["targets"].items() if n in by_name},
-                can_do=[s.id for s in can_do if s.group in groups]))
+            out.append(
+                TargetProfile(
+                    name=p["name"],
+                    titles=list(p.get("titles", ())),
+                    position=i,
+                    targets={by_name[n]: int(v) for n, v in p["targets"].items() if n in by_name},
+                    can_do=[s.id for s in can_do if s.group in groups],
+                )
+            )
         return out
 
 
@@ -67,6 +87,8 @@ class DepartmentDefaults:
 def load_department_defaults() -> DepartmentDefaults:
     """Reads resources/department.json once."""
     data = json.loads((resources_dir() / "department.json").read_text(encoding="utf-8"))
-    return DepartmentDefaults(courses=tuple(data["courses"]),
-                              can_do_levels=dict(data.get("can_do_levels", {})),
-                              profiles=tuple(data.get("profiles", ())))
+    return DepartmentDefaults(
+        courses=tuple(data["courses"]),
+        can_do_levels=dict(data.get("can_do_levels", {})),
+        profiles=tuple(data.get("profiles", ())),
+    )

@@ -4,6 +4,7 @@ The store loads it (DepartmentStore.snapshot); the matrix and gap models, the PD
 Excel reports only read it. Profiles are resolved once per person when it is made, so a
 model's data() never searches.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -57,8 +58,9 @@ class Snapshot:
                 by_title[normalize(t)] = p  # the first by position wins
         for person in self.people:
             chosen = self.assigned.get(person.id)
-            self._profile_of[person.id] = (by_id[chosen] if chosen in by_id
-                                           else by_title.get(normalize(person.title)))
+            self._profile_of[person.id] = (
+                by_id[chosen] if chosen in by_id else by_title.get(normalize(person.title))
+            )
 
     @property
     def category_ids(self) -> list[str]:
@@ -107,8 +109,9 @@ class Snapshot:
         by_id = {p.id: p for p in self.profiles}
         # Resolved profiles passed as if assigned by hand: no title search again.
         assigned = {pid: prof.id for pid, prof in self._profile_of.items() if prof}
-        return below_target(((p.id, p.title) for p in self.people), self.levels, assigned,
-                            by_id, self.category_ids)
+        return below_target(
+            ((p.id, p.title) for p in self.people), self.levels, assigned, by_id, self.category_ids
+        )
 
     def sections(self) -> list[str]:
         """Returns the 所属 that occur, in first-seen order."""
@@ -119,8 +122,7 @@ class Snapshot:
         return list(dict.fromkeys(p.title for p in self.people if p.title))
 
 
-def propose_plan(snapshot: Snapshot, courses: list, taken: dict[str, set[str]],
-                 per_person: int = 3) -> list:
+def propose_plan(snapshot: Snapshot, courses: list, taken: dict[str, set[str]], per_person: int = 3) -> list:
     """Proposes a 研修計画: for each person below target, up to per_person courses.
 
     Args:
@@ -133,13 +135,19 @@ def propose_plan(snapshot: Snapshot, courses: list, taken: dict[str, set[str]],
         PlanItem rows with status 'proposed', person by person in list order.
     """
     from skillmatrix.domain.department import PlanItem, priority_category, propose_courses
+
     order = snapshot.category_ids
     first = priority_category((c.id, c.name) for c in snapshot.categories)
     items = []
     for person in snapshot.people:
-        picked = propose_courses(snapshot.levels.get(person.id, {}), snapshot.profile(person.id),
-                                 courses, taken.get(person.id, ()), order, first)
+        picked = propose_courses(
+            snapshot.levels.get(person.id, {}),
+            snapshot.profile(person.id),
+            courses,
+            taken.get(person.id, ()),
+            order,
+            first,
+        )
         for i, course in enumerate(picked[:per_person]):
-            items.append(PlanItem(staff_id=person.id, title=course.name, course_id=course.id,
-                                  position=i))
+            items.append(PlanItem(staff_id=person.id, title=course.name, course_id=course.id, position=i))
     return items

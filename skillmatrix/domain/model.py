@@ -4,6 +4,7 @@ Plain dataclasses with no I/O. The store loads and saves them; the window, the r
 the interchange read them. Validation lives here so every way in (window, JSON, shared
 file) applies the same rules.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -189,8 +190,10 @@ def experience_years(periods: list[Period], today: date | None = None) -> int:
         today: the reference day (default: the real today).
     """
     today = today or date.today()
-    return years_of_spans([(p.start.first_day(), p.end.last_day() if p.end else None)
-                           for p in periods if p.start is not None], today)
+    return years_of_spans(
+        [(p.start.first_day(), p.end.last_day() if p.end else None) for p in periods if p.start is not None],
+        today,
+    )
 
 
 def years_of_spans(spans: list[tuple[date, date | None]], today: date) -> int:
@@ -199,8 +202,9 @@ def years_of_spans(spans: list[tuple[date, date | None]], today: date) -> int:
     The store gives the staff list its 10,000 people's years this way, from spans it
     computed once per distinct period, without building Period objects.
     """
-    spans = sorted((first, today if last is None or last > today else last)
-                   for first, last in spans if first <= today)
+    spans = sorted(
+        (first, today if last is None or last > today else last) for first, last in spans if first <= today
+    )
     merged: list[list[date]] = []
     for start, end in spans:
         if merged and start.toordinal() <= merged[-1][1].toordinal() + 1:
@@ -247,8 +251,9 @@ def _looks_valid(staff: Staff, category_ids: set[str] | frozenset[str]) -> bool:
     validates 400,000 entries twice, and the messages' f-strings were most of its cost.
     """
     line, text = _CONTROL_LINE.search, _CONTROL_TEXT.search
-    if not staff.name.strip() or (staff.experience_override is not None
-                                  and not 0 <= staff.experience_override <= 80):
+    if not staff.name.strip() or (
+        staff.experience_override is not None and not 0 <= staff.experience_override <= 80
+    ):
         return False
     for value in (staff.name, staff.kana, staff.title, staff.section):
         if len(value) > MAX_NAME or line(value):
@@ -263,9 +268,16 @@ def _looks_valid(staff: Staff, category_ids: set[str] | frozenset[str]) -> bool:
         if len(p.name) > MAX_NAME or line(p.name):
             return False
     for e in staff.entries:
-        if (not 0 <= e.level < LEVEL_COUNT or e.category_id not in category_ids
-                or e.kind not in KINDS or not e.text.strip() or len(e.text) > MAX_TEXT
-                or text(e.text) or len(e.note) > MAX_TEXT or (e.note and text(e.note))):
+        if (
+            not 0 <= e.level < LEVEL_COUNT
+            or e.category_id not in category_ids
+            or e.kind not in KINDS
+            or not e.text.strip()
+            or len(e.text) > MAX_TEXT
+            or text(e.text)
+            or len(e.note) > MAX_TEXT
+            or (e.note and text(e.note))
+        ):
             return False
     return True
 
@@ -284,8 +296,12 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
     problems: list[str] = []
     if not staff.name.strip():
         problems.append(f"{who}: 氏名が空です")
-    for label, value in (("氏名", staff.name), ("ふりがな", staff.kana), ("職名", staff.title),
-                         ("所属", staff.section)):
+    for label, value in (
+        ("氏名", staff.name),
+        ("ふりがな", staff.kana),
+        ("職名", staff.title),
+        ("所属", staff.section),
+    ):
         _check_text(problems, f"{who} {label}", value, MAX_NAME, False)
     if staff.experience_override is not None and not 0 <= staff.experience_override <= 80:
         problems.append(f"{who} 経験年数: 0〜80の整数にしてください（{staff.experience_override}）")

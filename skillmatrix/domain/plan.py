@@ -3,6 +3,7 @@
 Each function returns new lists and never changes its arguments, so that the window can
 write the result as one undo step and keep the old list for undo.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -46,26 +47,31 @@ def set_status(items: list[PlanItem], ids: Iterable[str], status: str) -> list[P
     if status not in PLAN_STATUSES:
         raise ValueError(f"計画の状態「{status}」は使えません")
     chosen = set(ids)
-    return [dataclasses.replace(i, status=status) if i.id in chosen else dataclasses.replace(i)
-            for i in items]
+    return [
+        dataclasses.replace(i, status=status) if i.id in chosen else dataclasses.replace(i) for i in items
+    ]
 
 
 def set_note(items: list[PlanItem], item_id: str, note: str) -> list[PlanItem]:
     """Returns the plan with one line's note replaced."""
-    return [dataclasses.replace(i, note=note) if i.id == item_id else dataclasses.replace(i)
-            for i in items]
+    return [dataclasses.replace(i, note=note) if i.id == item_id else dataclasses.replace(i) for i in items]
 
 
-def add_line(items: list[PlanItem], staff_id: str, title: str, course: Course | None,
-             status: str = "accepted") -> list[PlanItem]:
+def add_line(
+    items: list[PlanItem], staff_id: str, title: str, course: Course | None, status: str = "accepted"
+) -> list[PlanItem]:
     """Returns the plan with a line added by hand (a catalogue course or a free title).
 
     Raises:
         ValueError: the person already has this course in the plan.
     """
-    line = PlanItem(staff_id=staff_id, title=course.name if course else title.strip(),
-                    course_id=course.id if course else None, status=status,
-                    position=next_position(items, staff_id))
+    line = PlanItem(
+        staff_id=staff_id,
+        title=course.name if course else title.strip(),
+        course_id=course.id if course else None,
+        status=status,
+        position=next_position(items, staff_id),
+    )
     if not line.title:
         raise ValueError("研修名が空です")
     if any(_key(i) == _key(line) for i in items):
@@ -89,8 +95,13 @@ class Recording:
     skipped: list[str]  # titles that have no cell (a free title, or no level/category)
 
 
-def record_taken(items: list[PlanItem], ids: Iterable[str], sheets: dict[str, Staff],
-                 courses: dict[str, Course], date: PartialDate | None) -> Recording:
+def record_taken(
+    items: list[PlanItem],
+    ids: Iterable[str],
+    sheets: dict[str, Staff],
+    courses: dict[str, Course],
+    date: PartialDate | None,
+) -> Recording:
     """Adds an entry of kind 研修 in the course's cell to each person's sheet for the
     chosen lines, and marks those lines 受講済.
 
@@ -112,15 +123,20 @@ def record_taken(items: list[PlanItem], ids: Iterable[str], sheets: dict[str, St
         if item.id not in chosen or item.status == "done":
             continue
         course = courses.get(item.course_id) if item.course_id else None
-        if course is None or course.level is None or course.category_id is None \
-                or item.staff_id not in sheets:
+        if (
+            course is None
+            or course.level is None
+            or course.category_id is None
+            or item.staff_id not in sheets
+        ):
             skipped.append(item.title)
             continue
         sheet = new_sheets.get(item.staff_id) or sheets[item.staff_id].copy()
         in_cell = {normalize(e.text) for e in sheet.cell(course.level, course.category_id)}
         if normalize(course.name) not in in_cell:
-            sheet.entries.append(Entry(course.level, course.category_id, course.name,
-                                       kind=course.kind, date=date))
+            sheet.entries.append(
+                Entry(course.level, course.category_id, course.name, kind=course.kind, date=date)
+            )
         new_sheets[item.staff_id] = sheet
         done.add(item.id)
     new_items = set_status(items, done, "done")

@@ -3,6 +3,7 @@
 The dict is exactly a staff object of ../shared/spec/interchange.md, with the category
 written by name so that it means the same in any database.
 """
+
 from __future__ import annotations
 
 import gc
@@ -21,8 +22,7 @@ def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d is not None else None
 
 
-def staff_to_dict(staff: Staff, category_names: dict[str, str],
-                  today: date | None = None) -> dict[str, Any]:
+def staff_to_dict(staff: Staff, category_names: dict[str, str], today: date | None = None) -> dict[str, Any]:
     """Returns the interchange form of one person.
 
     Args:
@@ -38,16 +38,28 @@ def staff_to_dict(staff: Staff, category_names: dict[str, str],
         "section": staff.section,
         "experience_years": staff.experience_years(today),
         "experience_override": staff.experience_override,
-        "qualifications": [{"name": q.name, "acquired": _iso(q.acquired), "expires": _iso(q.expires)}
-                           for q in staff.qualifications],
-        "assignments": [{"start": _iso(a.period.start), "end": _iso(a.period.end),
-                         "name": a.name, "duties": a.duties} for a in staff.assignments],
-        "projects": [{"start": _iso(p.period.start), "end": _iso(p.period.end), "name": p.name}
-                     for p in staff.projects],
-        "entries": [{"level": e.level, "category": category_names.get(e.category_id, e.category_id),
-                     "text": e.text, "kind": e.kind, "date": _iso(e.date),
-                     **({"note": e.note} if e.note else {})}
-                    for e in staff.entries],
+        "qualifications": [
+            {"name": q.name, "acquired": _iso(q.acquired), "expires": _iso(q.expires)}
+            for q in staff.qualifications
+        ],
+        "assignments": [
+            {"start": _iso(a.period.start), "end": _iso(a.period.end), "name": a.name, "duties": a.duties}
+            for a in staff.assignments
+        ],
+        "projects": [
+            {"start": _iso(p.period.start), "end": _iso(p.period.end), "name": p.name} for p in staff.projects
+        ],
+        "entries": [
+            {
+                "level": e.level,
+                "category": category_names.get(e.category_id, e.category_id),
+                "text": e.text,
+                "kind": e.kind,
+                "date": _iso(e.date),
+                **({"note": e.note} if e.note else {}),
+            }
+            for e in staff.entries
+        ],
     }
 
 
@@ -158,8 +170,7 @@ class _Reader:
         return value
 
 
-def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
-                    problems: list[str]) -> Staff | None:
+def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems: list[str]) -> Staff | None:
     """Reads one interchange staff object; appends every problem found to problems.
 
     Args:
@@ -176,10 +187,12 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
         return None
     who = who_label(index, obj.get("name"))
     r = _Reader(who, problems)
-    staff = Staff(name=r.text(obj, "name", "氏名(name)"),
-                  kana=r.text(obj, "kana", "ふりがな(kana)"),
-                  title=r.text(obj, "title", "職名(title)"),
-                  section=r.text(obj, "section", "所属(section)"))
+    staff = Staff(
+        name=r.text(obj, "name", "氏名(name)"),
+        kana=r.text(obj, "kana", "ふりがな(kana)"),
+        title=r.text(obj, "title", "職名(title)"),
+        section=r.text(obj, "section", "所属(section)"),
+    )
     staff_id = obj.get("id")
     if staff_id is not None:
         if not isinstance(staff_id, str) or not _is_uuid(staff_id):
@@ -192,31 +205,50 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
     else:
         staff.experience_override = override
     for i, q in enumerate(r.items(obj, "qualifications", "資格等(qualifications)"), 1):
-        staff.qualifications.append(Qualification(
-            name=r.text(q, "name", f"資格等{i}"),
-            acquired=r.date(q, "acquired", f"資格等{i} 取得"),
-            expires=r.date(q, "expires", f"資格等{i} 有効期限")))
+        staff.qualifications.append(
+            Qualification(
+                name=r.text(q, "name", f"資格等{i}"),
+                acquired=r.date(q, "acquired", f"資格等{i} 取得"),
+                expires=r.date(q, "expires", f"資格等{i} 有効期限"),
+            )
+        )
     for i, a in enumerate(r.items(obj, "assignments", "担当履歴(assignments)"), 1):
-        staff.assignments.append(Assignment(period=r.period(a, f"担当履歴{i}"),
-                                            name=r.text(a, "name", f"担当履歴{i} 担当名"),
-                                            duties=r.text(a, "duties", f"担当履歴{i} 主担当業務")))
+        staff.assignments.append(
+            Assignment(
+                period=r.period(a, f"担当履歴{i}"),
+                name=r.text(a, "name", f"担当履歴{i} 担当名"),
+                duties=r.text(a, "duties", f"担当履歴{i} 主担当業務"),
+            )
+        )
     for i, p in enumerate(r.items(obj, "projects", "プロジェクト(projects)"), 1):
-        staff.projects.append(Project(period=r.period(p, f"プロジェクト{i}"),
-                                      name=r.text(p, "name", f"プロジェクト{i} 名称")))
+        staff.projects.append(
+            Project(period=r.period(p, f"プロジェクト{i}"), name=r.text(p, "name", f"プロジェクト{i} 名称"))
+        )
     for i, e in enumerate(r.items(obj, "entries", "実績(entries)"), 1):
         # The usual entry, well-typed, is read without making the messages below.
         text, level, day, note = e.get("text"), e.get("level"), e.get("date"), e.get("note")
-        if (type(text) is str and type(level) is int and (day is None or type(day) is str)
-                and (note is None or type(note) is str)):
+        if (
+            type(text) is str
+            and type(level) is int
+            and (day is None or type(day) is str)
+            and (note is None or type(note) is str)
+        ):
             try:
                 when = _from_iso(day) if day else None
             except DateError:
                 pass  # said where below
             else:
                 category = e.get("category")
-                staff.entries.append(Entry(level=level, category_id=category_ids.get(category, str(category)),
-                                           text=text, kind=str(e.get("kind") or "other"), date=when,
-                                           note=note or ""))
+                staff.entries.append(
+                    Entry(
+                        level=level,
+                        category_id=category_ids.get(category, str(category)),
+                        text=text,
+                        kind=str(e.get("kind") or "other"),
+                        date=when,
+                        note=note or "",
+                    )
+                )
                 continue
         text = r.text(e, "text", f"実績{i} 内容")
         where = f"{who} 実績{i}「{text[:20]}」"
@@ -228,9 +260,16 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int,
         # An unknown name stays as it is, so validate_staff names it in its message.
         category_id = category_ids.get(category, str(category))
         kind = e.get("kind") or "other"
-        staff.entries.append(Entry(level=level, category_id=category_id,
-                                   text=text, kind=str(kind), date=r.date(e, "date", f"実績{i} 日付"),
-                                   note=r.text(e, "note", f"実績{i} 備考")))
+        staff.entries.append(
+            Entry(
+                level=level,
+                category_id=category_id,
+                text=text,
+                kind=str(kind),
+                date=r.date(e, "date", f"実績{i} 日付"),
+                note=r.text(e, "note", f"実績{i} 備考"),
+            )
+        )
     return staff
 
 
@@ -243,6 +282,7 @@ def who_label(index: int, name: object) -> str:
 
 def _is_uuid(text: str) -> bool:
     import uuid
+
     try:
         uuid.UUID(text)
     except ValueError:

@@ -4,6 +4,7 @@ dump writes every person (or those chosen) losslessly; load reads a file, checks
 rule and either returns every person or raises ValidationError listing what is wrong,
 so that an import is all or nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,9 @@ VERSION = 1
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
-def write_json(people: Iterable[Staff], categories: list[Category], out: Path,
-               today: date | None = None) -> int:
+def write_json(
+    people: Iterable[Staff], categories: list[Category], out: Path, today: date | None = None
+) -> int:
     """Writes the interchange file atomically (temp name, then rename); returns the count.
 
     The file is streamed person by person, so memory does not grow with the staff count.
@@ -41,7 +43,7 @@ def write_json(people: Iterable[Staff], categories: list[Category], out: Path,
     count = 0
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write('{\n  "format": "%s",\n  "version": %d,\n  "staff": [' % (FORMAT, VERSION))
+            f.write(f'{{\n  "format": "{FORMAT}",\n  "version": {VERSION:d},\n  "staff": [')
             for staff in people:
                 text = dumps_indented(staff_to_dict(staff, names, today))  # = json.dumps(indent=2)
                 f.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
@@ -83,7 +85,9 @@ def read_json(path: Path, categories: list[Category]) -> Loaded:
         except UnicodeDecodeError:
             raise ValidationError(f"UTF-8のテキストではありません: {path}") from None
         except json.JSONDecodeError as e:
-            raise ValidationError(f"JSONとして読めません（{e.lineno}行{e.colno}列: {e.msg}）: {path}") from None
+            raise ValidationError(
+                f"JSONとして読めません（{e.lineno}行{e.colno}列: {e.msg}）: {path}"
+            ) from None
         return parse(data, categories)
 
 
@@ -92,7 +96,7 @@ def parse(data: object, categories: list[Category]) -> Loaded:
     if not isinstance(data, dict):
         raise ValidationError("interchange形式ではありません（最上位がオブジェクトではありません）")
     if data.get("format") != FORMAT:
-        raise ValidationError(f"形式が違います: format は \"{FORMAT}\" のはずが {data.get('format')!r} です")
+        raise ValidationError(f'形式が違います: format は "{FORMAT}" のはずが {data.get("format")!r} です')
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ValidationError(f"version が正しくありません: {version!r}")
@@ -103,8 +107,9 @@ def parse(data: object, categories: list[Category]) -> Loaded:
         raise ValidationError("staff が配列ではありません")
     ids = {c.name: c.id for c in categories}
     problems: list[str] = []
-    people = [s for i, obj in enumerate(staff, 1)
-              if (s := staff_from_dict(obj, ids, i, problems)) is not None]
+    people = [
+        s for i, obj in enumerate(staff, 1) if (s := staff_from_dict(obj, ids, i, problems)) is not None
+    ]
     seen: dict[str, int] = {}
     for i, s in enumerate(people, 1):
         if s.id in seen:
@@ -113,4 +118,3 @@ def parse(data: object, categories: list[Category]) -> Loaded:
         problems += validate_staff(s, set(ids.values()), who_label(i, s.name))
     require_valid(list(dict.fromkeys(problems)))
     return Loaded(people)
-

@@ -18,6 +18,7 @@ Theirs is written with their revision id and chain, so importing the same file a
 finds every revision known and changes nothing. Interchange JSON has no history: a
 person who differs counts as updated (the file is taken as the newer side).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -80,9 +81,11 @@ class ImportPlan:
         """Returns the one-paragraph Japanese report the command line prints."""
         e = self.entry_counts()
         deleted = f"、削除済みのため取り込まない {len(self.deleted_here)}" if self.deleted_here else ""
-        return (f"職員: 追加 {len(self.added)}、更新 {len(self.updated)}、変更なし "
-                f"{len(self.unchanged)}、競合 {len(self.conflicts)}{deleted}\n"
-                f"実績: 追加 {e['added']}、削除 {e['removed']}、変更なし {e['unchanged']}")
+        return (
+            f"職員: 追加 {len(self.added)}、更新 {len(self.updated)}、変更なし "
+            f"{len(self.unchanged)}、競合 {len(self.conflicts)}{deleted}\n"
+            f"実績: 追加 {e['added']}、削除 {e['removed']}、変更なし {e['unchanged']}"
+        )
 
     def details(self, limit: int = 20) -> list[str]:
         """Returns one line per person added, updated, in conflict or kept deleted."""
@@ -92,6 +95,7 @@ class ImportPlan:
             lines.extend(f"  {label}: {s.name}（{s.id}）" for s in people[:limit])
             if len(people) > limit:
                 lines.append(f"  {label}: …ほか{len(people) - limit}名")
+
         section("追加", self.added)
         section("更新", [theirs for _, theirs in self.updated])
         section("競合", [theirs for _, theirs in self.conflicts])
@@ -105,8 +109,9 @@ def _same(a: Staff, b: Staff, names: dict[str, str]) -> bool:
     return da == db
 
 
-def plan_import(store: Store, people: list[Staff],
-                chains: dict[str, list[RevisionRow]] | None = None) -> ImportPlan:
+def plan_import(
+    store: Store, people: list[Staff], chains: dict[str, list[RevisionRow]] | None = None
+) -> ImportPlan:
     """Compares incoming people with the store by id.
 
     Args:
@@ -133,8 +138,10 @@ def plan_import(store: Store, people: list[Staff],
     heads, mine_seen = current_revisions(store, ids), revision_sets(store, ids)
     # Whole sheets are loaded only for people whose versions differ: importing a file
     # that holds nothing new reads no sheet at all.
-    known = {s.id: s for s in store.iter_staff([p.id for p in people
-                                                if p.id in heads and heads[p.id] != p.revision])}
+    known = {
+        s.id: s
+        for s in store.iter_staff([p.id for p in people if p.id in heads and heads[p.id] != p.revision])
+    }
     for theirs in people:
         mine, seen = known.get(theirs.id), mine_seen.get(theirs.id, set())
         theirs_seen = {row[0] for row in chains.get(theirs.id, [])} | {theirs.revision}
@@ -158,8 +165,13 @@ def plan_import(store: Store, people: list[Staff],
     return plan
 
 
-def apply_plan(store: Store, plan: ImportPlan, source: str, prefer: str | None = None,
-               choices: dict[str, str] | None = None) -> None:
+def apply_plan(
+    store: Store,
+    plan: ImportPlan,
+    source: str,
+    prefer: str | None = None,
+    choices: dict[str, str] | None = None,
+) -> None:
     """Writes the plan in one transaction.
 
     Args:
@@ -186,6 +198,7 @@ def apply_plan(store: Store, plan: ImportPlan, source: str, prefer: str | None =
 
     def chain(staff: Staff) -> list[RevisionRow]:
         return chains.get(staff.id) or [(staff.revision, None, "")]
+
     inserts = [(theirs, chain(theirs)) for theirs in plan.added]
     replaces = [(theirs, mine, chain(theirs)) for mine, theirs in plan.updated]
     absorbs = []
@@ -213,8 +226,10 @@ def require_settled(plan: ImportPlan, prefer: str | None, choices: dict[str, str
     choices = choices or {}
     open_ones = [theirs.name for _, theirs in plan.conflicts if choices.get(theirs.id, prefer) not in CHOICES]
     if open_ones:
-        raise ConflictError(f"競合が{len(open_ones)}件あります（{'、'.join(open_ones[:5])}"
-                            f"{' ほか' if len(open_ones) > 5 else ''}）。どちらを採るか選んでください")
+        raise ConflictError(
+            f"競合が{len(open_ones)}件あります（{'、'.join(open_ones[:5])}"
+            f"{' ほか' if len(open_ones) > 5 else ''}）。どちらを採るか選んでください"
+        )
 
 
 def _second_copy(staff: Staff) -> Staff:

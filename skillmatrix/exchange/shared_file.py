@@ -9,6 +9,7 @@ final name. A failure leaves no file under that name (and an existing one untouc
 Import: see untrusted.py (reading and checking) and merge.py (the plan); apply_import
 adds the forced backup before the one transaction that writes the plan.
 """
+
 from __future__ import annotations
 
 import errno
@@ -42,8 +43,9 @@ class ExportResult:
     size: int
 
 
-def export_shared(store: Store, out: str | Path, staff_ids: list[str] | None = None,
-                  force: bool = False) -> ExportResult:
+def export_shared(
+    store: Store, out: str | Path, staff_ids: list[str] | None = None, force: bool = False
+) -> ExportResult:
     """Writes the shared file.
 
     Args:
@@ -110,7 +112,9 @@ def _verify(path: Path, count: int) -> None:
 
 def _explain(text: str, code: int | None, out: Path, kept: str) -> StoreError:
     if code in _FULL or "full" in text or "disk i/o" in text or "too large" in text:
-        return StoreError(f"ディスクの空きが足りないか書き込みに失敗したため、書き出せませんでした（{kept}）: {out}")
+        return StoreError(
+            f"ディスクの空きが足りないか書き込みに失敗したため、書き出せませんでした（{kept}）: {out}"
+        )
     if code in _DENIED or "readonly" in text or "read-only" in text or "permission" in text:
         return StoreError(f"書き出し先のフォルダに書き込めません（{kept}）: {out.parent}")
     if "unable to open" in text:
@@ -138,8 +142,13 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def apply_import(store: Store, plan: ImportPlan, source: str, prefer: str | None = None,
-                 choices: dict[str, str] | None = None) -> Path | None:
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    source: str,
+    prefer: str | None = None,
+    choices: dict[str, str] | None = None,
+) -> Path | None:
     """Backs the database up, then writes the plan in one transaction.
 
     Args:

@@ -8,6 +8,7 @@ the copy is migrated after its schema has been checked against that older versio
 the exact schema; integrity_check and foreign_key_check; row caps; then plain SELECTs
 of known columns into domain objects, every one checked with the interchange rules.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,8 +65,7 @@ class SharedFile:
     version: int = 0
 
 
-def read_shared_file(path: str | Path, categories: list[Category],
-                     max_seconds: float = 120.0) -> SharedFile:
+def read_shared_file(path: str | Path, categories: list[Category], max_seconds: float = 120.0) -> SharedFile:
     """Checks and reads an incoming shared file.
 
     Args:
@@ -124,10 +124,14 @@ def _sweep_stale_copies(max_age: float = 24 * 3600) -> None:
 def _check_header(copy: Path, original: Path) -> int:
     app_id, version = header_ids(copy, original)
     if app_id != schema.APPLICATION_ID:
-        raise StoreError(f"SkillMatrixの共有ファイルではありません（別のプログラムのデータベースです）: {original}")
+        raise StoreError(
+            f"SkillMatrixの共有ファイルではありません（別のプログラムのデータベースです）: {original}"
+        )
     if version > schema.current_version():
-        raise StoreError(f"新しい版のSkillMatrixで作られた共有ファイルです（スキーマ版{version}、"
-                         f"このプログラムは版{schema.current_version()}まで）。プログラムを更新してください: {original}")
+        raise StoreError(
+            f"新しい版のSkillMatrixで作られた共有ファイルです（スキーマ版{version}、"
+            f"このプログラムは版{schema.current_version()}まで）。プログラムを更新してください: {original}"
+        )
     if version < 1:
         raise StoreError(f"SkillMatrixの共有ファイルではありません（スキーマ版{version}）: {original}")
     return version
@@ -138,14 +142,18 @@ def _check_database(db: UntrustedDatabase, version: int, original: Path) -> None
         raise StoreError(f"共有ファイルのヘッダーが矛盾しています: {original}")
     differences = db.schema_differences(version)
     if differences:
-        raise StoreError(f"共有ファイルの構造がSkillMatrixのもの（スキーマ版{version}）と違うため取り込みません"
-                         f"（{'、'.join(differences[:5])}）: {original}")
+        raise StoreError(
+            f"共有ファイルの構造がSkillMatrixのもの（スキーマ版{version}）と違うため取り込みません"
+            f"（{'、'.join(differences[:5])}）: {original}"
+        )
     problems = db.integrity_problems()
     if problems:
         raise StoreError(f"共有ファイルが壊れています（{problems[0]}）: {original}")
     for table, count in db.counts().items():
         if count > MAX_ROWS[table]:
-            raise StoreError(f"共有ファイルの{table}が多すぎます（{count}行、{MAX_ROWS[table]}行まで）: {original}")
+            raise StoreError(
+                f"共有ファイルの{table}が多すぎます（{count}行、{MAX_ROWS[table]}行まで）: {original}"
+            )
 
 
 def _clean(text: object) -> str:
@@ -173,10 +181,14 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
     for i, (sid, name, kana, title, section, override, revision) in enumerate(db.staff(), 1):
         label = f"「{_clean(name)}」" if isinstance(name, str) and name.strip() else f"職員{i}"
         r = _Reader(label, problems)
-        staff = Staff(name=r.text(name, "氏名"), kana=r.text(kana, "ふりがな"),
-                      title=r.text(title, "職名"), section=r.text(section, "所属"),
-                      experience_override=r.integer(override, "経験年数"),
-                      revision=r.revision(revision, "revision") or "")
+        staff = Staff(
+            name=r.text(name, "氏名"),
+            kana=r.text(kana, "ふりがな"),
+            title=r.text(title, "職名"),
+            section=r.text(section, "所属"),
+            experience_override=r.integer(override, "経験年数"),
+            revision=r.revision(revision, "revision") or "",
+        )
         if not _is_uuid(sid):
             problems.append(f"{label} id: UUIDではありません（{_clean(sid)}）")
             continue
@@ -199,42 +211,80 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
     for rid, sid, name, acquired, expires in db.qualifications():
         if sid in people:
             r, n = reader(sid), number(sid, "q")
-            people[sid].qualifications.append(Qualification(
-                name=r.text(name, f"資格等{n}"), acquired=r.date(acquired, f"資格等{n} 取得"),
-                expires=r.date(expires, f"資格等{n} 有効期限"), **_row_id(rid)))
+            people[sid].qualifications.append(
+                Qualification(
+                    name=r.text(name, f"資格等{n}"),
+                    acquired=r.date(acquired, f"資格等{n} 取得"),
+                    expires=r.date(expires, f"資格等{n} 有効期限"),
+                    **_row_id(rid),
+                )
+            )
     for rid, sid, start, end, name, duties in db.assignments():
         if sid in people:
             r, n = reader(sid), number(sid, "a")
-            people[sid].assignments.append(Assignment(
-                period=r.period(start, end, f"担当履歴{n}"), name=r.text(name, f"担当履歴{n} 担当名"),
-                duties=r.text(duties, f"担当履歴{n} 主担当業務"), **_row_id(rid)))
+            people[sid].assignments.append(
+                Assignment(
+                    period=r.period(start, end, f"担当履歴{n}"),
+                    name=r.text(name, f"担当履歴{n} 担当名"),
+                    duties=r.text(duties, f"担当履歴{n} 主担当業務"),
+                    **_row_id(rid),
+                )
+            )
     for rid, sid, start, end, name in db.projects():
         if sid in people:
             r, n = reader(sid), number(sid, "p")
-            people[sid].projects.append(Project(period=r.period(start, end, f"プロジェクト{n}"),
-                                                name=r.text(name, f"プロジェクト{n} 名称"), **_row_id(rid)))
+            people[sid].projects.append(
+                Project(
+                    period=r.period(start, end, f"プロジェクト{n}"),
+                    name=r.text(name, f"プロジェクト{n} 名称"),
+                    **_row_id(rid),
+                )
+            )
     for rid, sid, level, category_id, text, kind, date, note in db.entries():
         if sid in people:
             n = number(sid, "e")
             # The usual row, well-typed with a date seen before, is read without making
             # the six messages below (400,000 rows in a file of 10,000 people, issue 8).
-            if (type(level) is int and type(text) is str and type(kind) is str
-                    and (note is None or type(note) is str) and (date is None or date in dates)):
-                people[sid].entries.append(Entry(
-                    level=level, category_id=category(category_id), text=text, kind=kind,
-                    date=dates[date] if date is not None else None, note=note or "", **_row_id(rid)))
+            if (
+                type(level) is int
+                and type(text) is str
+                and type(kind) is str
+                and (note is None or type(note) is str)
+                and (date is None or date in dates)
+            ):
+                people[sid].entries.append(
+                    Entry(
+                        level=level,
+                        category_id=category(category_id),
+                        text=text,
+                        kind=kind,
+                        date=dates[date] if date is not None else None,
+                        note=note or "",
+                        **_row_id(rid),
+                    )
+                )
                 continue
             r = reader(sid)
-            people[sid].entries.append(Entry(
-                level=r.integer(level, f"実績{n} レベル", default=-1), category_id=category(category_id),
-                text=r.text(text, f"実績{n} 内容"), kind=r.text(kind, f"実績{n} 種別"),
-                date=r.date(date, f"実績{n} 日付"), note=r.text(note, f"実績{n} 備考"), **_row_id(rid)))
+            people[sid].entries.append(
+                Entry(
+                    level=r.integer(level, f"実績{n} レベル", default=-1),
+                    category_id=category(category_id),
+                    text=r.text(text, f"実績{n} 内容"),
+                    kind=r.text(kind, f"実績{n} 種別"),
+                    date=r.date(date, f"実績{n} 日付"),
+                    note=r.text(note, f"実績{n} 備考"),
+                    **_row_id(rid),
+                )
+            )
     chains: dict[str, list[RevisionRow]] = defaultdict(list)
     for sid, revision, parent, created in db.revisions():
         if sid in people:
             r = reader(sid)
-            row = (r.revision(revision, "revision"), r.revision(parent, "parent", optional=True),
-                   r.text(created, "revision created"))
+            row = (
+                r.revision(revision, "revision"),
+                r.revision(parent, "parent", optional=True),
+                r.text(created, "revision created"),
+            )
             if row[0]:
                 chains[sid].append(row)
     category_ids = {c.id for c in categories}
@@ -313,4 +363,3 @@ def _is_uuid(value: object) -> bool:
         return str(uuid.UUID(value)) == value
     except ValueError:
         return False
-

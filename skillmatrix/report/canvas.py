@@ -7,6 +7,7 @@ here limited to one résumé), and when the ResumeEnd marker has been drawn and 
 closes, draws each held page's footer and hands the pages to the PDF document, which
 writes them to the file at once (stream.py). Memory stays flat for a thousand résumés.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

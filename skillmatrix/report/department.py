@@ -5,6 +5,7 @@ heading row repeated on every page, cells shaded as in the window. Long tables a
 into blocks of rows: reportlab splits one huge table page by page at a cost that grows
 with its length, and blocks keep 10,000 people to seconds.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -68,9 +69,10 @@ def _blocks(table: ReportTable, width: float, font: str) -> list:
     out = []
     rows = table.rows or [[""] * len(table.columns)]
     for start in range(0, len(rows), BLOCK_ROWS):
-        chunk = rows[start:start + BLOCK_ROWS]
-        data = [header] + [[_cell(v, wrap[i], fits[i], font, st.cell) for i, v in enumerate(r)]
-                           for r in chunk]
+        chunk = rows[start : start + BLOCK_ROWS]
+        data = [header] + [
+            [_cell(v, wrap[i], fits[i], font, st.cell) for i, v in enumerate(r)] for r in chunk
+        ]
         style = [
             ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID_LINE),
@@ -84,7 +86,7 @@ def _blocks(table: ReportTable, width: float, font: str) -> list:
             if w:
                 style.append(("ALIGN", (i, 1), (i, -1), "LEFT"))
         if table.shades:
-            for r, shades in enumerate(table.shades[start:start + BLOCK_ROWS], 1):
+            for r, shades in enumerate(table.shades[start : start + BLOCK_ROWS], 1):
                 for c, key in enumerate(shades):
                     if key:
                         style.append(("BACKGROUND", (c, r), (c, r), colors.Color(*SHADE_RGB[key])))
@@ -119,14 +121,24 @@ def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = No
         canvas.drawRightString(PAGE_SIZE[0] - MARGIN_X, 7 * mm, f"{doc.page} ページ")
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(str(out), pagesize=PAGE_SIZE, leftMargin=MARGIN_X,
-                            rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-                            title=report.title, author="SkillMatrix",
-                            creator=f"SkillMatrix {__version__}", subject=report.subtitle)
+    doc = SimpleDocTemplate(
+        str(out),
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=report.title,
+        author="SkillMatrix",
+        creator=f"SkillMatrix {__version__}",
+        subject=report.subtitle,
+    )
     try:
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
     except OSError as e:
         raise ReportError(f"PDFを書き出せません（{e.strerror or e}）: {out}") from None
     except LayoutError:
-        raise ReportError(f"1ページに収まらない欄があるためPDFにできません。Excelで書き出してください: {out}") from None
+        raise ReportError(
+            f"1ページに収まらない欄があるためPDFにできません。Excelで書き出してください: {out}"
+        ) from None
     return doc.page

@@ -4,6 +4,7 @@ A report is a title and a few tables; a table is column headings, rows of text o
 and, per cell, an optional shade key: 'L0'..'L7' for a level (the matrix's colour scale)
 or 'met' / 'one_below' / 'below' for a gap. Nothing here knows PDF or Excel.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -24,8 +25,12 @@ from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
 
 REPORT_KINDS = ("matrix", "gaps", "plan", "courses")
-REPORT_TITLES = {"matrix": "スキルマップ（職員×分類のレベル）", "gaps": "求める人材像との差",
-                 "plan": "研修計画", "courses": "研修カタログと受講履歴"}
+REPORT_TITLES = {
+    "matrix": "スキルマップ（職員×分類のレベル）",
+    "gaps": "求める人材像との差",
+    "plan": "研修計画",
+    "courses": "研修カタログと受講履歴",
+}
 NO_LEVEL = "－"
 # Names listed in one cell at most: a cell must fit on a page (the full lists are in the
 # per-person tables, and in Excel one may filter them).
@@ -56,8 +61,14 @@ class Report:
     tables: list[ReportTable]
 
 
-def build_report(store: Store, kind: str, *, kinds: Iterable[str] | None = None,
-                 fiscal_year: int | None = None, today: date | None = None) -> Report:
+def build_report(
+    store: Store,
+    kind: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    fiscal_year: int | None = None,
+    today: date | None = None,
+) -> Report:
     """Builds a department report from the database.
 
     Args:
@@ -75,8 +86,11 @@ def build_report(store: Store, kind: str, *, kinds: Iterable[str] | None = None,
     today = today or date.today()
     department = DepartmentStore(store)
     snap = department.snapshot(kinds)
-    counted = ("実績の種別: " + "・".join(KIND_LABELS[k] for k in sorted(snap.kinds))
-               if snap.kinds is not None else "実績の種別: すべて")
+    counted = (
+        "実績の種別: " + "・".join(KIND_LABELS[k] for k in sorted(snap.kinds))
+        if snap.kinds is not None
+        else "実績の種別: すべて"
+    )
     subtitle = f"{today.isoformat()} 現在　職員{len(snap.people)}名　{counted}"
     if kind == "matrix":
         tables = [matrix_table(snap), histogram_table(snap)]
@@ -97,9 +111,12 @@ def _person_cells(snap: Snapshot, person) -> list[Value]:
 
 def matrix_table(snap: Snapshot) -> ReportTable:
     """One row per person: name, ふりがな, 職名, 所属, then the level in each category."""
-    table = ReportTable("職員×分類のレベル（その分類で実績のある最も高いレベル）",
-                        ["氏名", "ふりがな", "職名", "所属", *(c.name for c in snap.categories)],
-                        shades=[], widths=[2.4, 2.6, 1.6, 2.4, *[1.5] * len(snap.categories)])
+    table = ReportTable(
+        "職員×分類のレベル（その分類で実績のある最も高いレベル）",
+        ["氏名", "ふりがな", "職名", "所属", *(c.name for c in snap.categories)],
+        shades=[],
+        widths=[2.4, 2.6, 1.6, 2.4, *[1.5] * len(snap.categories)],
+    )
     for p in snap.people:
         levels = [snap.level(p.id, c) for c in snap.category_ids]
         table.rows.append([p.name, p.kana, p.title, p.section, *levels])
@@ -109,15 +126,17 @@ def matrix_table(snap: Snapshot) -> ReportTable:
 
 def histogram_table(snap: Snapshot) -> ReportTable:
     """Per category, how many people stand at each level."""
-    table = ReportTable("分類別・レベル別の人数", ["分類", "実績なし",
-                                                 *(f"レベル{n}" for n in range(LEVEL_COUNT))],
-                        shades=[], widths=[3, *[1.2] * (LEVEL_COUNT + 1)])
+    table = ReportTable(
+        "分類別・レベル別の人数",
+        ["分類", "実績なし", *(f"レベル{n}" for n in range(LEVEL_COUNT))],
+        shades=[],
+        widths=[3, *[1.2] * (LEVEL_COUNT + 1)],
+    )
     hist = snap.histograms()
     for c in snap.categories:
         h = hist[c.id]
         table.rows.append([c.name, h.none, *h.counts])
-        table.shades.append([None, None, *(f"L{n}" if h.counts[n] else None
-                                           for n in range(LEVEL_COUNT))])
+        table.shades.append([None, None, *(f"L{n}" if h.counts[n] else None for n in range(LEVEL_COUNT))])
     return table
 
 
@@ -128,18 +147,35 @@ def _gap_text(level: int | None, target: int | None) -> str:
 
 def gap_table(snap: Snapshot) -> ReportTable:
     """One row per person: profile, 'level／target' per category, missing can-dos."""
-    table = ReportTable("レベル／目標（緑: 達成　黄: あと1レベル　赤: 2レベル以上不足）",
-                        ["氏名", "職名", "所属", "人材像", *(c.name for c in snap.categories),
-                         "不足レベル計", "未達のできること"],
-                        shades=[], widths=[2.4, 1.6, 2.4, 1.4, *[1.5] * len(snap.categories), 1.3, 1.3])
+    table = ReportTable(
+        "レベル／目標（緑: 達成　黄: あと1レベル　赤: 2レベル以上不足）",
+        [
+            "氏名",
+            "職名",
+            "所属",
+            "人材像",
+            *(c.name for c in snap.categories),
+            "不足レベル計",
+            "未達のできること",
+        ],
+        shades=[],
+        widths=[2.4, 1.6, 2.4, 1.4, *[1.5] * len(snap.categories), 1.3, 1.3],
+    )
     for p in snap.people:
         profile = snap.profile(p.id)
         cells, shades = [], []
         for c in snap.category_ids:
             cells.append(_gap_text(snap.level(p.id, c), snap.target(p.id, c)))
             shades.append(snap.status(p.id, c))
-        table.rows.append([*_person_cells(snap, p), profile.name if profile else "（なし）",
-                           *cells, snap.shortfall(p.id), len(snap.missing_can_do(p.id))])
+        table.rows.append(
+            [
+                *_person_cells(snap, p),
+                profile.name if profile else "（なし）",
+                *cells,
+                snap.shortfall(p.id),
+                len(snap.missing_can_do(p.id)),
+            ]
+        )
         table.shades.append([None] * 4 + shades + [None, None])
     return table
 
@@ -147,13 +183,15 @@ def gap_table(snap: Snapshot) -> ReportTable:
 def below_table(snap: Snapshot) -> ReportTable:
     """Per category, who is below target (and by how much)."""
     names = {p.id: p.name for p in snap.people}
-    table = ReportTable("分類別・目標に届かない職員", ["分類", "人数", "職員（レベル／目標）"],
-                        widths=[2.5, 1, 16])
+    table = ReportTable(
+        "分類別・目標に届かない職員", ["分類", "人数", "職員（レベル／目標）"], widths=[2.5, 1, 16]
+    )
     below = snap.below_target()
     for c in snap.categories:
         gaps = below[c.id]
-        listed = "、".join(f"{names[g.staff_id]}（{_gap_text(g.level, g.target)}）"
-                          for g in gaps[:MAX_LISTED])
+        listed = "、".join(
+            f"{names[g.staff_id]}（{_gap_text(g.level, g.target)}）" for g in gaps[:MAX_LISTED]
+        )
         if len(gaps) > MAX_LISTED:
             listed += f"　ほか{len(gaps) - MAX_LISTED}名（全員は「レベル／目標」の表に）"
         table.rows.append([c.name, len(gaps), listed])
@@ -162,8 +200,12 @@ def below_table(snap: Snapshot) -> ReportTable:
 
 def expiry_table(department: DepartmentStore, today: date) -> ReportTable:
     """Qualifications expired or expiring within 90 days."""
-    table = ReportTable(f"資格の有効期限（期限切れ・{EXPIRY_WINDOW_DAYS}日以内）",
-                        ["氏名", "資格", "有効期限", "状況"], shades=[], widths=[3, 6, 2.5, 3])
+    table = ReportTable(
+        f"資格の有効期限（期限切れ・{EXPIRY_WINDOW_DAYS}日以内）",
+        ["氏名", "資格", "有効期限", "状況"],
+        shades=[],
+        widths=[3, 6, 2.5, 3],
+    )
     for x in expiring(department.qualifications_with_expiry(), today):
         state = f"期限切れ（{-x.days_left}日経過）" if x.expired else f"あと{x.days_left}日"
         table.rows.append([x.staff_name, x.qualification, x.expires.format(), state])
@@ -181,17 +223,28 @@ def plan_table(department: DepartmentStore, snap: Snapshot, year: int) -> Report
         title += "（案: 目標との差から提案）"
     cat_names = {c.id: c.name for c in snap.categories}
     people = {p.id: p for p in snap.people}
-    table = ReportTable(title, ["氏名", "職名", "所属", "研修名", "提供機関", "分類", "レベル", "状態"],
-                        shades=[], widths=[3, 2, 2.5, 6, 4, 2.2, 1.2, 1.6])
+    table = ReportTable(
+        title,
+        ["氏名", "職名", "所属", "研修名", "提供機関", "分類", "レベル", "状態"],
+        shades=[],
+        widths=[3, 2, 2.5, 6, 4, 2.2, 1.2, 1.6],
+    )
     for item in items:
         p = people.get(item.staff_id)
         if p is None:
             continue
         course = courses.get(item.course_id) if item.course_id else None
         category = course.category_id if course else None
-        table.rows.append([*_person_cells(snap, p), item.title, course.provider if course else "",
-                           cat_names.get(category, "") if category else "",
-                           course.level if course else None, PLAN_STATUS_LABELS[item.status]])
+        table.rows.append(
+            [
+                *_person_cells(snap, p),
+                item.title,
+                course.provider if course else "",
+                cat_names.get(category, "") if category else "",
+                course.level if course else None,
+                PLAN_STATUS_LABELS[item.status],
+            ]
+        )
         table.shades.append([None] * 6 + [None, None])
     return table
 
@@ -199,19 +252,28 @@ def plan_table(department: DepartmentStore, snap: Snapshot, year: int) -> Report
 def course_table(department: DepartmentStore, snap: Snapshot) -> ReportTable:
     """The catalogue with who took each course and when (研修受講履歴)."""
     cat_names = {c.id: c.name for c in snap.categories}
-    table = ReportTable("研修カタログと受講者", ["研修名", "提供機関", "分類", "レベル", "受講者数",
-                                               "受講者（受講時期）"],
-                        widths=[5, 4, 2.2, 1.2, 1.2, 12])
+    table = ReportTable(
+        "研修カタログと受講者",
+        ["研修名", "提供機関", "分類", "レベル", "受講者数", "受講者（受講時期）"],
+        widths=[5, 4, 2.2, 1.2, 1.2, 12],
+    )
     courses = department.courses()
     history = department.course_history(courses)
     for course in courses:
         takers = history[course.id]
-        listed = "、".join(f"{name}（{d.format()}）" if d else name
-                          for _sid, name, d in takers[:MAX_LISTED])
+        listed = "、".join(f"{name}（{d.format()}）" if d else name for _sid, name, d in takers[:MAX_LISTED])
         if len(takers) > MAX_LISTED:
             listed += f"　ほか{len(takers) - MAX_LISTED}名"
-        table.rows.append([course.name, course.provider, cat_names.get(course.category_id, ""),
-                           course.level, len(takers), listed])
+        table.rows.append(
+            [
+                course.name,
+                course.provider,
+                cat_names.get(course.category_id, ""),
+                course.level,
+                len(takers),
+                listed,
+            ]
+        )
     return table
 
 

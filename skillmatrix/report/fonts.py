@@ -7,6 +7,7 @@ the glyphs used, and its text stays searchable and copyable. The program ships I
 ``--font`` may name another TrueType font. OpenType fonts with CFF outlines (Noto CJK, the
 .otf files) are refused by reportlab and reported as such.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,8 +47,10 @@ def default_font_path() -> Path:
     for path in candidates:
         if path.is_file():
             return path
-    raise ReportError("印刷用の日本語フォント（resources/fonts/ipaexg.ttf）が見つかりません。"
-                      "--font でTrueTypeフォントを指定してください")
+    raise ReportError(
+        "印刷用の日本語フォント（resources/fonts/ipaexg.ttf）が見つかりません。"
+        "--font でTrueTypeフォントを指定してください"
+    )
 
 
 def register_font(path: str | Path | None = None) -> str:
@@ -79,6 +82,7 @@ def register_font(path: str | Path | None = None) -> str:
     except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as e:
         # TTFError covers CFF outlines ("postscript outlines are not supported") and
         # fonts that forbid embedding; the rest are damaged files.
-        raise ReportError(f"このフォントは使えません（TrueType形式で埋め込み可能なものを指定してください）: "
-                          f"{path}（{e}）") from e
+        raise ReportError(
+            f"このフォントは使えません（TrueType形式で埋め込み可能なものを指定してください）: {path}（{e}）"
+        ) from e
     return name

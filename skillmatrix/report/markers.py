@@ -5,6 +5,7 @@ is laid out. ResumeStart is drawn on a résumé's first page and ResumeEnd on it
 ResumeCanvas (canvas.py) holds the pages in between and writes them, footers and all, when
 the end is reached.
 """
+
 from __future__ import annotations
 
 from reportlab.platypus import Flowable

@@ -3,6 +3,7 @@
 The same :class:`PrintOptions` serves the command line (``print --sections …``) and the
 print dialog of the window, so both offer exactly the same choices.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -102,12 +103,39 @@ def parse_kinds(values: list[str]) -> frozenset[str]:
 # First Latin letter of each kana in Hepburn romanisation (し shi, ち chi, つ tsu, ふ fu,
 # じ/ぢ ji, づ zu): enough for initials, which is all masking needs.
 _ROWS = {
-    "あ": "A", "い": "I", "う": "U", "え": "E", "お": "O", "ゔ": "V",
-    "かきくけこ": "K", "がぎぐげご": "G", "さすせそ": "S", "し": "S", "ざずぜぞ": "Z",
-    "じぢ": "J", "たてと": "T", "ち": "C", "つ": "T", "だでど": "D", "づ": "Z",
-    "なにぬねの": "N", "はひへほ": "H", "ふ": "F", "ばびぶべぼ": "B", "ぱぴぷぺぽ": "P",
-    "まみむめも": "M", "やゆよ": "Y", "らりるれろ": "R", "わゐゑ": "W", "を": "O", "ん": "N",
-    "ぁ": "A", "ぃ": "I", "ぅ": "U", "ぇ": "E", "ぉ": "O",
+    "あ": "A",
+    "い": "I",
+    "う": "U",
+    "え": "E",
+    "お": "O",
+    "ゔ": "V",
+    "かきくけこ": "K",
+    "がぎぐげご": "G",
+    "さすせそ": "S",
+    "し": "S",
+    "ざずぜぞ": "Z",
+    "じぢ": "J",
+    "たてと": "T",
+    "ち": "C",
+    "つ": "T",
+    "だでど": "D",
+    "づ": "Z",
+    "なにぬねの": "N",
+    "はひへほ": "H",
+    "ふ": "F",
+    "ばびぶべぼ": "B",
+    "ぱぴぷぺぽ": "P",
+    "まみむめも": "M",
+    "やゆよ": "Y",
+    "らりるれろ": "R",
+    "わゐゑ": "W",
+    "を": "O",
+    "ん": "N",
+    "ぁ": "A",
+    "ぃ": "I",
+    "ぅ": "U",
+    "ぇ": "E",
+    "ぉ": "O",
 }
 _KANA_INITIAL = {kana: letter for group, letter in _ROWS.items() for kana in group}
 

@@ -14,6 +14,7 @@ to the file at once, keeping only its name for the page tree.
 The window's batch print runs this in a worker thread with a progress callback that
 updates the dialog and returns False when the user presses Cancel.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -73,8 +74,9 @@ class _LazyStory(list):
         return n
 
 
-def _chunks(people: Iterable[Staff], ctx: SheetContext, progress: Progress | None,
-            total: int) -> Iterator[list[Flowable]]:
+def _chunks(
+    people: Iterable[Staff], ctx: SheetContext, progress: Progress | None, total: int
+) -> Iterator[list[Flowable]]:
     for done, person in enumerate(people):
         if progress is not None and progress(done, total) is False:
             raise PrintCancelled()
@@ -84,20 +86,43 @@ def _chunks(people: Iterable[Staff], ctx: SheetContext, progress: Progress | Non
 
 def _doc(target, options: PrintOptions, font: str) -> BaseDocTemplate:
     doc = BaseDocTemplate(
-        target, pagesize=PAGE_SIZE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT, bottomMargin=MARGIN_BOTTOM,
-        title=options.title, author="SkillMatrix",
-        creator=f"SkillMatrix {__version__}", subject="スキル履歴書", pageCompression=1,
-        initialFontName=font)  # else every page names Helvetica, a font not embedded
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        target,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT,
+        bottomMargin=MARGIN_BOTTOM,
+        title=options.title,
+        author="SkillMatrix",
+        creator=f"SkillMatrix {__version__}",
+        subject="スキル履歴書",
+        pageCompression=1,
+        initialFontName=font,
+    )  # else every page names Helvetica, a font not embedded
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        FRAME_WIDTH,
+        FRAME_HEIGHT,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="resume", frames=[frame], pagesize=PAGE_SIZE)])
     return doc
 
 
-def build_resumes(people: Iterable[Staff], levels: Sequence[Level], categories: Sequence[Category],
-                  out: str | Path | BinaryIO, options: PrintOptions | None = None,
-                  progress: Progress | None = None, total: int | None = None) -> int:
+def build_resumes(
+    people: Iterable[Staff],
+    levels: Sequence[Level],
+    categories: Sequence[Category],
+    out: str | Path | BinaryIO,
+    options: PrintOptions | None = None,
+    progress: Progress | None = None,
+    total: int | None = None,
+) -> int:
     """Prints résumés into one PDF, each starting on a new page.
 
     Args:
@@ -132,8 +157,9 @@ def build_resumes(people: Iterable[Staff], levels: Sequence[Level], categories: 
     if first is None:
         raise ReportError("印刷する職員がいません")
     story = _LazyStory(itertools.chain([first], chunks))
-    decoration = Decoration(font, PartialDate.from_date(options.day()).format(options.era),
-                            options.confidential)
+    decoration = Decoration(
+        font, PartialDate.from_date(options.day()).format(options.era), options.confidential
+    )
     canvasmaker = partial(ResumeCanvas, decoration=decoration)
 
     if isinstance(out, (str, Path)):
@@ -156,8 +182,13 @@ def build_resumes(people: Iterable[Staff], levels: Sequence[Level], categories: 
     return pages
 
 
-def build_resume(staff: Staff, levels: Sequence[Level], categories: Sequence[Category],
-                 out: str | Path | BinaryIO, options: PrintOptions | None = None) -> int:
+def build_resume(
+    staff: Staff,
+    levels: Sequence[Level],
+    categories: Sequence[Category],
+    out: str | Path | BinaryIO,
+    options: PrintOptions | None = None,
+) -> int:
     """Prints one person's résumé (e.g. into a BytesIO for the print preview).
 
     Returns:

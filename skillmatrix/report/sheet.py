@@ -5,6 +5,7 @@
 Every table repeats its header row on each page it continues to and cuts rows too tall
 for the page (tables.py), so nothing is ever clipped.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -46,13 +47,16 @@ def _continued(text: str, st: Styles):
     return lambda: [para(f"{text}（続き）" if text else "（続き）", st.muted)]
 
 
-def _section(title: str, header: Sequence[str], rows: list[Row], widths: Sequence[float],
-             st: Styles) -> list[Flowable]:
+def _section(
+    title: str, header: Sequence[str], rows: list[Row], widths: Sequence[float], st: Styles
+) -> list[Flowable]:
     """A heading and its table: the rows, or 「（なし）」 when there are none."""
     head = [CachedParagraph(h, st.head) for h in header]
     if not rows:
         rows = [Row([[CachedParagraph("（なし）", st.muted)]] + [[] for _ in header[1:]])]
-    return _keep(CachedParagraph(title, st.heading), ResumeTable(head, rows, widths, st.font), FRAME_HEIGHT / 3)
+    return _keep(
+        CachedParagraph(title, st.heading), ResumeTable(head, rows, widths, st.font), FRAME_HEIGHT / 3
+    )
 
 
 def _keep(heading: Paragraph, table: ResumeTable, whole_up_to: float) -> list[Flowable]:
@@ -82,9 +86,17 @@ def qualifications(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     """資格等: name, date acquired, expiry."""
     st = ctx.styles
     widths = (FRAME_WIDTH - 2 * 45 * mm, 45 * mm, 45 * mm)
-    rows = [Row([[para(q.name, st.cell)], [para(ctx.date(q.acquired), st.cell)],
-                 [para(ctx.date(q.expires), st.cell)]], (_continued(q.name, st),))
-            for q in staff.qualifications]
+    rows = [
+        Row(
+            [
+                [para(q.name, st.cell)],
+                [para(ctx.date(q.acquired), st.cell)],
+                [para(ctx.date(q.expires), st.cell)],
+            ],
+            (_continued(q.name, st),),
+        )
+        for q in staff.qualifications
+    ]
     return _section("資格等", ("資格等", "取得", "有効期限"), rows, widths, st)
 
 
@@ -95,8 +107,12 @@ def assignments(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     rows = []
     for a in staff.assignments:
         period = a.period.format(ctx.options.era)
-        rows.append(Row([[para(period, st.cell)], [para(a.name, st.cell)], [para(a.duties, st.cell)]],
-                        (_continued(period, st), _continued(a.name, st))))
+        rows.append(
+            Row(
+                [[para(period, st.cell)], [para(a.name, st.cell)], [para(a.duties, st.cell)]],
+                (_continued(period, st), _continued(a.name, st)),
+            )
+        )
     return _section("担当履歴", ("期間", "担当名", "主担当業務"), rows, widths, st)
 
 
@@ -107,8 +123,7 @@ def projects(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     rows = []
     for p in staff.projects:
         period = p.period.format(ctx.options.era)
-        rows.append(Row([[para(period, st.cell)], [para(p.name, st.cell)]],
-                        (_continued(period, st),)))
+        rows.append(Row([[para(period, st.cell)], [para(p.name, st.cell)]], (_continued(period, st),)))
     return _section("プロジェクト", ("期間", "プロジェクト名"), rows, widths, st)
 
 
@@ -134,15 +149,23 @@ def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
             cells.setdefault((e.level, e.category_id), []).append(_entry(e, ctx))
     rows = []
     for level in sorted(ctx.levels, key=lambda lv: lv.number):
-        label = CachedParagraph(f'<font size="{st.level_number.fontSize}">{level.number}</font>　'
-                          f"{markup(level.short)}", st.level)
-        rows.append(Row([[label]] + [cells.get((level.number, c.id), []) for c in cats],
-                        (_continued(str(level.number), st),)))
+        label = CachedParagraph(
+            f'<font size="{st.level_number.fontSize}">{level.number}</font>　{markup(level.short)}', st.level
+        )
+        rows.append(
+            Row(
+                [[label]] + [cells.get((level.number, c.id), []) for c in cats],
+                (_continued(str(level.number), st),),
+            )
+        )
     head = [CachedParagraph("レベル", st.head)] + [para(c.name, st.head) for c in cats]
     # The grid reads best whole: it starts on a fresh page unless it fits in what is left;
     # a grid longer than a page starts at once and continues with its header repeated.
-    return _keep(CachedParagraph("スキル実績等一覧", st.heading), ResumeTable(head, rows, widths, st.font),
-                 FRAME_HEIGHT)
+    return _keep(
+        CachedParagraph("スキル実績等一覧", st.heading),
+        ResumeTable(head, rows, widths, st.font),
+        FRAME_HEIGHT,
+    )
 
 
 def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:

@@ -15,6 +15,7 @@ result with pypdf and pdfplumber and render it with poppler, so a reportlab chan
 breaks it shows up at once. Anything a page references that is not yet registered (a
 case this program never produces) is simply left for the final pass.
 """
+
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfdoc import (
@@ -46,8 +47,10 @@ class StreamingDocument(PDFDocument):
         self._own_file = not hasattr(target, "write")
         self._out = open(target, "wb") if self._own_file else target
         self._offset = 0
-        self._emit(pdfdocEnc(f"%PDF-{self._pdfVersion[0]}.{self._pdfVersion[1]}")
-                   + b"\n%\223\214\213\236 ReportLab Generated PDF document (opensource)\n")
+        self._emit(
+            pdfdocEnc(f"%PDF-{self._pdfVersion[0]}.{self._pdfVersion[1]}")
+            + b"\n%\223\214\213\236 ReportLab Generated PDF document (opensource)\n"
+        )
 
     def _emit(self, data: bytes) -> int:
         offset = self._offset
@@ -102,7 +105,6 @@ class StreamingDocument(PDFDocument):
         xref = PDFCrossReferenceTable()
         xref.addsection(0, ids)
         start = self._emit(xref.format(self))
-        trailer = PDFTrailer(startxref=start, Size=len(ids) + 1, Root=catalog, Info=info,
-                             ID=self.ID())
+        trailer = PDFTrailer(startxref=start, Size=len(ids) + 1, Root=catalog, Info=info, ID=self.ID())
         self._emit(trailer.format(self))
         return b""

@@ -7,6 +7,7 @@ would leave ~6 and wrap most course titles over three or four lines. The history
 are short and read as well in landscape, and one orientation throughout means a stapled
 résumé is never turned halfway through (a short résumé fits on one sheet, as in the seed).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ class Styles:
 @cache
 def styles_for(font: str) -> Styles:
     """Returns the styles for a registered font name (built once per font)."""
+
     def style(name: str, size: float, leading: float, in_cell: bool = True, **kw) -> ParagraphStyle:
         assert size >= MIN_SIZE
         if in_cell:
@@ -63,8 +65,15 @@ def styles_for(font: str) -> Styles:
             kw.setdefault("rightIndent", max(0.0, size - CELL_PAD) + 0.5)
         # CJK wrapping breaks between any two characters (the default would split only
         # at spaces, so a long Japanese line or a long URL would overflow the cell).
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
-                              wordWrap="CJK", alignment=kw.pop("alignment", TA_LEFT), **kw)
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=leading,
+            wordWrap="CJK",
+            alignment=kw.pop("alignment", TA_LEFT),
+            **kw,
+        )
 
     return Styles(
         font=font,
@@ -74,8 +83,7 @@ def styles_for(font: str) -> Styles:
         cell=style("cell", 8.5, 11),
         head=style("head", 8.5, 11, alignment=TA_CENTER, leftIndent=6, rightIndent=6),
         # The full-width 「・」 bullet has its dot in the middle of its em: pull it left.
-        entry=style("entry", 8, 10, leftIndent=6, bulletIndent=-2.5, bulletFontName=font,
-                    bulletFontSize=8),
+        entry=style("entry", 8, 10, leftIndent=6, bulletIndent=-2.5, bulletFontName=font, bulletFontSize=8),
         level=style("level", 7, 9),
         level_number=style("level_number", 10, 12),
         muted=style("muted", 7.5, 9.5, textColor=MUTED),

@@ -13,6 +13,7 @@ no hint of what it continues.) ResumeTable splits itself:
   continues (「3（続き）」, 「2013年4月～（続き）」);
 - a row taller than a whole page is thus cut again on every page it reaches.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -58,7 +59,7 @@ def _take(cell: Cell, width: float, limit: float) -> tuple[Cell, Cell]:
             continue
         parts = f.split(width, room) if room > 0 else []
         if len(parts) > 1:
-            return head + parts[:1], list(parts[1:]) + cell[i + 1:]
+            return head + parts[:1], list(parts[1:]) + cell[i + 1 :]
         return head, cell[i:]
     return head, []
 
@@ -83,19 +84,21 @@ def split_row(row: Row, widths: Sequence[float], height: float) -> tuple[Row, Ro
 
 
 def _style(font: str) -> TableStyle:
-    return TableStyle([
-        # Cells hold paragraphs, but the table still sets its own font per cell: name ours,
-        # or every page would reference Helvetica, which is not embedded.
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID_LINE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-    ])
+    return TableStyle(
+        [
+            # Cells hold paragraphs, but the table still sets its own font per cell: name ours,
+            # or every page would reference Helvetica, which is not embedded.
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID_LINE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ]
+    )
 
 
 class ResumeTable(Table):
@@ -110,8 +113,13 @@ class ResumeTable(Table):
 
     def __init__(self, header: list, rows: list[Row], widths: Sequence[float], font: str):
         self._header, self._rows, self._font = header, rows, font
-        super().__init__([header] + [r.cells for r in rows], colWidths=list(widths),
-                         repeatRows=1, hAlign="LEFT", style=_style(font))
+        super().__init__(
+            [header] + [r.cells for r in rows],
+            colWidths=list(widths),
+            repeatRows=1,
+            hAlign="LEFT",
+            style=_style(font),
+        )
 
     def lead_height(self) -> float:
         """Returns the height of the header and as much of the first row as must stay
@@ -142,8 +150,7 @@ class ResumeTable(Table):
         if h > BIG_ROW and room >= MIN_ROOM:
             cut = split_row(self._rows[i], self._colWidths, room)
             if cut:
-                return [self._part(self._rows[:i] + [cut[0]]),
-                        self._part([cut[1]] + self._rows[i + 1:])]
+                return [self._part(self._rows[:i] + [cut[0]]), self._part([cut[1]] + self._rows[i + 1 :])]
         if i == 0:
             return []  # not even one row here: the table starts on the next page
         return [self._part(self._rows[:i]), self._part(self._rows[i:])]

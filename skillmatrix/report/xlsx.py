@@ -5,6 +5,7 @@ frozen, cells shaded as in the window and the PDF. User text never becomes a for
 value starting with =, +, -, @, a tab or a carriage return is stored as a text cell with
 Excel's quote prefix, so that neither opening nor editing the cell evaluates it.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The audit table: who changed what, when, with the before and after as JSON."""
+
 from __future__ import annotations
 
 import getpass
@@ -27,13 +28,23 @@ def record(db: Database, action: str, target: str, before: Any = None, after: An
     """Adds one audit row; call inside the transaction of the change it describes."""
     db.execute(
         "INSERT INTO audit (at, user, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-        [now(), os_user(), action, target,
-         None if before is None else json.dumps(before, ensure_ascii=False),
-         None if after is None else json.dumps(after, ensure_ascii=False)])
+        [
+            now(),
+            os_user(),
+            action,
+            target,
+            None if before is None else json.dumps(before, ensure_ascii=False),
+            None if after is None else json.dumps(after, ensure_ascii=False),
+        ],
+    )
 
 
 def recent(db: Database, limit: int = 100, target: str | None = None) -> list[dict]:
     """Returns the newest audit rows first (at, user, action, target, before, after)."""
     where, params = ("WHERE target = ?", [target]) if target else ("", [])
-    return list(db.query(f"SELECT at, user, action, target, before, after FROM audit {where} "
-                         "ORDER BY id DESC LIMIT ?", [*params, limit]))
+    return list(
+        db.query(
+            f"SELECT at, user, action, target, before, after FROM audit {where} ORDER BY id DESC LIMIT ?",
+            [*params, limit],
+        )
+    )

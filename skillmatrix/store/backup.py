@@ -8,6 +8,7 @@ and the reason: `<stem>-20260401-083000-daily.sqlite`.
 Kept (see select_kept): every backup of the last 14 days, the first backup of each of
 the last 12 months, and always the newest one.
 """
+
 from __future__ import annotations
 
 import os
@@ -90,8 +91,13 @@ def newest_good_backup(db_path: str | Path) -> tuple[BackupInfo, Health] | None:
     return None
 
 
-def make_backup(db_path: str | Path, reason: str, conn: sqlite3.Connection | None = None,
-                now: datetime | None = None, rotate_after: bool = True) -> Path:
+def make_backup(
+    db_path: str | Path,
+    reason: str,
+    conn: sqlite3.Connection | None = None,
+    now: datetime | None = None,
+    rotate_after: bool = True,
+) -> Path:
     """Writes a verified backup of the database into backups/ and thins out old ones.
 
     Args:
@@ -121,7 +127,9 @@ def make_backup(db_path: str | Path, reason: str, conn: sqlite3.Connection | Non
         _copy(db_path, Path(tmp), conn)
         health = inspect(tmp, full=False, immutable=True)
         if not health.ok:
-            raise StoreError(f"バックアップを確認できませんでした（元のファイルが壊れている可能性があります）: {db_path}")
+            raise StoreError(
+                f"バックアップを確認できませんでした（元のファイルが壊れている可能性があります）: {db_path}"
+            )
         os.replace(tmp, target)
         tmp = None
         _fsync_dir(folder)

@@ -5,6 +5,7 @@ transaction with one audit row and returns what was there before, so that undo i
 same write with the old value. Levels are computed here in SQL (one GROUP BY over the
 entry table), which keeps the matrix of 10,000 people well under a second.
 """
+
 from __future__ import annotations
 
 import json
@@ -67,62 +68,76 @@ class DepartmentStore:
             params = sorted(wanted)
         out: dict[str, Levels] = {}
         for staff_id, category_id, level in self.db.execute(
-                f"SELECT staff_id, category_id, max(level) FROM entry {where} "
-                "GROUP BY staff_id, category_id", params):
+            f"SELECT staff_id, category_id, max(level) FROM entry {where} GROUP BY staff_id, category_id",
+            params,
+        ):
             out.setdefault(staff_id, {})[category_id] = level
         return out
 
     def people(self) -> list[tuple[str, str, str, str, str]]:
         """Returns (id, name, kana, title, section) of everyone in list order."""
-        return [tuple(r) for r in self.db.execute(
-            "SELECT id, name, kana, title, section FROM staff ORDER BY position, rowid")]
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT id, name, kana, title, section FROM staff ORDER BY position, rowid"
+            )
+        ]
 
     def snapshot(self, kinds: Iterable[str] | None = None) -> Snapshot:
         """Returns the department at this moment, levels counted over entries of kinds."""
-        return Snapshot(categories=self.store.categories(),
-                        people=[Person(*r) for r in self.people()],
-                        levels=self.levels(kinds), profiles=self.profiles(),
-                        assigned=self.assigned_profiles(), can_do=self.can_do(),
-                        ticks=self.ticks(), kinds=check_kinds(kinds))
+        return Snapshot(
+            categories=self.store.categories(),
+            people=[Person(*r) for r in self.people()],
+            levels=self.levels(kinds),
+            profiles=self.profiles(),
+            assigned=self.assigned_profiles(),
+            can_do=self.can_do(),
+            ticks=self.ticks(),
+            kinds=check_kinds(kinds),
+        )
 
     def qualifications_with_expiry(self) -> list[tuple[str, str, Qualification]]:
         """Returns (staff id, name, qualification) for every qualification that expires."""
-        return [(r[0], r[1], Qualification(name=r[2], acquired=_date(r[3]),
-                                           expires=_date(r[4]), id=r[5]))
-                for r in self.db.execute(
-                    "SELECT s.id, s.name, q.name, q.acquired, q.expires, q.id FROM qualification q "
-                    "JOIN staff s ON s.id = q.staff_id WHERE q.expires IS NOT NULL "
-                    "ORDER BY q.expires, s.position")]
+        return [
+            (r[0], r[1], Qualification(name=r[2], acquired=_date(r[3]), expires=_date(r[4]), id=r[5]))
+            for r in self.db.execute(
+                "SELECT s.id, s.name, q.name, q.acquired, q.expires, q.id FROM qualification q "
+                "JOIN staff s ON s.id = q.staff_id WHERE q.expires IS NOT NULL "
+                "ORDER BY q.expires, s.position"
+            )
+        ]
 
     def entry_texts(self, staff_id: str) -> list[str]:
         """Returns the texts of a person's entries (to tell which courses were taken)."""
-        return [r[0] for r in self.db.execute("SELECT text FROM entry WHERE staff_id = ?",
-                                              [staff_id])]
+        return [r[0] for r in self.db.execute("SELECT text FROM entry WHERE staff_id = ?", [staff_id])]
 
     def taken_courses(self, courses: Iterable[Course]) -> dict[str, set[str]]:
         """Returns staff id -> normalized names of the catalogue courses they have an
         entry for (training entries only: a course is something taken)."""
         names = {normalize(c.name) for c in courses}
         out: dict[str, set[str]] = {}
-        for staff_id, text in self.db.execute(
-                "SELECT staff_id, text FROM entry WHERE kind = 'training'"):
+        for staff_id, text in self.db.execute("SELECT staff_id, text FROM entry WHERE kind = 'training'"):
             n = normalize(text)
             if n in names:
                 out.setdefault(staff_id, set()).add(n)
         return out
 
-    def course_history(self, courses: Iterable[Course]) -> dict[str, list[tuple[str, str, PartialDate | None]]]:
+    def course_history(
+        self, courses: Iterable[Course]
+    ) -> dict[str, list[tuple[str, str, PartialDate | None]]]:
         """Returns course id -> (staff id, name, date) of everyone with an entry named like
         it, in list order: the whole 研修受講履歴 in one pass over the entries."""
         by_name: dict[str, list[str]] = {}
         for c in courses:
             by_name.setdefault(normalize(c.name), []).append(c.id)
         out: dict[str, list[tuple[str, str, PartialDate | None]]] = {
-            cid: [] for ids in by_name.values() for cid in ids}
+            cid: [] for ids in by_name.values() for cid in ids
+        }
         seen: dict[str, str | None] = {}  # text -> normalized name if a course, else None
         for staff_id, name, text, date in self.db.execute(
-                "SELECT s.id, s.name, e.text, e.date FROM entry e JOIN staff s ON s.id = e.staff_id "
-                "ORDER BY s.position, e.position"):
+            "SELECT s.id, s.name, e.text, e.date FROM entry e JOIN staff s ON s.id = e.staff_id "
+            "ORDER BY s.position, e.position"
+        ):
             key = seen.get(text, "")
             if key == "":
                 n = normalize(text)
@@ -141,16 +156,21 @@ class DepartmentStore:
 
     def profiles(self) -> list[TargetProfile]:
         """Returns the target profiles in their order, with targets and required can-dos."""
-        found = {r[0]: TargetProfile(id=r[0], position=r[1], name=r[2], titles=json.loads(r[3]))
-                 for r in self.db.execute(
-                     "SELECT id, position, name, titles FROM target_profile ORDER BY position")}
+        found = {
+            r[0]: TargetProfile(id=r[0], position=r[1], name=r[2], titles=json.loads(r[3]))
+            for r in self.db.execute(
+                "SELECT id, position, name, titles FROM target_profile ORDER BY position"
+            )
+        }
         for profile_id, category_id, level in self.db.execute(
-                "SELECT t.profile_id, t.category_id, t.level FROM target_level t "
-                "JOIN category c ON c.id = t.category_id ORDER BY c.position"):
+            "SELECT t.profile_id, t.category_id, t.level FROM target_level t "
+            "JOIN category c ON c.id = t.category_id ORDER BY c.position"
+        ):
             found[profile_id].targets[category_id] = level
         for profile_id, statement_id in self.db.execute(
-                "SELECT t.profile_id, t.statement_id FROM target_can_do t "
-                "JOIN can_do s ON s.id = t.statement_id ORDER BY s.position"):
+            "SELECT t.profile_id, t.statement_id FROM target_can_do t "
+            "JOIN can_do s ON s.id = t.statement_id ORDER BY s.position"
+        ):
             found[profile_id].can_do.append(statement_id)
         return list(found.values())
 
@@ -171,8 +191,9 @@ class DepartmentStore:
             raise StoreError(f"人材像「{profile.name}」はすでにあります")
         with self.store._write():
             self._write_profile(profile)
-            audit.record(self.db, "profile", f"profile:{profile.id}",
-                         asdict(old) if old else None, asdict(profile))
+            audit.record(
+                self.db, "profile", f"profile:{profile.id}", asdict(old) if old else None, asdict(profile)
+            )
         return old
 
     def _write_profile(self, p: TargetProfile) -> None:
@@ -180,27 +201,31 @@ class DepartmentStore:
             "INSERT INTO target_profile (id, position, name, titles) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, "
             "titles = excluded.titles",
-            [p.id, p.position, p.name, json.dumps(p.titles, ensure_ascii=False)])
+            [p.id, p.position, p.name, json.dumps(p.titles, ensure_ascii=False)],
+        )
         self.db.execute("DELETE FROM target_level WHERE profile_id = ?", [p.id])
         self.db.execute("DELETE FROM target_can_do WHERE profile_id = ?", [p.id])
         self.db.conn.executemany(
             "INSERT INTO target_level (profile_id, category_id, level) VALUES (?, ?, ?)",
-            [(p.id, c, lv) for c, lv in p.targets.items()])
+            [(p.id, c, lv) for c, lv in p.targets.items()],
+        )
         self.db.conn.executemany(
             "INSERT INTO target_can_do (profile_id, statement_id) VALUES (?, ?)",
-            [(p.id, s) for s in dict.fromkeys(p.can_do)])
+            [(p.id, s) for s in dict.fromkeys(p.can_do)],
+        )
 
     def delete_profile(self, profile_id: str) -> tuple[TargetProfile, list[str]]:
         """Removes a profile; returns it and the people who had it by hand (for undo)."""
         old = self._profile(profile_id)
         if old is None:
             raise StoreError(f"人材像が見つかりません（id {profile_id}）")
-        holders = [r[0] for r in self.db.execute(
-            "SELECT staff_id FROM staff_profile WHERE profile_id = ?", [profile_id])]
+        holders = [
+            r[0]
+            for r in self.db.execute("SELECT staff_id FROM staff_profile WHERE profile_id = ?", [profile_id])
+        ]
         with self.store._write():
             self.db.execute("DELETE FROM target_profile WHERE id = ?", [profile_id])
-            audit.record(self.db, "profile", f"profile:{profile_id}",
-                         {**asdict(old), "staff": holders}, None)
+            audit.record(self.db, "profile", f"profile:{profile_id}", {**asdict(old), "staff": holders}, None)
         return old, holders
 
     def assign_profile(self, staff_id: str, profile_id: str | None) -> str | None:
@@ -209,21 +234,34 @@ class DepartmentStore:
         with self.store._write():
             self.db.execute("DELETE FROM staff_profile WHERE staff_id = ?", [staff_id])
             if profile_id is not None:
-                self.db.execute("INSERT INTO staff_profile (staff_id, profile_id) VALUES (?, ?)",
-                                [staff_id, profile_id])
-            audit.record(self.db, "assign_profile", f"staff:{staff_id}",
-                         {"profile": old}, {"profile": profile_id})
+                self.db.execute(
+                    "INSERT INTO staff_profile (staff_id, profile_id) VALUES (?, ?)", [staff_id, profile_id]
+                )
+            audit.record(
+                self.db, "assign_profile", f"staff:{staff_id}", {"profile": old}, {"profile": profile_id}
+            )
         return old
 
     # -- course catalogue --------------------------------------------------------------------
 
     def courses(self) -> list[Course]:
         """Returns the catalogue in its order."""
-        return [Course(id=r[0], position=r[1], name=r[2], provider=r[3], category_id=r[4],
-                       level=r[5], kind=r[6], note=r[7])
-                for r in self.db.execute(
-                    "SELECT id, position, name, provider, category_id, level, kind, note "
-                    "FROM course ORDER BY position, rowid")]
+        return [
+            Course(
+                id=r[0],
+                position=r[1],
+                name=r[2],
+                provider=r[3],
+                category_id=r[4],
+                level=r[5],
+                kind=r[6],
+                note=r[7],
+            )
+            for r in self.db.execute(
+                "SELECT id, position, name, provider, category_id, level, kind, note "
+                "FROM course ORDER BY position, rowid"
+            )
+        ]
 
     def save_course(self, course: Course) -> Course | None:
         """Adds or replaces a course; returns it as it was (None if new)."""
@@ -239,10 +277,20 @@ class DepartmentStore:
                 "position = excluded.position, name = excluded.name, provider = excluded.provider, "
                 "category_id = excluded.category_id, level = excluded.level, kind = excluded.kind, "
                 "note = excluded.note",
-                [course.id, course.position, course.name, course.provider, course.category_id,
-                 course.level, course.kind, course.note])
-            audit.record(self.db, "course", f"course:{course.id}",
-                         asdict(old) if old else None, asdict(course))
+                [
+                    course.id,
+                    course.position,
+                    course.name,
+                    course.provider,
+                    course.category_id,
+                    course.level,
+                    course.kind,
+                    course.note,
+                ],
+            )
+            audit.record(
+                self.db, "course", f"course:{course.id}", asdict(old) if old else None, asdict(course)
+            )
         return old
 
     def delete_course(self, course_id: str) -> Course:
@@ -259,11 +307,14 @@ class DepartmentStore:
 
     def can_do(self) -> list[CanDo]:
         """Returns the can-do statements by category order, then their own order."""
-        return [CanDo(id=r[0], category_id=r[1], position=r[2], level=r[3], group=r[4], text=r[5])
-                for r in self.db.execute(
-                    "SELECT s.id, s.category_id, s.position, s.level, s.grouping, s.text "
-                    "FROM can_do s JOIN category c ON c.id = s.category_id "
-                    "ORDER BY c.position, s.position")]
+        return [
+            CanDo(id=r[0], category_id=r[1], position=r[2], level=r[3], group=r[4], text=r[5])
+            for r in self.db.execute(
+                "SELECT s.id, s.category_id, s.position, s.level, s.grouping, s.text "
+                "FROM can_do s JOIN category c ON c.id = s.category_id "
+                "ORDER BY c.position, s.position"
+            )
+        ]
 
     def save_can_do(self, statement: CanDo) -> CanDo | None:
         """Adds or replaces a statement; returns it as it was (None if new)."""
@@ -276,10 +327,18 @@ class DepartmentStore:
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                 "category_id = excluded.category_id, position = excluded.position, "
                 "level = excluded.level, grouping = excluded.grouping, text = excluded.text",
-                [statement.id, statement.category_id, statement.position, statement.level,
-                 statement.group, statement.text])
-            audit.record(self.db, "can_do", f"can_do:{statement.id}",
-                         asdict(old) if old else None, asdict(statement))
+                [
+                    statement.id,
+                    statement.category_id,
+                    statement.position,
+                    statement.level,
+                    statement.group,
+                    statement.text,
+                ],
+            )
+            audit.record(
+                self.db, "can_do", f"can_do:{statement.id}", asdict(old) if old else None, asdict(statement)
+            )
         return old
 
     def ticks(self, staff_id: str | None = None) -> dict[str, dict[str, PartialDate | None]]:
@@ -288,40 +347,52 @@ class DepartmentStore:
         out: dict[str, dict[str, PartialDate | None]] = {}
         where, params = ("WHERE staff_id = ?", [staff_id]) if staff_id is not None else ("", [])
         for staff_id, statement_id, date in self.db.execute(
-                f"SELECT staff_id, statement_id, date FROM can_do_tick {where}", params):
+            f"SELECT staff_id, statement_id, date FROM can_do_tick {where}", params
+        ):
             out.setdefault(staff_id, {})[statement_id] = _date(date)
         return out
 
-    def set_tick(self, staff_id: str, statement_id: str, ticked: bool,
-                 date: PartialDate | None = None) -> tuple[bool, PartialDate | None]:
+    def set_tick(
+        self, staff_id: str, statement_id: str, ticked: bool, date: PartialDate | None = None
+    ) -> tuple[bool, PartialDate | None]:
         """Ticks or unticks a statement for a person; returns (was ticked, old date)."""
-        row = self.db.execute("SELECT date FROM can_do_tick WHERE staff_id = ? AND statement_id = ?",
-                              [staff_id, statement_id]).fetchone()
+        row = self.db.execute(
+            "SELECT date FROM can_do_tick WHERE staff_id = ? AND statement_id = ?", [staff_id, statement_id]
+        ).fetchone()
         old = (row is not None, _date(row[0]) if row else None)
         with self.store._write():
-            self.db.execute("DELETE FROM can_do_tick WHERE staff_id = ? AND statement_id = ?",
-                            [staff_id, statement_id])
+            self.db.execute(
+                "DELETE FROM can_do_tick WHERE staff_id = ? AND statement_id = ?", [staff_id, statement_id]
+            )
             if ticked:
-                self.db.execute("INSERT INTO can_do_tick (staff_id, statement_id, date) "
-                                "VALUES (?, ?, ?)", [staff_id, statement_id,
-                                                     date.iso() if date else None])
-            audit.record(self.db, "can_do_tick", f"staff:{staff_id}",
-                         {"statement": statement_id, "ticked": old[0],
-                          "date": old[1].iso() if old[1] else None},
-                         {"statement": statement_id, "ticked": ticked,
-                          "date": date.iso() if date else None})
+                self.db.execute(
+                    "INSERT INTO can_do_tick (staff_id, statement_id, date) VALUES (?, ?, ?)",
+                    [staff_id, statement_id, date.iso() if date else None],
+                )
+            audit.record(
+                self.db,
+                "can_do_tick",
+                f"staff:{staff_id}",
+                {"statement": statement_id, "ticked": old[0], "date": old[1].iso() if old[1] else None},
+                {"statement": statement_id, "ticked": ticked, "date": date.iso() if date else None},
+            )
         return old
 
     # -- training plan ---------------------------------------------------------------------------
 
     def plan(self, fiscal_year: int) -> list[PlanItem]:
         """Returns the 研修計画 of a 年度, person by person in list order."""
-        return [PlanItem(id=r[0], staff_id=r[1], course_id=r[2], position=r[3], title=r[4],
-                         status=r[5], note=r[6])
-                for r in self.db.execute(
-                    "SELECT p.id, p.staff_id, p.course_id, p.position, p.title, p.status, p.note "
-                    "FROM plan_item p JOIN staff s ON s.id = p.staff_id WHERE p.fiscal_year = ? "
-                    "ORDER BY s.position, p.position", [fiscal_year])]
+        return [
+            PlanItem(
+                id=r[0], staff_id=r[1], course_id=r[2], position=r[3], title=r[4], status=r[5], note=r[6]
+            )
+            for r in self.db.execute(
+                "SELECT p.id, p.staff_id, p.course_id, p.position, p.title, p.status, p.note "
+                "FROM plan_item p JOIN staff s ON s.id = p.staff_id WHERE p.fiscal_year = ? "
+                "ORDER BY s.position, p.position",
+                [fiscal_year],
+            )
+        ]
 
     def save_plan(self, fiscal_year: int, items: list[PlanItem]) -> list[PlanItem]:
         """Replaces the whole plan of a 年度; returns the plan as it was (for undo)."""
@@ -335,10 +406,12 @@ class DepartmentStore:
             self.db.conn.executemany(
                 "INSERT INTO plan_item (id, fiscal_year, staff_id, course_id, position, title, "
                 "status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(i.id, fiscal_year, i.staff_id, i.course_id, i.position, i.title, i.status,
-                  i.note) for i in items])
-            audit.record(self.db, "plan", f"plan:{fiscal_year}",
-                         {"items": len(old)}, {"items": len(items)})
+                [
+                    (i.id, fiscal_year, i.staff_id, i.course_id, i.position, i.title, i.status, i.note)
+                    for i in items
+                ],
+            )
+            audit.record(self.db, "plan", f"plan:{fiscal_year}", {"items": len(old)}, {"items": len(items)})
         return old
 
     # -- defaults ------------------------------------------------------------------------------------
@@ -347,22 +420,25 @@ class DepartmentStore:
         """Writes the seed catalogue, can-do statements and profiles; the caller holds the
         transaction (Store.create) or seed_defaults() does."""
         from skillmatrix.domain.department_defaults import load_department_defaults
+
         d = load_department_defaults()
         categories = self.store.categories()
         statements = d.new_can_do(categories)
         self.db.conn.executemany(
             "INSERT INTO course (id, position, name, provider, category_id, level, kind, note) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.id, c.position, c.name, c.provider, c.category_id, c.level, c.kind, c.note)
-             for c in d.new_courses(categories)])
+            [
+                (c.id, c.position, c.name, c.provider, c.category_id, c.level, c.kind, c.note)
+                for c in d.new_courses(categories)
+            ],
+        )
         self.db.conn.executemany(
-            "INSERT INTO can_do (id, category_id, position, level, grouping, text) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(s.id, s.category_id, s.position, s.level, s.group, s.text) for s in statements])
+            "INSERT INTO can_do (id, category_id, position, level, grouping, text) VALUES (?, ?, ?, ?, ?, ?)",
+            [(s.id, s.category_id, s.position, s.level, s.group, s.text) for s in statements],
+        )
         for profile in d.new_profiles(categories, statements):
             self._write_profile(profile)
-        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                        [SEEDED_KEY, audit.now()])
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [SEEDED_KEY, audit.now()])
 
 
 def seed_defaults(store: Store) -> bool:
@@ -381,14 +457,23 @@ def seed_defaults(store: Store) -> bool:
         return False  # Store.create writes categories, then the defaults, itself
     department = DepartmentStore(store)
     with store._write():
-        held = db.execute("SELECT (SELECT count(*) FROM course) + (SELECT count(*) FROM can_do) "
-                          "+ (SELECT count(*) FROM target_profile)").fetchone()[0]
+        held = db.execute(
+            "SELECT (SELECT count(*) FROM course) + (SELECT count(*) FROM can_do) "
+            "+ (SELECT count(*) FROM target_profile)"
+        ).fetchone()[0]
         if held:
-            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                       [SEEDED_KEY, audit.now()])
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [SEEDED_KEY, audit.now()])
             return False
         department.write_defaults()
-        audit.record(db, "department_defaults", "database", None,
-                     {"courses": len(department.courses()), "can_do": len(department.can_do()),
-                      "profiles": len(department.profiles())})
+        audit.record(
+            db,
+            "department_defaults",
+            "database",
+            None,
+            {
+                "courses": len(department.courses()),
+                "can_do": len(department.can_do()),
+                "profiles": len(department.profiles()),
+            },
+        )
     return True

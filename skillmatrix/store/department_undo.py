@@ -6,6 +6,7 @@ naming a course. Each removal here returns all of that, and its restore puts it 
 one transaction, so that undo gives back exactly what was there. record_training writes
 the sheets and the plan of 「受講を記録」 together, so that one step is one transaction.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -34,14 +35,25 @@ def delete_can_do(department: DepartmentStore, statement_id: str) -> RemovedStat
     statement = next((s for s in department.can_do() if s.id == statement_id), None)
     if statement is None:
         raise StoreError(f"「できること」が見つかりません（id {statement_id}）")
-    ticks = {staff_id: (PartialDate.from_iso(d) if d else None) for staff_id, d in db.execute(
-        "SELECT staff_id, date FROM can_do_tick WHERE statement_id = ?", [statement_id])}
-    profiles = [r[0] for r in db.execute(
-        "SELECT profile_id FROM target_can_do WHERE statement_id = ?", [statement_id])]
+    ticks = {
+        staff_id: (PartialDate.from_iso(d) if d else None)
+        for staff_id, d in db.execute(
+            "SELECT staff_id, date FROM can_do_tick WHERE statement_id = ?", [statement_id]
+        )
+    }
+    profiles = [
+        r[0]
+        for r in db.execute("SELECT profile_id FROM target_can_do WHERE statement_id = ?", [statement_id])
+    ]
     with department.store._write():
         db.execute("DELETE FROM can_do WHERE id = ?", [statement_id])  # cascades
-        audit.record(db, "can_do", f"can_do:{statement_id}",
-                     {**asdict(statement), "ticks": len(ticks), "profiles": profiles}, None)
+        audit.record(
+            db,
+            "can_do",
+            f"can_do:{statement_id}",
+            {**asdict(statement), "ticks": len(ticks), "profiles": profiles},
+            None,
+        )
     return RemovedStatement(statement, ticks, profiles)
 
 
@@ -50,24 +62,30 @@ def restore_can_do(department: DepartmentStore, removed: RemovedStatement) -> No
     db = department.db
     s = removed.statement
     with department.store._write():
-        db.execute("INSERT INTO can_do (id, category_id, position, level, grouping, text) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [s.id, s.category_id, s.position, s.level, s.group, s.text])
+        db.execute(
+            "INSERT INTO can_do (id, category_id, position, level, grouping, text) VALUES (?, ?, ?, ?, ?, ?)",
+            [s.id, s.category_id, s.position, s.level, s.group, s.text],
+        )
         db.conn.executemany(
             "INSERT OR IGNORE INTO can_do_tick (staff_id, statement_id, date) "
             "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM staff WHERE id = ?)",
-            [(staff_id, s.id, d.iso() if d else None, staff_id)
-             for staff_id, d in removed.ticks.items()])
+            [(staff_id, s.id, d.iso() if d else None, staff_id) for staff_id, d in removed.ticks.items()],
+        )
         db.conn.executemany(
             "INSERT OR IGNORE INTO target_can_do (profile_id, statement_id) "
             "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM target_profile WHERE id = ?)",
-            [(p, s.id, p) for p in removed.profiles])
-        audit.record(db, "can_do", f"can_do:{s.id}", None,
-                     {**asdict(s), "ticks": len(removed.ticks), "profiles": removed.profiles})
+            [(p, s.id, p) for p in removed.profiles],
+        )
+        audit.record(
+            db,
+            "can_do",
+            f"can_do:{s.id}",
+            None,
+            {**asdict(s), "ticks": len(removed.ticks), "profiles": removed.profiles},
+        )
 
 
-def restore_profile(department: DepartmentStore, profile: TargetProfile,
-                    holders: list[str]) -> None:
+def restore_profile(department: DepartmentStore, profile: TargetProfile, holders: list[str]) -> None:
     """Puts a removed profile back, with the people who had been given it by hand."""
     db = department.db
     with department.store._write():
@@ -75,15 +93,14 @@ def restore_profile(department: DepartmentStore, profile: TargetProfile,
         db.conn.executemany(
             "INSERT OR REPLACE INTO staff_profile (staff_id, profile_id) "
             "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM staff WHERE id = ?)",
-            [(staff_id, profile.id, staff_id) for staff_id in holders])
-        audit.record(db, "profile", f"profile:{profile.id}", None,
-                     {**asdict(profile), "staff": holders})
+            [(staff_id, profile.id, staff_id) for staff_id in holders],
+        )
+        audit.record(db, "profile", f"profile:{profile.id}", None, {**asdict(profile), "staff": holders})
 
 
 def course_plan_links(department: DepartmentStore, course_id: str) -> list[str]:
     """Returns the ids of the plan lines that name a course (unlinked when it goes)."""
-    return [r[0] for r in department.db.execute(
-        "SELECT id FROM plan_item WHERE course_id = ?", [course_id])]
+    return [r[0] for r in department.db.execute("SELECT id FROM plan_item WHERE course_id = ?", [course_id])]
 
 
 def restore_course(department: DepartmentStore, course: Course, plan_items: list[str]) -> None:
@@ -91,12 +108,15 @@ def restore_course(department: DepartmentStore, course: Course, plan_items: list
     db = department.db
     with department.store._write():
         department.save_course(course)  # nested: a savepoint inside this transaction
-        db.conn.executemany("UPDATE plan_item SET course_id = ? WHERE id = ?",
-                            [(course.id, item_id) for item_id in plan_items])
+        db.conn.executemany(
+            "UPDATE plan_item SET course_id = ? WHERE id = ?",
+            [(course.id, item_id) for item_id in plan_items],
+        )
 
 
-def record_training(department: DepartmentStore, fiscal_year: int, sheets: list[Staff],
-                    items: list[PlanItem]) -> tuple[list[Staff], list[PlanItem]]:
+def record_training(
+    department: DepartmentStore, fiscal_year: int, sheets: list[Staff], items: list[PlanItem]
+) -> tuple[list[Staff], list[PlanItem]]:
     """Writes edited sheets and the whole plan of a 年度 in one transaction.
 
     「受講を記録」 adds an entry per course taken to each person's sheet and marks the plan
@@ -117,7 +137,12 @@ def record_training(department: DepartmentStore, fiscal_year: int, sheets: list[
     with store._write():
         for new, old in zip(sheets, old_sheets):
             store._replace(new, old)
-            audit.record(department.db, "record_training", f"staff:{new.id}",
-                         staff_to_dict(old, names), staff_to_dict(new, names))
+            audit.record(
+                department.db,
+                "record_training",
+                f"staff:{new.id}",
+                staff_to_dict(old, names),
+                staff_to_dict(new, names),
+            )
         old_items = department.save_plan(fiscal_year, items)  # a savepoint inside
     return old_sheets, old_items

@@ -1,4 +1,5 @@
 """The one error type the store raises: a Japanese sentence fit to show a user."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -12,7 +13,9 @@ def explain(error: sqlite3.Error, path: str) -> StoreError:
     """Turns a sqlite3 error into a StoreError that says what happened to which file."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return StoreError(f"データベースが他のプログラムで使用中です。しばらくしてからやり直してください: {path}")
+        return StoreError(
+            f"データベースが他のプログラムで使用中です。しばらくしてからやり直してください: {path}"
+        )
     if "disk is full" in text or "database or disk is full" in text:
         return StoreError(f"ディスクの空きがないため書き込めませんでした（変更は保存されていません）: {path}")
     if "readonly" in text or "read-only" in text:

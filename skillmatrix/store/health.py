@@ -3,6 +3,7 @@
 The file is opened with SQLite's read-only URI mode (immutable for files nobody else
 writes, such as backups), so a damaged file is looked at, never touched.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -84,22 +85,32 @@ def inspect(path: str | Path, full: bool = True, immutable: bool = False) -> Hea
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         health.version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != schema.APPLICATION_ID:
-            health.problems.append(f"SkillMatrixのデータベースではありません（別のプログラムのファイルです）: {path}")
+            health.problems.append(
+                f"SkillMatrixのデータベースではありません（別のプログラムのファイルです）: {path}"
+            )
             return health
         if health.version > schema.current_version():
-            health.problems.append(f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{health.version}）: {path}")
+            health.problems.append(
+                f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{health.version}）: {path}"
+            )
             return health
         pragma = "integrity_check" if full else "quick_check"
         found = [r[0] for r in conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})") if r[0] != "ok"]
         if found:
-            health.problems.append(f"データベースファイルが壊れています（{found[0]}"
-                                   + (f" ほか{len(found) - 1}件" if len(found) > 1 else "") + f"）: {path}")
+            health.problems.append(
+                f"データベースファイルが壊れています（{found[0]}"
+                + (f" ほか{len(found) - 1}件" if len(found) > 1 else "")
+                + f"）: {path}"
+            )
             return health
         violations = conn.execute("PRAGMA foreign_key_check").fetchall()
         if violations:
             table, rowid, parent = violations[0][:3]
-            health.problems.append(f"データの対応が壊れています（{table} の行 {rowid} が指す {parent} がありません"
-                                   + (f" ほか{len(violations) - 1}件" if len(violations) > 1 else "") + f"）: {path}")
+            health.problems.append(
+                f"データの対応が壊れています（{table} の行 {rowid} が指す {parent} がありません"
+                + (f" ほか{len(violations) - 1}件" if len(violations) > 1 else "")
+                + f"）: {path}"
+            )
         health.staff_count = conn.execute("SELECT count(*) FROM staff").fetchone()[0]
     except sqlite3.Error as e:
         health.problems.append(str(explain(e, str(path))))

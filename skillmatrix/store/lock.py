@@ -16,6 +16,7 @@ Usage:
     ...
     lock.release()
 """
+
 from __future__ import annotations
 
 import json
@@ -102,14 +103,18 @@ class DatabaseLock:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as e:
-                raise StoreError(f"ロックファイルを作れません（{e.strerror}）。"
-                                 f"読み取り専用で開いてください: {self.path}") from None
+                raise StoreError(
+                    f"ロックファイルを作れません（{e.strerror}）。読み取り専用で開いてください: {self.path}"
+                ) from None
             if not _try_lock(fd):
                 os.close(fd)
                 holder = read_holder(self.db_path)
                 who = describe_holder(holder)
-                raise InUseError(f"このデータベースは{who + 'が' if who else '他のウィンドウかプログラムで'}"
-                                 f"編集中です。読み取り専用で開くことはできます: {self.db_path}", holder)
+                raise InUseError(
+                    f"このデータベースは{who + 'が' if who else '他のウィンドウかプログラムで'}"
+                    f"編集中です。読み取り専用で開くことはできます: {self.db_path}",
+                    holder,
+                )
             if _same_file(fd, self.path):
                 self._fd = fd
                 self._write_holder()
@@ -143,9 +148,15 @@ class DatabaseLock:
             os.close(fd)
 
     def _write_holder(self) -> None:
-        text = json.dumps({"user": os_user(), "host": socket.gethostname(), "pid": os.getpid(),
-                           "since": datetime.now().isoformat(timespec="seconds")},
-                          ensure_ascii=False).encode("utf-8")
+        text = json.dumps(
+            {
+                "user": os_user(),
+                "host": socket.gethostname(),
+                "pid": os.getpid(),
+                "since": datetime.now().isoformat(timespec="seconds"),
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
         try:
             os.lseek(self._fd, 0, os.SEEK_SET)
             os.write(self._fd, text)

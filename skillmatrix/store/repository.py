@@ -6,6 +6,7 @@ before, so undo is simply the same write with the old sheet: audited and transac
 like any edit. Every write gives the person a new revision id and records the chain
 (staff_revision) that the shared-file merge uses to tell who changed what.
 """
+
 from __future__ import annotations
 
 import json
@@ -61,6 +62,7 @@ class Store(StaffReading):
         store = cls(schema.connect(path, readonly=readonly), path, readonly)
         if not readonly:
             from skillmatrix.store.department import seed_defaults  # it imports this module
+
             try:
                 seed_defaults(store)  # a file migrated from schema 2 gets the catalogue once
             except BaseException:
@@ -113,15 +115,26 @@ class Store(StaffReading):
         defaults = load_defaults()
         with self._write():
             self.db["level"].insert_all(
-                [{"number": lv.number, "name": lv.name, "short": lv.short,
-                  "definition": lv.definition,
-                  "criteria": json.dumps(lv.criteria, ensure_ascii=False)}
-                 for lv in defaults.levels])
+                [
+                    {
+                        "number": lv.number,
+                        "name": lv.name,
+                        "short": lv.short,
+                        "definition": lv.definition,
+                        "criteria": json.dumps(lv.criteria, ensure_ascii=False),
+                    }
+                    for lv in defaults.levels
+                ]
+            )
             self.db["category"].insert_all(
-                [{"id": c.id, "position": c.position, "name": c.name, "knowledge": c.knowledge}
-                 for c in defaults.new_categories()])
+                [
+                    {"id": c.id, "position": c.position, "name": c.name, "knowledge": c.knowledge}
+                    for c in defaults.new_categories()
+                ]
+            )
             self.db["meta"].insert({"key": "created", "value": audit.now()})
             from skillmatrix.store.department import DepartmentStore  # it imports this module
+
             DepartmentStore(self).write_defaults()
             audit.record(self.db, "create", "database", None, {"levels": 8, "categories": 8})
 
@@ -129,17 +142,24 @@ class Store(StaffReading):
 
     def levels(self) -> list[Level]:
         """Returns the 8 levels, レベル0 first."""
-        return [Level(number=r["number"], name=r["name"], short=r["short"],
-                      definition=r["definition"], criteria=json.loads(r["criteria"]))
-                for r in self.db.query("SELECT * FROM level ORDER BY number")]
+        return [
+            Level(
+                number=r["number"],
+                name=r["name"],
+                short=r["short"],
+                definition=r["definition"],
+                criteria=json.loads(r["criteria"]),
+            )
+            for r in self.db.query("SELECT * FROM level ORDER BY number")
+        ]
 
     def categories(self) -> list[Category]:
         """Returns the categories in their defined order."""
         if self._categories is None:
             self._categories = [
-                Category(id=r["id"], name=r["name"], knowledge=r["knowledge"],
-                         position=r["position"])
-                for r in self.db.query("SELECT * FROM category ORDER BY position")]
+                Category(id=r["id"], name=r["name"], knowledge=r["knowledge"], position=r["position"])
+                for r in self.db.query("SELECT * FROM category ORDER BY position")
+            ]
         return list(self._categories)
 
     def save_level(self, level: Level) -> Level:
@@ -148,8 +168,14 @@ class Store(StaffReading):
         with self._write():
             self.db.execute(
                 "UPDATE level SET name = ?, short = ?, definition = ?, criteria = ? WHERE number = ?",
-                [level.name, level.short, level.definition,
-                 json.dumps(level.criteria, ensure_ascii=False), level.number])
+                [
+                    level.name,
+                    level.short,
+                    level.definition,
+                    json.dumps(level.criteria, ensure_ascii=False),
+                    level.number,
+                ],
+            )
             audit.record(self.db, "level", f"level:{level.number}", vars(old), vars(level))
         return old
 
@@ -161,8 +187,10 @@ class Store(StaffReading):
         if not category.name.strip():
             raise StoreError("分類名が空です")
         with self._write():
-            self.db.execute("UPDATE category SET name = ?, knowledge = ? WHERE id = ?",
-                            [category.name, category.knowledge, category.id])
+            self.db.execute(
+                "UPDATE category SET name = ?, knowledge = ? WHERE id = ?",
+                [category.name, category.knowledge, category.id],
+            )
             audit.record(self.db, "category", f"category:{category.id}", vars(old), vars(category))
         self._categories = None
         return old
@@ -184,17 +212,30 @@ class Store(StaffReading):
         self.db.execute(
             "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
             "revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
-            [staff.id, position, staff.name, staff.kana, staff.title, staff.section,
-             staff.experience_override, created, stamp])
+            [
+                staff.id,
+                position,
+                staff.name,
+                staff.kana,
+                staff.title,
+                staff.section,
+                staff.experience_override,
+                created,
+                stamp,
+            ],
+        )
         self._insert_children(staff, stamp)
         self._new_revision(staff, parent, stamp)
 
     def _new_revision(self, staff: Staff, parent: str | None, stamp: str) -> None:
         revision = new_id()
-        self.db.execute("INSERT INTO staff_revision (staff_id, revision, parent, created) "
-                        "VALUES (?, ?, ?, ?)", [staff.id, revision, parent, stamp])
-        self.db.execute("UPDATE staff SET revision = ?, updated = ? WHERE id = ?",
-                        [revision, stamp, staff.id])
+        self.db.execute(
+            "INSERT INTO staff_revision (staff_id, revision, parent, created) VALUES (?, ?, ?, ?)",
+            [staff.id, revision, parent, stamp],
+        )
+        self.db.execute(
+            "UPDATE staff SET revision = ?, updated = ? WHERE id = ?", [revision, stamp, staff.id]
+        )
         staff.revision, staff.updated = revision, stamp
 
     def _insert_children(self, staff: Staff, stamp: str) -> None:
@@ -202,23 +243,47 @@ class Store(StaffReading):
         conn.executemany(
             "INSERT INTO qualification (id, staff_id, position, name, acquired, expires, created, "
             "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(q.id, staff.id, i, q.name, _iso(q.acquired), _iso(q.expires), stamp, stamp)
-             for i, q in enumerate(staff.qualifications)])
+            [
+                (q.id, staff.id, i, q.name, _iso(q.acquired), _iso(q.expires), stamp, stamp)
+                for i, q in enumerate(staff.qualifications)
+            ],
+        )
         conn.executemany(
             "INSERT INTO assignment (id, staff_id, position, start_date, end_date, name, duties, "
             "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, staff.id, i, _iso(a.period.start), _iso(a.period.end), a.name, a.duties,
-              stamp, stamp) for i, a in enumerate(staff.assignments)])
+            [
+                (a.id, staff.id, i, _iso(a.period.start), _iso(a.period.end), a.name, a.duties, stamp, stamp)
+                for i, a in enumerate(staff.assignments)
+            ],
+        )
         conn.executemany(
             "INSERT INTO project (id, staff_id, position, start_date, end_date, name, created, "
             "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(p.id, staff.id, i, _iso(p.period.start), _iso(p.period.end), p.name, stamp, stamp)
-             for i, p in enumerate(staff.projects)])
+            [
+                (p.id, staff.id, i, _iso(p.period.start), _iso(p.period.end), p.name, stamp, stamp)
+                for i, p in enumerate(staff.projects)
+            ],
+        )
         conn.executemany(
             "INSERT INTO entry (id, staff_id, level, category_id, position, text, kind, date, "
             "note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.id, staff.id, e.level, e.category_id, i, e.text, e.kind, _iso(e.date), e.note,
-              stamp, stamp) for i, e in enumerate(staff.entries)])
+            [
+                (
+                    e.id,
+                    staff.id,
+                    e.level,
+                    e.category_id,
+                    i,
+                    e.text,
+                    e.kind,
+                    _iso(e.date),
+                    e.note,
+                    stamp,
+                    stamp,
+                )
+                for i, e in enumerate(staff.entries)
+            ],
+        )
 
     def _delete_children(self, staff_id: str) -> None:
         for table in ("qualification", "assignment", "project", "entry"):
@@ -245,8 +310,9 @@ class Store(StaffReading):
             position = self._open_slot(index)
             chain = self.revision_chain(staff.id)
             self._insert_sheet(staff, position, audit.now(), chain[-1] if chain else None)
-            audit.record(self.db, "add", f"staff:{staff.id}", None,
-                         staff_to_dict(staff, self._category_names()))
+            audit.record(
+                self.db, "add", f"staff:{staff.id}", None, staff_to_dict(staff, self._category_names())
+            )
         return staff
 
     def _open_slot(self, index: int | None) -> int:
@@ -258,8 +324,10 @@ class Store(StaffReading):
         return index
 
     def _renumber(self, ids: list[str | None]) -> None:
-        self.db.conn.executemany("UPDATE staff SET position = ? WHERE id = ?",
-                                 [(i, sid) for i, sid in enumerate(ids) if sid is not None])
+        self.db.conn.executemany(
+            "UPDATE staff SET position = ? WHERE id = ?",
+            [(i, sid) for i, sid in enumerate(ids) if sid is not None],
+        )
 
     def save_staff(self, staff: Staff) -> Staff:
         """Replaces a person's whole sheet; returns the sheet as it was before (for undo).
@@ -272,9 +340,13 @@ class Store(StaffReading):
         old = self.get_staff(staff.id)
         with self._write():
             self._replace(staff, old)
-            audit.record(self.db, "update", f"staff:{staff.id}",
-                         staff_to_dict(old, self._category_names()),
-                         staff_to_dict(staff, self._category_names()))
+            audit.record(
+                self.db,
+                "update",
+                f"staff:{staff.id}",
+                staff_to_dict(old, self._category_names()),
+                staff_to_dict(staff, self._category_names()),
+            )
         return old
 
     def _replace(self, staff: Staff, old: Staff) -> None:
@@ -282,8 +354,9 @@ class Store(StaffReading):
         stamp = audit.now()
         self.db.execute(
             "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ? "
-            "WHERE id = ?", [staff.name, staff.kana, staff.title, staff.section,
-                             staff.experience_override, staff.id])
+            "WHERE id = ?",
+            [staff.name, staff.kana, staff.title, staff.section, staff.experience_override, staff.id],
+        )
         self._delete_children(staff.id)
         self._insert_children(staff, stamp)
         self._new_revision(staff, old.revision or None, stamp)
@@ -295,8 +368,9 @@ class Store(StaffReading):
         with self._write():
             self.db.execute("DELETE FROM staff WHERE id = ?", [staff_id])
             self._renumber(self.staff_ids())
-            audit.record(self.db, "delete", f"staff:{staff_id}",
-                         staff_to_dict(old, self._category_names()), None)
+            audit.record(
+                self.db, "delete", f"staff:{staff_id}", staff_to_dict(old, self._category_names()), None
+            )
         return old, index
 
     def move_staff(self, staff_id: str, index: int) -> int:
@@ -307,8 +381,7 @@ class Store(StaffReading):
         ids.insert(max(0, min(index, len(ids))), staff_id)
         with self._write():
             self._renumber(ids)
-            audit.record(self.db, "move", f"staff:{staff_id}", {"index": old_index},
-                         {"index": index})
+            audit.record(self.db, "move", f"staff:{staff_id}", {"index": old_index}, {"index": index})
         return old_index
 
     def set_staff_order(self, ids: list[str]) -> list[str]:
@@ -344,8 +417,9 @@ class Store(StaffReading):
                 if staff.id in existing:
                     old = self.get_staff(staff.id)
                     self._replace(staff, old)
-                    audit.record(self.db, action, f"staff:{staff.id}",
-                                 staff_to_dict(old, names), {"source": source})
+                    audit.record(
+                        self.db, action, f"staff:{staff.id}", staff_to_dict(old, names), {"source": source}
+                    )
                 else:
                     self._insert_sheet(staff, position, stamp, last.get(staff.id))
                     position += 1
@@ -358,8 +432,10 @@ class Store(StaffReading):
         """Returns the problems SQLite finds in the file (empty when it is sound)."""
         pragma = "integrity_check" if full else "quick_check"
         problems = [r[0] for r in self.db.execute(f"PRAGMA {pragma}") if r[0] != "ok"]
-        problems += [f"外部キー違反: {r[0]} の行 {r[1]} が {r[2]} にありません"
-                     for r in self.db.execute("PRAGMA foreign_key_check")]
+        problems += [
+            f"外部キー違反: {r[0]} の行 {r[1]} が {r[2]} にありません"
+            for r in self.db.execute("PRAGMA foreign_key_check")
+        ]
         return problems
 
     def audit_log(self, limit: int = 100, target: str | None = None) -> list[dict]:

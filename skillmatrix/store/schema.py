@@ -5,6 +5,7 @@ The schema is the numbered SQL files in db/, applied in order inside one transac
 marks the file as ours. A file from a newer program is refused; an older one is migrated
 after a backup copy is written into backups/ beside it.
 """
+
 from __future__ import annotations
 
 import os
@@ -102,8 +103,10 @@ def connect(path: Path, *, readonly: bool = False, create: bool = False) -> sqli
             configure_for_writing(conn)
         if version < current_version():
             if readonly:
-                raise StoreError(f"古い版（スキーマ版{version}）のファイルです。"
-                                 f"読み取り専用では更新できません。書き込みできる場所で開いてください: {path}")
+                raise StoreError(
+                    f"古い版（スキーマ版{version}）のファイルです。"
+                    f"読み取り専用では更新できません。書き込みできる場所で開いてください: {path}"
+                )
             if version > 0:
                 backup_before_migration(conn, path, version)
             migrate(conn, version)
@@ -146,8 +149,10 @@ def verify(conn: sqlite3.Connection, path: Path, allow_empty: bool = False) -> i
     if app_id != APPLICATION_ID:
         raise StoreError(f"SkillMatrixのデータベースではありません（別のプログラムのファイルです）: {path}")
     if version > current_version():
-        raise StoreError(f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{version}、"
-                         f"このプログラムは版{current_version()}まで）。プログラムを更新してください: {path}")
+        raise StoreError(
+            f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{version}、"
+            f"このプログラムは版{current_version()}まで）。プログラムを更新してください: {path}"
+        )
     return version
 
 
@@ -182,4 +187,5 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     changed (see store/backup.py); raises StoreError, and nothing is migrated, if the
     copy cannot be made."""
     from skillmatrix.store.backup import make_backup  # backup imports this module
+
     return make_backup(path, "migration", conn=conn)

@@ -5,6 +5,7 @@ An export is an online backup into a private temporary file (a consistent snapsh
 while another connection writes), then trimmed to the people shared and vacuumed again, so
 that nothing of the people left out, and nothing of the audit log, remains in its bytes.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -91,10 +92,11 @@ def revision_sets(store: Store, ids: list[str]) -> dict[str, set[str]]:
     """Returns every revision id each person has had in the store (kept after deletion)."""
     found: dict[str, set[str]] = {}
     for i in range(0, len(ids), BATCH):
-        chunk = ids[i:i + BATCH]
+        chunk = ids[i : i + BATCH]
         marks = ",".join("?" * len(chunk))
         for staff_id, revision in store.db.execute(
-                f"SELECT staff_id, revision FROM staff_revision WHERE staff_id IN ({marks})", chunk):
+            f"SELECT staff_id, revision FROM staff_revision WHERE staff_id IN ({marks})", chunk
+        ):
             found.setdefault(staff_id, set()).add(revision)
     return found
 
@@ -103,15 +105,21 @@ def current_revisions(store: Store, ids: list[str]) -> dict[str, str]:
     """Returns staff id -> current revision for those of ids the store holds."""
     found: dict[str, str] = {}
     for i in range(0, len(ids), BATCH):
-        chunk = ids[i:i + BATCH]
+        chunk = ids[i : i + BATCH]
         marks = ",".join("?" * len(chunk))
-        found.update(store.db.execute(f"SELECT id, revision FROM staff WHERE id IN ({marks})", chunk).fetchall())
+        found.update(
+            store.db.execute(f"SELECT id, revision FROM staff WHERE id IN ({marks})", chunk).fetchall()
+        )
     return found
 
 
-def write_merge(store: Store, inserts: list[tuple[Staff, list[RevisionRow]]],
-                replaces: list[tuple[Staff, Staff, list[RevisionRow]]],
-                absorbs: list[tuple[str, list[RevisionRow]]], source: str) -> None:
+def write_merge(
+    store: Store,
+    inserts: list[tuple[Staff, list[RevisionRow]]],
+    replaces: list[tuple[Staff, Staff, list[RevisionRow]]],
+    absorbs: list[tuple[str, list[RevisionRow]]],
+    source: str,
+) -> None:
     """Writes a planned merge in one transaction, keeping the incoming revision ids.
 
     A person written here gets the revision the file gave them (not a new one) and the
@@ -138,8 +146,19 @@ def write_merge(store: Store, inserts: list[tuple[Staff, list[RevisionRow]]],
             store.db.execute(
                 "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
                 "revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [staff.id, position, staff.name, staff.kana, staff.title, staff.section,
-                 staff.experience_override, staff.revision, stamp, stamp])
+                [
+                    staff.id,
+                    position,
+                    staff.name,
+                    staff.kana,
+                    staff.title,
+                    staff.section,
+                    staff.experience_override,
+                    staff.revision,
+                    stamp,
+                    stamp,
+                ],
+            )
             position += 1
             store._insert_children(staff, stamp)
             _add_chain(store, staff.id, chain)
@@ -148,24 +167,48 @@ def write_merge(store: Store, inserts: list[tuple[Staff, list[RevisionRow]]],
             store.db.execute(
                 "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
                 "revision = ?, updated = ? WHERE id = ?",
-                [staff.name, staff.kana, staff.title, staff.section, staff.experience_override,
-                 staff.revision, stamp, staff.id])
+                [
+                    staff.name,
+                    staff.kana,
+                    staff.title,
+                    staff.section,
+                    staff.experience_override,
+                    staff.revision,
+                    stamp,
+                    staff.id,
+                ],
+            )
             store._delete_children(staff.id)
             store._insert_children(staff, stamp)
             _add_chain(store, staff.id, chain)
             staff.updated = stamp
-            audit.record(store.db, "import", f"staff:{staff.id}", staff_to_dict(old, names),
-                         {"source": source, **staff_to_dict(staff, names)})
+            audit.record(
+                store.db,
+                "import",
+                f"staff:{staff.id}",
+                staff_to_dict(old, names),
+                {"source": source, **staff_to_dict(staff, names)},
+            )
         for staff_id, chain in absorbs:
             _add_chain(store, staff_id, chain)
         # One row for everyone added (as add_many does); each replaced sheet has its own
         # row above with the sheet as it was, so that nothing overwritten is lost.
-        audit.record(store.db, "import", "staff", None,
-                     {"source": source, "added": [s.id for s, _ in inserts],
-                      "updated": len(replaces), "kept": len(absorbs)})
+        audit.record(
+            store.db,
+            "import",
+            "staff",
+            None,
+            {
+                "source": source,
+                "added": [s.id for s, _ in inserts],
+                "updated": len(replaces),
+                "kept": len(absorbs),
+            },
+        )
 
 
 def _add_chain(store: Store, staff_id: str, chain: list[RevisionRow]) -> None:
     store.db.conn.executemany(
         "INSERT OR IGNORE INTO staff_revision (staff_id, revision, parent, created) VALUES (?, ?, ?, ?)",
-        [(staff_id, revision, parent, created) for revision, parent, created in chain])
+        [(staff_id, revision, parent, created) for revision, parent, created in chain],
+    )

@@ -3,6 +3,7 @@
 A mixin of Store (store/repository.py), kept apart so each file holds one side of the
 store; it needs only `self.db` (a sqlite_utils.Database).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -47,7 +48,6 @@ def _bounds(start: str | None, end: str | None) -> tuple[date, date | None] | No
     return _date(start).first_day(), last.last_day() if last else None
 
 
-
 class StaffReading:
     """The read side of Store."""
 
@@ -64,48 +64,67 @@ class StaffReading:
     def staff_summaries(self, today: date | None = None) -> list[StaffSummary]:
         """Returns what the staff list shows of every person, in list order, in two queries."""
         spans: dict[str, list[tuple[date, date | None]]] = defaultdict(list)
-        for staff_id, start, end in self.db.execute(
-                "SELECT staff_id, start_date, end_date FROM assignment"):
+        for staff_id, start, end in self.db.execute("SELECT staff_id, start_date, end_date FROM assignment"):
             span = _bounds(start, end)
             if span is not None:
                 spans[staff_id].append(span)
         today = today or date.today()
         return [
-            StaffSummary(id=r[0], name=r[1], kana=r[2], title=r[3], section=r[4],
-                         experience_years=r[5] if r[5] is not None
-                         else years_of_spans(spans.get(r[0], []), today))
+            StaffSummary(
+                id=r[0],
+                name=r[1],
+                kana=r[2],
+                title=r[3],
+                section=r[4],
+                experience_years=r[5] if r[5] is not None else years_of_spans(spans.get(r[0], []), today),
+            )
             for r in self.db.execute(
                 "SELECT id, name, kana, title, section, experience_override FROM staff "
-                "ORDER BY position, rowid")]
+                "ORDER BY position, rowid"
+            )
+        ]
 
     def search_texts(self, ids: list[str] | None = None) -> dict[str, str]:
         """Returns, per person (everyone, or those of ids), the text the staff filter
         searches: profile and entries."""
         if ids is None:
-            texts = {r[0]: "\n".join(r[1:]) for r in self.db.execute(
-                "SELECT id, name, kana, title, section FROM staff")}
+            texts = {
+                r[0]: "\n".join(r[1:])
+                for r in self.db.execute("SELECT id, name, kana, title, section FROM staff")
+            }
             for staff_id, joined in self.db.execute(
-                    "SELECT staff_id, group_concat(text, char(10)) FROM entry GROUP BY staff_id"):
+                "SELECT staff_id, group_concat(text, char(10)) FROM entry GROUP BY staff_id"
+            ):
                 texts[staff_id] = texts.get(staff_id, "") + "\n" + joined
             return texts
         texts = {}
         for i in range(0, len(ids), BATCH):
-            chunk = ids[i:i + BATCH]
+            chunk = ids[i : i + BATCH]
             marks = ",".join("?" * len(chunk))
-            texts.update((r[0], "\n".join(r[1:])) for r in self.db.execute(
-                f"SELECT id, name, kana, title, section FROM staff WHERE id IN ({marks})", chunk))
+            texts.update(
+                (r[0], "\n".join(r[1:]))
+                for r in self.db.execute(
+                    f"SELECT id, name, kana, title, section FROM staff WHERE id IN ({marks})", chunk
+                )
+            )
             for staff_id, joined in self.db.execute(
-                    f"SELECT staff_id, group_concat(text, char(10)) FROM entry "
-                    f"WHERE staff_id IN ({marks}) GROUP BY staff_id", chunk):
+                f"SELECT staff_id, group_concat(text, char(10)) FROM entry "
+                f"WHERE staff_id IN ({marks}) GROUP BY staff_id",
+                chunk,
+            ):
                 texts[staff_id] = texts.get(staff_id, "") + "\n" + joined
         return texts
 
     def find_staff(self, id_or_name: str) -> list[StaffSummary]:
         """Returns the people whose id or exact name is id_or_name."""
         wanted = id_or_name.strip()
-        return [s for s in self.staff_summaries()
-                if s.id == wanted.lower() or s.name == wanted
-                or s.name.replace(" ", "").replace("\u3000", "") == wanted.replace(" ", "").replace("\u3000", "")]
+        return [
+            s
+            for s in self.staff_summaries()
+            if s.id == wanted.lower()
+            or s.name == wanted
+            or s.name.replace(" ", "").replace("\u3000", "") == wanted.replace(" ", "").replace("\u3000", "")
+        ]
 
     def get_staff(self, staff_id: str) -> Staff:
         """Returns one person's whole sheet.
@@ -123,52 +142,87 @@ class StaffReading:
         that memory stays flat for any number of people."""
         ids = list(ids) if ids is not None else self.staff_ids()
         for i in range(0, len(ids), BATCH):
-            chunk = ids[i:i + BATCH]
+            chunk = ids[i : i + BATCH]
             marks = ",".join("?" * len(chunk))
             # Plain tuples, not sqlite-utils' dict rows: building 480,000 dicts took longer
             # than the queries (dump of 10,000 people, issue 8).
-            people = {r[0]: Staff(id=r[0], name=r[1], kana=r[2], title=r[3], section=r[4],
-                                  experience_override=r[5], revision=r[6], updated=r[7])
-                      for r in self.db.execute(
-                          "SELECT id, name, kana, title, section, experience_override, revision, "
-                          f"updated FROM staff WHERE id IN ({marks})", chunk)}
+            people = {
+                r[0]: Staff(
+                    id=r[0],
+                    name=r[1],
+                    kana=r[2],
+                    title=r[3],
+                    section=r[4],
+                    experience_override=r[5],
+                    revision=r[6],
+                    updated=r[7],
+                )
+                for r in self.db.execute(
+                    "SELECT id, name, kana, title, section, experience_override, revision, "
+                    f"updated FROM staff WHERE id IN ({marks})",
+                    chunk,
+                )
+            }
             for rid, staff_id, name, acquired, expires in self.db.execute(
-                    f"SELECT id, staff_id, name, acquired, expires FROM qualification "
-                    f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position", chunk):
-                people[staff_id].qualifications.append(Qualification(
-                    id=rid, name=name, acquired=_date(acquired), expires=_date(expires)))
+                f"SELECT id, staff_id, name, acquired, expires FROM qualification "
+                f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position",
+                chunk,
+            ):
+                people[staff_id].qualifications.append(
+                    Qualification(id=rid, name=name, acquired=_date(acquired), expires=_date(expires))
+                )
             for rid, staff_id, start, end, name, duties in self.db.execute(
-                    f"SELECT id, staff_id, start_date, end_date, name, duties FROM assignment "
-                    f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position", chunk):
-                people[staff_id].assignments.append(Assignment(
-                    id=rid, period=_period(start, end), name=name, duties=duties))
+                f"SELECT id, staff_id, start_date, end_date, name, duties FROM assignment "
+                f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position",
+                chunk,
+            ):
+                people[staff_id].assignments.append(
+                    Assignment(id=rid, period=_period(start, end), name=name, duties=duties)
+                )
             for rid, staff_id, start, end, name in self.db.execute(
-                    f"SELECT id, staff_id, start_date, end_date, name FROM project "
-                    f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position", chunk):
+                f"SELECT id, staff_id, start_date, end_date, name FROM project "
+                f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position",
+                chunk,
+            ):
                 people[staff_id].projects.append(Project(id=rid, period=_period(start, end), name=name))
             for rid, staff_id, level, category_id, text, kind, day, note in self.db.execute(
-                    f"SELECT id, staff_id, level, category_id, text, kind, date, note FROM entry "
-                    f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position", chunk):
-                people[staff_id].entries.append(Entry(
-                    id=rid, level=level, category_id=category_id, text=text, kind=kind,
-                    date=_date(day), note=note))
+                f"SELECT id, staff_id, level, category_id, text, kind, date, note FROM entry "
+                f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position",
+                chunk,
+            ):
+                people[staff_id].entries.append(
+                    Entry(
+                        id=rid,
+                        level=level,
+                        category_id=category_id,
+                        text=text,
+                        kind=kind,
+                        date=_date(day),
+                        note=note,
+                    )
+                )
             for staff_id in chunk:
                 if staff_id in people:
                     yield people[staff_id]
 
     def revision_chain(self, staff_id: str) -> list[str]:
         """Returns every revision id the person has had, oldest first."""
-        return [r[0] for r in self.db.execute(
-            "SELECT revision FROM staff_revision WHERE staff_id = ? ORDER BY created, rowid",
-            [staff_id])]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT revision FROM staff_revision WHERE staff_id = ? ORDER BY created, rowid", [staff_id]
+            )
+        ]
 
     def _last_revisions(self, ids: list[str]) -> dict[str, str]:
         """Returns the newest recorded revision of each of ids that has one."""
         found: dict[str, str] = {}
         for i in range(0, len(ids), BATCH):
-            chunk = ids[i:i + BATCH]
+            chunk = ids[i : i + BATCH]
             for staff_id, revision in self.db.execute(
-                    f"SELECT staff_id, revision FROM staff_revision WHERE staff_id IN "
-                    f"({','.join('?' * len(chunk))}) ORDER BY created, rowid", chunk):
+                f"SELECT staff_id, revision FROM staff_revision WHERE staff_id IN "
+                f"({','.join('?' * len(chunk))}) ORDER BY created, rowid",
+                chunk,
+            ):
                 found[staff_id] = revision
         return found

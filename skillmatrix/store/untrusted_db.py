@@ -7,6 +7,7 @@ run: the schema must equal, object for object and character for character, what 
 program's own migrations create, before any data is read; then only plain SELECTs of
 known columns run.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -22,20 +23,33 @@ SchemaRow = tuple[str, str, str, str | None]  # type, name, tbl_name, sql
 _KIND_LABELS = {"table": "テーブル", "view": "ビュー", "index": "インデックス", "trigger": "トリガー"}
 
 # ANALYZE (PRAGMA optimize) may add these; their fixed definitions are harmless.
-_STATISTICS = {("table", "sqlite_stat1", "sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"),
-               ("table", "sqlite_stat4", "sqlite_stat4",
-                "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)")}
+_STATISTICS = {
+    ("table", "sqlite_stat1", "sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"),
+    ("table", "sqlite_stat4", "sqlite_stat4", "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)"),
+}
 
 # Caps far above any real department and far below what would exhaust memory.
-MAX_ROWS = {"staff": 50_000, "qualification": 1_000_000, "assignment": 1_000_000,
-            "project": 1_000_000, "entry": 3_000_000, "staff_revision": 5_000_000,
-            "category": 200, "level": 8}
+MAX_ROWS = {
+    "staff": 50_000,
+    "qualification": 1_000_000,
+    "assignment": 1_000_000,
+    "project": 1_000_000,
+    "entry": 3_000_000,
+    "staff_revision": 5_000_000,
+    "category": 200,
+    "level": 8,
+}
 _LIMITS = {  # sqlite3 limit -> value; a longer cell than LENGTH raises "too big"
-    "SQLITE_LIMIT_LENGTH": 1_000_000, "SQLITE_LIMIT_SQL_LENGTH": 100_000,
-    "SQLITE_LIMIT_COLUMN": 100, "SQLITE_LIMIT_EXPR_DEPTH": 100,
-    "SQLITE_LIMIT_COMPOUND_SELECT": 10, "SQLITE_LIMIT_FUNCTION_ARG": 8,
-    "SQLITE_LIMIT_ATTACHED": 0, "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 100,
-    "SQLITE_LIMIT_VARIABLE_NUMBER": 1000, "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
+    "SQLITE_LIMIT_LENGTH": 1_000_000,
+    "SQLITE_LIMIT_SQL_LENGTH": 100_000,
+    "SQLITE_LIMIT_COLUMN": 100,
+    "SQLITE_LIMIT_EXPR_DEPTH": 100,
+    "SQLITE_LIMIT_COMPOUND_SELECT": 10,
+    "SQLITE_LIMIT_FUNCTION_ARG": 8,
+    "SQLITE_LIMIT_ATTACHED": 0,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 100,
+    "SQLITE_LIMIT_VARIABLE_NUMBER": 1000,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
 }
 
 
@@ -52,8 +66,12 @@ def header_ids(path: Path, shown: Path | None = None) -> tuple[int, int]:
     with open(path, "rb") as f:
         header = f.read(100)
     if len(header) < 100 or not header.startswith(schema.SQLITE_HEADER):
-        raise StoreError(f"SkillMatrixの共有ファイルではありません（SQLiteのデータベースではありません）: {shown or path}")
-    return int.from_bytes(header[68:72], "big", signed=True), int.from_bytes(header[60:64], "big", signed=True)
+        raise StoreError(
+            f"SkillMatrixの共有ファイルではありません（SQLiteのデータベースではありません）: {shown or path}"
+        )
+    return int.from_bytes(header[68:72], "big", signed=True), int.from_bytes(
+        header[60:64], "big", signed=True
+    )
 
 
 @cache
@@ -81,7 +99,9 @@ def migrate_copy(path: Path, from_version: int, shown: Path | None = None) -> No
         conn.execute("PRAGMA trusted_schema = OFF")
         schema.migrate(conn, from_version)
     except sqlite3.Error as e:
-        raise StoreError(f"古い版の共有ファイルを更新できませんでした: {explain(e, str(shown or path))}") from None
+        raise StoreError(
+            f"古い版の共有ファイルを更新できませんでした: {explain(e, str(shown or path))}"
+        ) from None
     finally:
         conn.close()
 
@@ -104,12 +124,18 @@ class UntrustedDatabase:
         self._lenient = False
         self._deadline = time.monotonic() + max_seconds
         try:
-            self.conn = sqlite3.connect(schema.uri(self.path, "ro", immutable=True), uri=True,
-                                        check_same_thread=False)
+            self.conn = sqlite3.connect(
+                schema.uri(self.path, "ro", immutable=True), uri=True, check_same_thread=False
+            )
             for name, value in _LIMITS.items():
                 self.conn.setlimit(getattr(sqlite3, name), value)
-            for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0",
-                           "query_only = ON", "foreign_keys = OFF"):
+            for pragma in (
+                "trusted_schema = OFF",
+                "cell_size_check = ON",
+                "mmap_size = 0",
+                "query_only = ON",
+                "foreign_keys = OFF",
+            ):
                 self.conn.execute(f"PRAGMA {pragma}")
             self.conn.set_progress_handler(self._too_long, 1000)
         except sqlite3.Error as e:
@@ -185,9 +211,12 @@ class UntrustedDatabase:
 
         def label(kind: str, name: str) -> str:
             return f"{_KIND_LABELS.get(kind, kind)}「{name}」"
-        return ([f"{label(*k)}の定義が違います" for k in sorted(changed)]
-                + [f"余分な{label(*k)}があります" for k in sorted(extra - changed)]
-                + [f"{label(*k)}がありません" for k in sorted(missing - changed)])
+
+        return (
+            [f"{label(*k)}の定義が違います" for k in sorted(changed)]
+            + [f"余分な{label(*k)}があります" for k in sorted(extra - changed)]
+            + [f"{label(*k)}がありません" for k in sorted(missing - changed)]
+        )
 
     def integrity_problems(self, limit: int = 10) -> list[str]:
         """Returns what PRAGMA integrity_check finds (empty when sound)."""
@@ -209,30 +238,40 @@ class UntrustedDatabase:
 
     def staff(self) -> list[tuple]:
         """(id, name, kana, title, section, experience_override, revision), in list order."""
-        return self._all("SELECT id, name, kana, title, section, experience_override, revision "
-                         "FROM staff ORDER BY position, rowid")
+        return self._all(
+            "SELECT id, name, kana, title, section, experience_override, revision "
+            "FROM staff ORDER BY position, rowid"
+        )
 
     def qualifications(self) -> Iterator[tuple]:
         """(id, staff_id, name, acquired, expires), in each person's order."""
-        return self._iter("SELECT id, staff_id, name, acquired, expires FROM qualification "
-                          "ORDER BY staff_id, position, rowid")
+        return self._iter(
+            "SELECT id, staff_id, name, acquired, expires FROM qualification "
+            "ORDER BY staff_id, position, rowid"
+        )
 
     def assignments(self) -> Iterator[tuple]:
         """(id, staff_id, start_date, end_date, name, duties), in each person's order."""
-        return self._iter("SELECT id, staff_id, start_date, end_date, name, duties FROM assignment "
-                          "ORDER BY staff_id, position, rowid")
+        return self._iter(
+            "SELECT id, staff_id, start_date, end_date, name, duties FROM assignment "
+            "ORDER BY staff_id, position, rowid"
+        )
 
     def projects(self) -> Iterator[tuple]:
         """(id, staff_id, start_date, end_date, name), in each person's order."""
-        return self._iter("SELECT id, staff_id, start_date, end_date, name FROM project "
-                          "ORDER BY staff_id, position, rowid")
+        return self._iter(
+            "SELECT id, staff_id, start_date, end_date, name FROM project ORDER BY staff_id, position, rowid"
+        )
 
     def entries(self) -> Iterator[tuple]:
         """(id, staff_id, level, category_id, text, kind, date, note), in each person's order."""
-        return self._iter("SELECT id, staff_id, level, category_id, text, kind, date, note FROM entry "
-                          "ORDER BY staff_id, position, rowid")
+        return self._iter(
+            "SELECT id, staff_id, level, category_id, text, kind, date, note FROM entry "
+            "ORDER BY staff_id, position, rowid"
+        )
 
     def revisions(self) -> Iterator[tuple]:
         """(staff_id, revision, parent, created), oldest first per person."""
-        return self._iter("SELECT staff_id, revision, parent, created FROM staff_revision "
-                          "ORDER BY staff_id, created, rowid")
+        return self._iter(
+            "SELECT staff_id, revision, parent, created FROM staff_revision ORDER BY staff_id, created, rowid"
+        )

@@ -9,6 +9,7 @@ copies those texts into its licenses/ folder; an installed program reads them fr
 installed distributions' metadata; the font's licence always comes from resources/.
 Nothing here opens a link: paths and addresses are plain, selectable text.
 """
+
 from __future__ import annotations
 
 import sys
@@ -83,7 +84,9 @@ def licence_files(dist: str) -> list[tuple[str, str]]:
             if folder.is_dir() and _normalise(folder.name) == _normalise(dist):
                 # Qt's LGPL first: the GPL after it is the text the LGPL builds on.
                 files = sorted(folder.iterdir(), key=lambda p: (not p.name.startswith("LGPL"), p.name))
-                return [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in files if p.is_file()]
+                return [
+                    (p.name, p.read_text(encoding="utf-8", errors="replace")) for p in files if p.is_file()
+                ]
         return []
     try:
         files = metadata.distribution(dist).files or []
@@ -122,24 +125,47 @@ def components(tr: Callable[[str], str] = str) -> list[Component]:
         "Qt と PySide6（shiboken6 を含む）は GNU Lesser General Public License v3 で提供されています。"
         "このプログラムはそれらを変更せず、差し替え可能な動的ライブラリとして使っています"
         "（配布フォルダでは _internal/PySide6 の中）。ソースコードは https://download.qt.io/ と "
-        "https://code.qt.io/ から入手できます。ライセンスの全文: https://www.gnu.org/licenses/lgpl-3.0.html")
+        "https://code.qt.io/ から入手できます。ライセンスの全文: https://www.gnu.org/licenses/lgpl-3.0.html"
+    )
     components = [
         Component("Qt / PySide6", "LGPL v3", ("Qt",), lgpl),
-        Component("IPAexゴシック (IPAexGothic)", tr("IPAフォントライセンス v1.0"), (),
-                  tr("画面と印刷（PDFに埋め込み）に使う日本語フォントです。変更せずに同梱しています。"),
-                  FONT_LICENCE),
+        Component(
+            "IPAexゴシック (IPAexGothic)",
+            tr("IPAフォントライセンス v1.0"),
+            (),
+            tr("画面と印刷（PDFに埋め込み）に使う日本語フォントです。変更せずに同梱しています。"),
+            FONT_LICENCE,
+        ),
         Component("reportlab", "BSD", ("reportlab",)),
         Component("sqlite-utils", "Apache 2.0", ("sqlite-utils",)),
         Component("openpyxl", "MIT", ("openpyxl", "et_xmlfile")),
-        Component("Python", "PSF License", ("Python",),
-                  tr("ライセンスの全文: https://docs.python.org/3/license.html")),
-        Component("SQLite", tr("パブリックドメイン"), (),
-                  tr("SQLite は著作権を放棄したパブリックドメインのソフトウェアです。")),
+        Component(
+            "Python",
+            "PSF License",
+            ("Python",),
+            tr("ライセンスの全文: https://docs.python.org/3/license.html"),
+        ),
+        Component(
+            "SQLite",
+            tr("パブリックドメイン"),
+            (),
+            tr("SQLite は著作権を放棄したパブリックドメインのソフトウェアです。"),
+        ),
         Component("Pillow", "MIT-CMU", ("pillow",)),
-        Component(tr("そのほか sqlite-utils と reportlab が使うライブラリ"),
-                  "BSD / MIT / Apache 2.0",
-                  ("click", "click-default-group", "pluggy", "python-dateutil", "sqlite-fts4",
-                   "tabulate", "charset-normalizer", "tzdata")),
+        Component(
+            tr("そのほか sqlite-utils と reportlab が使うライブラリ"),
+            "BSD / MIT / Apache 2.0",
+            (
+                "click",
+                "click-default-group",
+                "pluggy",
+                "python-dateutil",
+                "sqlite-fts4",
+                "tabulate",
+                "charset-normalizer",
+                "tzdata",
+            ),
+        ),
     ]
     return components
 
@@ -169,13 +195,21 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("バージョン"), self._value(__version__, "aboutVersion"))
         form.addRow(self.tr("データフォルダ"), self._value(str(paths.data_dir()), "aboutDataDir"))
-        form.addRow(self.tr("ポータブルモード"), self._value(
-            self.tr("オン（プログラムの横の data フォルダを使います）") if portable
-            else self.tr("オフ（ユーザーのデータフォルダを使います）"), "aboutPortable"))
+        form.addRow(
+            self.tr("ポータブルモード"),
+            self._value(
+                self.tr("オン（プログラムの横の data フォルダを使います）")
+                if portable
+                else self.tr("オフ（ユーザーのデータフォルダを使います）"),
+                "aboutPortable",
+            ),
+        )
         if database is not None:
             form.addRow(self.tr("データベース"), self._value(str(database), "aboutDatabase"))
-        form.addRow(self.tr("Qt / PySide6"), self._value(f"Qt {qVersion()} / PySide6 {PySide6.__version__}",
-                                                          "aboutQtVersion"))
+        form.addRow(
+            self.tr("Qt / PySide6"),
+            self._value(f"Qt {qVersion()} / PySide6 {PySide6.__version__}", "aboutQtVersion"),
+        )
         form.addRow(self.tr("Python"), self._value(sys.version.split()[0], "aboutPythonVersion"))
 
         self.table = QTableWidget(len(self.components), 2, self, objectName="licenceTable")

@@ -1,5 +1,6 @@
 """Setting up the QApplication: names, Japanese locale, a Japanese font where the system
 has none."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale

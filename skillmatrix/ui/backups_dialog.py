@@ -6,6 +6,7 @@ thread and its row filled in as the result comes (a large backup takes half a se
 Restoring backs the current file up first and reopens the window on the restored file
 (file_guard.FileGuard.restore).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -63,12 +64,17 @@ class BackupsDialog(QDialog):
         path = window.store.path
         self.backups: list[BackupInfo] = list_backups(path)
         self.health: dict = {}
-        intro = QLabel(self.tr("「{name}」のバックアップ（{folder}）。選んだ時点の内容に戻します。"
-                               "今のファイルは、戻す前にバックアップとして残します。")
-                       .format(name=path.name, folder=backup_dir(path)))
+        intro = QLabel(
+            self.tr(
+                "「{name}」のバックアップ（{folder}）。選んだ時点の内容に戻します。"
+                "今のファイルは、戻す前にバックアップとして残します。"
+            ).format(name=path.name, folder=backup_dir(path))
+        )
         intro.setWordWrap(True)
-        current = QLabel(self.tr("今のデータベース: 職員{n}名").format(n=window.store.staff_count()),
-                         objectName="backupCurrent")
+        current = QLabel(
+            self.tr("今のデータベース: 職員{n}名").format(n=window.store.staff_count()),
+            objectName="backupCurrent",
+        )
         self.table = QTableWidget(len(self.backups), len(self.COLUMNS), objectName="backupTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,21 +85,29 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for row, info in enumerate(self.backups):
-            cells = (f"{info.taken:%Y-%m-%d %H:%M:%S}", self.tr(info.label), "…", self.tr("確認中…"),
-                     _size(info.path))
+            cells = (
+                f"{info.taken:%Y-%m-%d %H:%M:%S}",
+                self.tr(info.label),
+                "…",
+                self.tr("確認中…"),
+                _size(info.path),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        self.empty_label = QLabel(self.tr("バックアップはまだありません。データベースを開いた日に一度、"
-                                          "自動で作られます。"), objectName="backupNone")
+        self.empty_label = QLabel(
+            self.tr("バックアップはまだありません。データベースを開いた日に一度、自動で作られます。"),
+            objectName="backupNone",
+        )
         self.empty_label.setVisible(not self.backups)
         self.problem = QLabel(objectName="backupProblem")
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(self.tr("このバックアップに戻す…"),
-                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(
+            self.tr("このバックアップに戻す…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
@@ -170,11 +184,21 @@ class BackupsDialog(QDialog):
         if info is None or health is None or not health.ok:
             return False
         question = self.tr("{when}のバックアップ（{why}、職員{n}名）に戻しますか？").format(
-            when=f"{info.taken:%Y-%m-%d %H:%M}", why=self.tr(info.label), n=health.staff_count)
-        detail = self.tr("今のデータベース（職員{n}名）は、戻す前にバックアップとして残します。"
-                         "「元に戻す」の履歴はここで終わります。").format(n=self.window_.store.staff_count())
-        if not prompts.ask(self, self.tr("バックアップから復元"), question, detail,
-                           yes=self.tr("戻す"), no=self.tr("キャンセル"), name="confirmRestoreDialog"):
+            when=f"{info.taken:%Y-%m-%d %H:%M}", why=self.tr(info.label), n=health.staff_count
+        )
+        detail = self.tr(
+            "今のデータベース（職員{n}名）は、戻す前にバックアップとして残します。"
+            "「元に戻す」の履歴はここで終わります。"
+        ).format(n=self.window_.store.staff_count())
+        if not prompts.ask(
+            self,
+            self.tr("バックアップから復元"),
+            question,
+            detail,
+            yes=self.tr("戻す"),
+            no=self.tr("キャンセル"),
+            name="confirmRestoreDialog",
+        ):
             return False
         if self.window_.file_guard.restore(info.path):
             self.accept()

@@ -11,6 +11,7 @@ To a printer, the worker writes the PDF to a temporary folder and the window the
 its pages (printing.print_document, one page at a time with the same dialog), and removes
 the folder.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -43,8 +44,9 @@ class BatchWorker(QThread):
 
     progressed = Signal(int, int)
 
-    def __init__(self, db_path: Path, ids: list[str], out: Path, options: PrintOptions,
-                 parent: QObject | None = None):
+    def __init__(
+        self, db_path: Path, ids: list[str], out: Path, options: PrintOptions, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.db_path, self.ids, self.out, self.options = Path(db_path), list(ids), Path(out), options
         self._cancel = threading.Event()
@@ -63,9 +65,15 @@ class BatchWorker(QThread):
     def run(self) -> None:
         try:
             with Store.open(self.db_path, readonly=True) as store:
-                self.pages = build_resumes(store.iter_staff(self.ids), store.levels(),
-                                           store.categories(), self.out, self.options,
-                                           progress=self._progress, total=len(self.ids))
+                self.pages = build_resumes(
+                    store.iter_staff(self.ids),
+                    store.levels(),
+                    store.categories(),
+                    self.out,
+                    self.options,
+                    progress=self._progress,
+                    total=len(self.ids),
+                )
         except PrintCancelled:
             self.cancelled = True
         except (ReportError, StoreError, OSError) as error:
@@ -87,16 +95,24 @@ class BatchPrint(QObject):
     done = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent_widget: QWidget, db_path: Path, ids: list[str],
-                 options: PrintOptions, out: Path | None = None, printer: QPrinter | None = None):
+    def __init__(
+        self,
+        parent_widget: QWidget,
+        db_path: Path,
+        ids: list[str],
+        options: PrintOptions,
+        out: Path | None = None,
+        printer: QPrinter | None = None,
+    ):
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
         self.ids, self.out, self.printer = list(ids), out, printer
         self._folder = None if out is not None else Path(tempfile.mkdtemp(prefix="skillmatrix-print-"))
         target = out if out is not None else self._folder / "resumes.pdf"
         self.worker = BatchWorker(db_path, ids, target, options, self)
-        self.progress = QProgressDialog(self.tr("スキル履歴書を作成しています…"), self.tr("キャンセル"),
-                                        0, len(ids), parent_widget)
+        self.progress = QProgressDialog(
+            self.tr("スキル履歴書を作成しています…"), self.tr("キャンセル"), 0, len(ids), parent_widget
+        )
         self.progress.setObjectName("printProgress")
         self.progress.setWindowTitle(self.tr("まとめて印刷"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -123,8 +139,11 @@ class BatchPrint(QObject):
         if self.progress.wasCanceled():  # also when cancelled by Esc or closing the dialog
             self.worker.cancel()
             return
-        self.progress.setLabelText(self.tr("スキル履歴書を作成しています… {done} / {total}名")
-                                   .format(done=min(done + 1, total), total=total))
+        self.progress.setLabelText(
+            self.tr("スキル履歴書を作成しています… {done} / {total}名").format(
+                done=min(done + 1, total), total=total
+            )
+        )
         self.progress.setValue(done)
 
     def _built(self) -> None:
@@ -135,8 +154,11 @@ class BatchPrint(QObject):
             elif worker.error:
                 self._finish(None, worker.error)
             elif self.printer is None:
-                self._finish(self.tr("{n}名分（{pages}ページ）をPDFに書き出しました: {path}")
-                             .format(n=len(self.ids), pages=worker.pages, path=self.out))
+                self._finish(
+                    self.tr("{n}名分（{pages}ページ）をPDFに書き出しました: {path}").format(
+                        n=len(self.ids), pages=worker.pages, path=self.out
+                    )
+                )
             else:
                 self._print_pages(worker.out)
         finally:
@@ -153,8 +175,9 @@ class BatchPrint(QObject):
         self.progress.setLabelText(self.tr("プリンターに送っています…"))
 
         def step(done: int, total: int) -> bool:
-            self.progress.setLabelText(self.tr("プリンターに送っています… {done} / {total}ページ")
-                                       .format(done=done, total=total))
+            self.progress.setLabelText(
+                self.tr("プリンターに送っています… {done} / {total}ページ").format(done=done, total=total)
+            )
             self.progress.setValue(done)
             return not self.progress.wasCanceled()
 
@@ -168,8 +191,9 @@ class BatchPrint(QObject):
         if printed < 0:
             self._finish(self.tr("印刷を取り消しました"))
         else:
-            self._finish(self.tr("{n}名分（{pages}ページ）を印刷しました")
-                         .format(n=len(self.ids), pages=printed))
+            self._finish(
+                self.tr("{n}名分（{pages}ページ）を印刷しました").format(n=len(self.ids), pages=printed)
+            )
 
     def _finish(self, message: str | None, error: str | None = None) -> None:
         self.progress.reset()

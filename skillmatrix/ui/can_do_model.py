@@ -5,6 +5,7 @@ Ticking writes at once through the session (one undo step each, see
 department/commands.py); the model reloads when the session says the department's data
 or the shown person changed.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -39,11 +40,21 @@ class CanDoModel(RowTableModel):
         self._category = ""
         self._bold = QFont()
         self._bold.setBold(True)
-        self.headers = [self.tr("できること"), self.tr("分類"), self.tr("レベル"),
-                        self.tr("確認日"), self.tr("人材像")]
+        self.headers = [
+            self.tr("できること"),
+            self.tr("分類"),
+            self.tr("レベル"),
+            self.tr("確認日"),
+            self.tr("人材像"),
+        ]
         # staff_written: a new 職名 may bring another default profile.
-        for signal in (session.current_changed, session.staff_written, session.department_changed,
-                       session.store_replaced, session.definitions_changed):
+        for signal in (
+            session.current_changed,
+            session.staff_written,
+            session.department_changed,
+            session.store_replaced,
+            session.definitions_changed,
+        ):
             signal.connect(self.reload)
         self.reload()
 
@@ -62,8 +73,7 @@ class CanDoModel(RowTableModel):
             self._ticks = department.ticks(sheet.id).get(sheet.id, {})
             assigned = department.assigned_profiles()
             self.assigned = assigned.get(sheet.id)
-            self.profile = profile_of(sheet.id, sheet.title, assigned,
-                                      {p.id: p for p in self.profiles})
+            self.profile = profile_of(sheet.id, sheet.title, assigned, {p.id: p for p in self.profiles})
         self._rows = self._filtered()
         self.endResetModel()
 
@@ -111,8 +121,7 @@ class CanDoModel(RowTableModel):
         if role == STATEMENT_ROLE:
             return s
         if role == Qt.ItemDataRole.CheckStateRole and col == TEXT:
-            return (Qt.CheckState.Checked if s.id in self._ticks
-                    else Qt.CheckState.Unchecked).value
+            return (Qt.CheckState.Checked if s.id in self._ticks else Qt.CheckState.Unchecked).value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == TEXT:
                 return s.text
@@ -160,8 +169,9 @@ class CanDoModel(RowTableModel):
             text = str(value or "").strip()
             if text == s.text:
                 return True
-            return self.session.push(SaveCanDo(self.session, dataclasses.replace(s, text=text),
-                                               self.tr("「できること」の修正")))
+            return self.session.push(
+                SaveCanDo(self.session, dataclasses.replace(s, text=text), self.tr("「できること」の修正"))
+            )
         if index.column() == DATE:
             return self.set_date(s.id, str(value or ""))
         return False
@@ -175,8 +185,9 @@ class CanDoModel(RowTableModel):
             today = dates.today()
             date = PartialDate(today.year, today.month)
         text = self.tr("できることのチェック") if ticked else self.tr("できることのチェック解除")
-        return self.session.push(SetTick(self.session, sheet.id, statement_id, ticked,
-                                         date if ticked else None, text))
+        return self.session.push(
+            SetTick(self.session, sheet.id, statement_id, ticked, date if ticked else None, text)
+        )
 
     def set_date(self, statement_id: str, text: str) -> bool:
         """Sets the date a statement was confirmed (ticking it); '' keeps it without date."""
@@ -190,5 +201,6 @@ class CanDoModel(RowTableModel):
             return False
         if self.is_ticked(statement_id) and self._ticks.get(statement_id) == date:
             return True
-        return self.session.push(SetTick(self.session, sheet.id, statement_id, True, date,
-                                         self.tr("できることの確認日")))
+        return self.session.push(
+            SetTick(self.session, sheet.id, statement_id, True, date, self.tr("できることの確認日"))
+        )

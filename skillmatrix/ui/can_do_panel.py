@@ -5,6 +5,7 @@ confirmed for the shown person, marks those the person's target profile (求め�
 requires, lets the chief give the person another profile, and add or remove statements.
 Every change is one step on the window's undo stack.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -39,8 +40,14 @@ DEFAULT_LEVEL = 3
 class CanDoDialog(QDialog):
     """Asks for a new statement: category, level, the group it belongs to and its text."""
 
-    def __init__(self, categories: list[Category], levels: list[Level], groups: list[str],
-                 category_id: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        categories: list[Category],
+        levels: list[Level],
+        groups: list[str],
+        category_id: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("canDoDialog")
         self.setWindowTitle(self.tr("できることを追加"))
@@ -74,9 +81,13 @@ class CanDoDialog(QDialog):
 
     def statement(self, position: int) -> CanDo:
         """Returns the statement entered (a new id)."""
-        return CanDo(category_id=self.category.currentData(), level=self.level.currentData(),
-                     text=self.text.text().strip(), group=self.group.text().strip(),
-                     position=position)
+        return CanDo(
+            category_id=self.category.currentData(),
+            level=self.level.currentData(),
+            text=self.text.text().strip(),
+            group=self.group.text().strip(),
+            position=position,
+        )
 
 
 class CanDoPanel(QWidget):
@@ -101,8 +112,9 @@ class CanDoPanel(QWidget):
         self.view.setAccessibleName(self.tr("できること"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.view.setWordWrap(True)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
@@ -135,7 +147,8 @@ class CanDoPanel(QWidget):
 
         self.profile_combo.activated.connect(self._profile_chosen)
         self.category_combo.activated.connect(
-            lambda _i: self.model.set_category(self.category_combo.currentData() or ""))
+            lambda _i: self.model.set_category(self.category_combo.currentData() or "")
+        )
         self.add_button.clicked.connect(self.add_statement)
         self.delete_button.clicked.connect(self.delete_statement)
         self.model.modelReset.connect(self._refresh)
@@ -150,8 +163,9 @@ class CanDoPanel(QWidget):
         combo = self.profile_combo
         combo.clear()
         default = default_profile(sheet.title, model.profiles) if sheet else None
-        combo.addItem(self.tr("職名から（{name}）").format(
-            name=default.name if default else self.tr("なし")), "")
+        combo.addItem(
+            self.tr("職名から（{name}）").format(name=default.name if default else self.tr("なし")), ""
+        )
         for p in model.profiles:
             combo.addItem(p.name, p.id)
         combo.setCurrentIndex(max(0, combo.findData(model.assigned or "")))
@@ -174,19 +188,21 @@ class CanDoPanel(QWidget):
         elif model.profile is None:
             self.summary.setText(self.tr("人材像がありません"))
         elif required:
-            self.summary.setText(self.tr("人材像「{p}」が求めるできること {n}件中 {done}件確認（未達 {m}件）")
-                                 .format(p=model.profile.name, n=required, done=required - missing,
-                                         m=missing))
+            self.summary.setText(
+                self.tr("人材像「{p}」が求めるできること {n}件中 {done}件確認（未達 {m}件）").format(
+                    p=model.profile.name, n=required, done=required - missing, m=missing
+                )
+            )
         else:
-            self.summary.setText(self.tr("人材像「{p}」が求めるできることはありません")
-                                 .format(p=model.profile.name))
+            self.summary.setText(
+                self.tr("人材像「{p}」が求めるできることはありません").format(p=model.profile.name)
+            )
         self.add_button.setEnabled(not session.readonly and bool(session.categories))
         self._update_buttons()
         self.view.resizeRowsToContents()
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(not self.session.readonly
-                                      and self.view.currentIndex().isValid())
+        self.delete_button.setEnabled(not self.session.readonly and self.view.currentIndex().isValid())
 
     def tab_text(self) -> str:
         """Returns the tab title: 「できること（確認済/必須）」 when the profile requires some."""
@@ -194,7 +210,8 @@ class CanDoPanel(QWidget):
         if not required or self.session.current is None:
             return self.tr("できること")
         return self.tr("できること（{done}/{n}）").format(
-            done=required - len(self.model.missing()), n=required)
+            done=required - len(self.model.missing()), n=required
+        )
 
     # -- changing -------------------------------------------------------------------------
 
@@ -203,19 +220,26 @@ class CanDoPanel(QWidget):
         chosen = self.profile_combo.currentData() or None
         if sheet is None or chosen == self.model.assigned:
             return
-        if not self.session.push(AssignProfile(self.session, sheet.id, chosen,
-                                               self.tr("人材像の割り当て"))):
+        if not self.session.push(AssignProfile(self.session, sheet.id, chosen, self.tr("人材像の割り当て"))):
             self._refresh()
 
     def add_statement(self) -> CanDoDialog:
         """Opens the dialog for a new statement; OK adds it as one undo step."""
         groups = list(dict.fromkeys(s.group for s in self.model.statements() if s.group))
-        dialog = CanDoDialog(self.session.categories, self.session.levels, groups,
-                             self.category_combo.currentData() or self._security_id(), self)
+        dialog = CanDoDialog(
+            self.session.categories,
+            self.session.levels,
+            groups,
+            self.category_combo.currentData() or self._security_id(),
+            self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         position = max((s.position for s in self.model.statements()), default=-1) + 1
-        dialog.accepted.connect(lambda: self.session.push(
-            SaveCanDo(self.session, dialog.statement(position), self.tr("できることの追加"))))
+        dialog.accepted.connect(
+            lambda: self.session.push(
+                SaveCanDo(self.session, dialog.statement(position), self.tr("できることの追加"))
+            )
+        )
         dialog.open()
         return dialog
 
@@ -252,8 +276,9 @@ def install_can_do_tab(editor, grid_box: QWidget) -> QTabWidget:
         rows = [lv.number for lv in session.levels]
         cols = [c.id for c in session.categories]
         if s.level in rows and s.category_id in cols:
-            editor.level_panel.show_index(editor.grid_model.index(rows.index(s.level),
-                                                                  cols.index(s.category_id)))
+            editor.level_panel.show_index(
+                editor.grid_model.index(rows.index(s.level), cols.index(s.category_id))
+            )
 
     panel.view.selectionModel().currentChanged.connect(show_level)
     editor.can_do_panel = panel

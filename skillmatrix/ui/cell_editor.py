@@ -3,6 +3,7 @@
 Spreadsheet keys: Enter commits, Shift+Enter or Alt+Enter starts a new line within the
 cell, Esc cancels, Tab commits and moves on. The editor grows downwards to show every line.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QRect, Qt
@@ -38,8 +39,7 @@ class CellTextEdit(QPlainTextEdit):
         parent = self.parentWidget()
         room = parent.height() - self.min_rect.top() if parent else wanted
         height = max(self.min_rect.height(), min(wanted, room))
-        self.setGeometry(QRect(self.min_rect.left(), self.min_rect.top(),
-                               self.min_rect.width(), height))
+        self.setGeometry(QRect(self.min_rect.left(), self.min_rect.top(), self.min_rect.width(), height))
 
 
 class MultiLineDelegate(QStyledItemDelegate):
@@ -55,8 +55,7 @@ class MultiLineDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.append_line = False
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = CellTextEdit(parent)
         editor.setFont(option.font)
         return editor
@@ -74,8 +73,7 @@ class MultiLineDelegate(QStyledItemDelegate):
         if text != (index.data(Qt.ItemDataRole.EditRole) or ""):
             model.setData(index, text, Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: QModelIndex) -> None:
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         editor.min_rect = QRect(option.rect)
         editor.setGeometry(option.rect)
         editor.fit()
@@ -84,8 +82,9 @@ class MultiLineDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, CellTextEdit):
             key_event: QKeyEvent = event
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if key_event.modifiers() & (Qt.KeyboardModifier.ShiftModifier
-                                            | Qt.KeyboardModifier.AltModifier):
+                if key_event.modifiers() & (
+                    Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
+                ):
                     editor.insertPlainText("\n")
                 else:
                     self.commitData.emit(editor)

@@ -8,6 +8,7 @@ A command is applied once by Session.push() *before* it goes on the stack, so th
 edit the store refuses (a rule broken, the file locked) never becomes an undo step;
 QUndoStack.push() then calls redo(), which the first time does nothing.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

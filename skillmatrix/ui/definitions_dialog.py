@@ -4,6 +4,7 @@
 Edits stay in the dialog until OK, which writes every changed level and category as one
 undo step 「定義の変更」 (the store audits each). Cancel writes nothing.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -51,8 +52,9 @@ class DefinitionsDialog(QDialog):
         self.problem = QLabel(objectName="definitionsProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c53030")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         if session.readonly:
@@ -124,8 +126,12 @@ class DefinitionsDialog(QDialog):
                 else:
                     criteria.pop(key, None)
             self.levels[self._level_row] = dataclasses.replace(
-                level, name=self.level_name.text().strip(), short=self.level_short.toPlainText().strip(),
-                definition=self.level_definition.toPlainText().strip(), criteria=criteria)
+                level,
+                name=self.level_name.text().strip(),
+                short=self.level_short.toPlainText().strip(),
+                definition=self.level_definition.toPlainText().strip(),
+                criteria=criteria,
+            )
             self.level_list.item(self._level_row).setText(self.levels[self._level_row].name)
 
     def _show_level(self, row: int) -> None:
@@ -143,10 +149,11 @@ class DefinitionsDialog(QDialog):
         if 0 <= self._category_row < len(self.categories):
             category = self.categories[self._category_row]
             self.categories[self._category_row] = dataclasses.replace(
-                category, name=self.category_name.text().strip(),
-                knowledge=self.category_knowledge.toPlainText().strip())
-            self.category_list.item(self._category_row).setText(
-                self.categories[self._category_row].name)
+                category,
+                name=self.category_name.text().strip(),
+                knowledge=self.category_knowledge.toPlainText().strip(),
+            )
+            self.category_list.item(self._category_row).setText(self.categories[self._category_row].name)
 
     def _show_category(self, row: int) -> None:
         self._store_category()

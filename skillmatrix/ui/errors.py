@@ -10,6 +10,7 @@ event loop — and tests — go on.
 
 Set the environment variable SKILLMATRIX_NO_ERROR_DIALOG=1 to log without dialogs.
 """
+
 from __future__ import annotations
 
 import os
@@ -104,8 +105,12 @@ class ErrorReporter(QObject):
         box.setObjectName("errorDialog")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(self.tr("SkillMatrix — 予期しないエラー"))
-        box.setText(self.tr("予期しないエラーが発生しました。作業は続けられます。"
-                            "入力済みの内容はデータベースに保存されています。"))
+        box.setText(
+            self.tr(
+                "予期しないエラーが発生しました。作業は続けられます。"
+                "入力済みの内容はデータベースに保存されています。"
+            )
+        )
         where = self.tr("詳細はログに記録しました: {path}").format(path=log) if log else ""
         box.setInformativeText(f"{summary}\n{where}".strip())
         box.setDetailedText(details)

@@ -10,6 +10,7 @@ install_file_actions(window) is called once by the main window. It
 Other modules mark an editing action of theirs with `action.setProperty("editing", True)`;
 it is then disabled in read-only mode too.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,8 +25,16 @@ if TYPE_CHECKING:
     from skillmatrix.ui.main_window import MainWindow
 
 # Actions of the window that change the file (besides those marked "editing").
-EDITING_ACTIONS = ("actionNewStaff", "actionDeleteStaff", "actionMoveStaffUp", "actionMoveStaffDown",
-                   "actionSortByKana", "actionLoadDemo", "actionImport", "actionRestoreBackup")
+EDITING_ACTIONS = (
+    "actionNewStaff",
+    "actionDeleteStaff",
+    "actionMoveStaffUp",
+    "actionMoveStaffDown",
+    "actionSortByKana",
+    "actionLoadDemo",
+    "actionImport",
+    "actionRestoreBackup",
+)
 WINDOW_DECIDES = ("actionDeleteStaff", "actionLoadDemo")
 GRID_EDITING = ("cut", "paste", "clear")
 ROW_BUTTONS = ("_add", "_delete", "_up", "_down")  # the history tables' row buttons
@@ -46,10 +55,12 @@ def install_file_actions(window: MainWindow) -> FileGuard:
     export.setStatusTip(tr("全員または選んだ職員を、他の人が開ける共有ファイル（.sqlite）に書き出します"))
     imp.setStatusTip(tr("共有ファイル（.sqlite）または交換用JSONの内容を確認してから取り込みます"))
 
-    read_only = _add_action(window, "actionOpenReadOnly", tr("読み取り専用で開く(&Y)…"),
-                            lambda: choose_read_only(window))
-    restore = _add_action(window, "actionRestoreBackup", tr("バックアップから復元(&B)…"),
-                          lambda: _backups(window))
+    read_only = _add_action(
+        window, "actionOpenReadOnly", tr("読み取り専用で開く(&Y)…"), lambda: choose_read_only(window)
+    )
+    restore = _add_action(
+        window, "actionRestoreBackup", tr("バックアップから復元(&B)…"), lambda: _backups(window)
+    )
     restore.setStatusTip(tr("自動で作られたバックアップの一覧から、一つを選んで元に戻します"))
     file_menu = _menu_with(window, window.action("actionOpen"))
     if file_menu is not None:
@@ -108,25 +119,29 @@ def _db_filter(window: MainWindow) -> str:
 
 def choose_read_only(window: MainWindow) -> None:
     """File > 読み取り専用で開く: picks a file and opens it without ever writing to it."""
-    path, _ = QFileDialog.getOpenFileName(window, window.tr("読み取り専用で開く"),
-                                          str(window.store.path.parent), _db_filter(window))
+    path, _ = QFileDialog.getOpenFileName(
+        window, window.tr("読み取り専用で開く"), str(window.store.path.parent), _db_filter(window)
+    )
     if path:
         window.open_database(Path(path), readonly=True)
 
 
 def _export(window: MainWindow) -> None:
     from skillmatrix.ui.shared_dialogs import ExportDialog
+
     window.sheet_editor.commit_open_editors()
     ExportDialog(window).open()
 
 
 def _import(window: MainWindow) -> None:
     from skillmatrix.ui.import_dialog import start_import
+
     window.sheet_editor.commit_open_editors()
     start_import(window)
 
 
 def _backups(window: MainWindow) -> None:
     from skillmatrix.ui.backups_dialog import BackupsDialog
+
     window.sheet_editor.commit_open_editors()
     BackupsDialog(window).open()

@@ -5,6 +5,7 @@ One FileGuard per main window (window.file_guard). Every way the window changes 
 file goes through open(): File > 開く, 読み取り専用で開く, recent files, a new database,
 and reopening the same file after a restore.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -58,7 +59,8 @@ class FileGuard(QObject):
         same = self.lock is not None and _same_file(self.lock.db_path, path)
         held = self.lock if same else None
         opened, note = open_with_questions(
-            window, path, readonly, lambda ro: open_store(path, ro, create, held=held))
+            window, path, readonly, lambda ro: open_store(path, ro, create, held=held)
+        )
         if opened is None:
             return False
         self._switch(opened, note or opened.note)
@@ -101,7 +103,9 @@ class FileGuard(QObject):
                 status.showMessage(self.tr("バックアップを作りました: {name}").format(name=made.name), 8000)
 
         def failed(error: BaseException) -> None:
-            status.showMessage(self.tr("毎日のバックアップを作れませんでした: {why}").format(why=error), 30000)
+            status.showMessage(
+                self.tr("毎日のバックアップを作れませんでした: {why}").format(why=error), 30000
+            )
 
         self.workers.start(lambda: daily_backup(path), done, failed)
 
@@ -113,8 +117,12 @@ class FileGuard(QObject):
         """
         window = self.window
         if window.store.readonly or self.lock is None:
-            prompts.tell(window, self.tr("復元できません"),
-                         self.tr("読み取り専用で開いているため復元できません。"), name="restoreFailedDialog")
+            prompts.tell(
+                window,
+                self.tr("復元できません"),
+                self.tr("読み取り専用で開いているため復元できません。"),
+                name="restoreFailedDialog",
+            )
             return False
         window.sheet_editor.commit_open_editors()
         self.workers.wait_all()
@@ -140,8 +148,11 @@ class FileGuard(QObject):
             prompts.tell(window, self.tr("復元できませんでした"), str(failure), name="restoreFailedDialog")
             return False
         window.statusBar().showMessage(
-            self.tr("バックアップから復元しました。復元前のファイルは {name} に保存しました").format(name=saved.name),
-            30000)
+            self.tr("バックアップから復元しました。復元前のファイルは {name} に保存しました").format(
+                name=saved.name
+            ),
+            30000,
+        )
         return True
 
 

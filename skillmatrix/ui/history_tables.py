@@ -6,6 +6,7 @@ normalised in the window's date style. A date that cannot be read, or a period t
 before it starts, is not stored: the cell keeps the typed text marked in red with the reason
 as its tooltip, and invalid_entered() carries the reason to the status bar.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,9 +23,15 @@ from skillmatrix.domain.model import Assignment, Project, Qualification, Staff
 from skillmatrix.ui.session import Session
 
 INVALID_BACKGROUND = QColor("#fed7d7")
-_ROLES_USED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-                         Qt.ItemDataRole.DecorationRole})
+_ROLES_USED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.DecorationRole,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -47,28 +54,47 @@ def _parse_date(text: str) -> PartialDate | None:
 
 
 def _period_column(title: str) -> Column:
-    return Column(title, lambda r, s: r.period.format(s),
-                  lambda r, t: dataclasses.replace(r, period=Period.parse(t)), fit=True)
+    return Column(
+        title,
+        lambda r, s: r.period.format(s),
+        lambda r, t: dataclasses.replace(r, period=Period.parse(t)),
+        fit=True,
+    )
 
 
 def _text_column(title: str, attr: str, multiline: bool = False) -> Column:
-    return Column(title, lambda r, s: getattr(r, attr),
-                  lambda r, t: dataclasses.replace(r, **{attr: t.strip()}), multiline)
+    return Column(
+        title,
+        lambda r, s: getattr(r, attr),
+        lambda r, t: dataclasses.replace(r, **{attr: t.strip()}),
+        multiline,
+    )
 
 
 def qualification_columns(tr) -> list[Column]:
     return [
         _text_column(tr("名称"), "name"),
-        Column(tr("取得"), lambda r, s: _date_text(r.acquired, s),
-               lambda r, t: dataclasses.replace(r, acquired=_parse_date(t)), fit=True),
-        Column(tr("有効期限"), lambda r, s: _date_text(r.expires, s),
-               lambda r, t: dataclasses.replace(r, expires=_parse_date(t)), fit=True),
+        Column(
+            tr("取得"),
+            lambda r, s: _date_text(r.acquired, s),
+            lambda r, t: dataclasses.replace(r, acquired=_parse_date(t)),
+            fit=True,
+        ),
+        Column(
+            tr("有効期限"),
+            lambda r, s: _date_text(r.expires, s),
+            lambda r, t: dataclasses.replace(r, expires=_parse_date(t)),
+            fit=True,
+        ),
     ]
 
 
 def assignment_columns(tr) -> list[Column]:
-    return [_period_column(tr("期間")), _text_column(tr("担当名"), "name"),
-            _text_column(tr("主担当業務"), "duties", multiline=True)]
+    return [
+        _period_column(tr("期間")),
+        _text_column(tr("担当名"), "name"),
+        _text_column(tr("主担当業務"), "duties", multiline=True),
+    ]
 
 
 def project_columns(tr) -> list[Column]:
@@ -88,8 +114,15 @@ class HistoryModel(QAbstractTableModel):
 
     invalid_entered = Signal(str)
 
-    def __init__(self, session: Session, attr: str, noun: str, columns: list[Column],
-                 new_row: Callable[[], Any], parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        attr: str,
+        noun: str,
+        columns: list[Column],
+        new_row: Callable[[], Any],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.session, self.attr, self.noun = session, attr, noun
         self.columns, self.new_row = columns, new_row
@@ -114,8 +147,7 @@ class HistoryModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Shows the rows again (after the date style changed)."""
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
 
     def row_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -151,8 +183,7 @@ class HistoryModel(QAbstractTableModel):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -243,11 +274,18 @@ def make_history_models(session: Session, parent: QObject) -> dict[str, HistoryM
     """Returns the three history models keyed by the Staff attribute they show."""
     tr = parent.tr
     return {
-        "qualifications": HistoryModel(session, "qualifications", tr("資格等"),
-                                       qualification_columns(tr),
-                                       lambda: Qualification(tr("新しい資格")), parent),
-        "assignments": HistoryModel(session, "assignments", tr("担当履歴"), assignment_columns(tr),
-                                    Assignment, parent),
-        "projects": HistoryModel(session, "projects", tr("プロジェクト履歴"), project_columns(tr),
-                                 Project, parent),
+        "qualifications": HistoryModel(
+            session,
+            "qualifications",
+            tr("資格等"),
+            qualification_columns(tr),
+            lambda: Qualification(tr("新しい資格")),
+            parent,
+        ),
+        "assignments": HistoryModel(
+            session, "assignments", tr("担当履歴"), assignment_columns(tr), Assignment, parent
+        ),
+        "projects": HistoryModel(
+            session, "projects", tr("プロジェクト履歴"), project_columns(tr), Project, parent
+        ),
     }

@@ -4,6 +4,7 @@ Keys in a table: Insert adds a row below the current one, Ctrl+Delete deletes th
 rows, Delete empties the current cell, Alt+Up / Alt+Down move the current row; F2, a
 double-click or typing edits a cell in place.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -55,9 +56,11 @@ class HistoryTable(QTableView):
         self.setModel(model)
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         typing_delegate = TypingDelegate(self)
         typing_delegate.text_edited.connect(self.typing)
@@ -65,8 +68,7 @@ class HistoryTable(QTableView):
         for column, spec in enumerate(model.columns):
             if spec.multiline:
                 self.setItemDelegateForColumn(column, MultiLineDelegate(self))
-        for delegate in {self.itemDelegateForColumn(c) or typing_delegate
-                         for c in range(len(model.columns))}:
+        for delegate in {self.itemDelegateForColumn(c) or typing_delegate for c in range(len(model.columns))}:
             delegate.closeEditor.connect(lambda *_: self.editing_ended.emit())
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
@@ -103,8 +105,11 @@ class HistoryTable(QTableView):
 
     def _remember_current(self) -> None:
         index = self.currentIndex()
-        self._remembered = (self.history_model().row_id(index.row()) if index.isValid() else None,
-                            index.row(), max(index.column(), 0))
+        self._remembered = (
+            self.history_model().row_id(index.row()) if index.isValid() else None,
+            index.row(),
+            max(index.column(), 0),
+        )
 
     def _restore_current(self) -> None:
         # The model is reset on every write; keep the cursor on the same row (by id) so that
@@ -135,8 +140,10 @@ class HistoryTable(QTableView):
 
     def delete_rows(self) -> None:
         """Deletes the rows of the selected cells (one undo step)."""
-        rows = sorted({i.row() for i in self.selectedIndexes()} or
-                      ({self.currentIndex().row()} if self.currentIndex().isValid() else set()))
+        rows = sorted(
+            {i.row() for i in self.selectedIndexes()}
+            or ({self.currentIndex().row()} if self.currentIndex().isValid() else set())
+        )
         if rows:
             self.history_model().remove_rows(rows)
 
@@ -146,8 +153,9 @@ class HistoryTable(QTableView):
         if index.isValid():
             row_id = self.history_model().row_id(index.row())
             if self.history_model().move_row(index.row(), delta):
-                self.setCurrentIndex(self.history_model().index(
-                    self.history_model().row_of(row_id), index.column()))
+                self.setCurrentIndex(
+                    self.history_model().index(self.history_model().row_of(row_id), index.column())
+                )
 
     def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
@@ -170,8 +178,7 @@ class HistoryTable(QTableView):
 class HistoryPanel(QWidget):
     """A history table with its title and row buttons."""
 
-    def __init__(self, title: str, model: HistoryModel, object_name: str,
-                 parent: QWidget | None = None):
+    def __init__(self, title: str, model: HistoryModel, object_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.table = HistoryTable(model, object_name, self)
         label = QLabel(f"<b>{title}</b>")
@@ -180,10 +187,12 @@ class HistoryPanel(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(label)
         bar.addStretch(1)
-        specs = [("add", "＋", self.tr("行を追加（Insert）"), self.table.add_row),
-                 ("delete", "－", self.tr("行を削除（Ctrl+Delete）"), self.table.delete_rows),
-                 ("up", "↑", self.tr("行を上へ（Alt+↑）"), lambda: self.table.move_current(-1)),
-                 ("down", "↓", self.tr("行を下へ（Alt+↓）"), lambda: self.table.move_current(1))]
+        specs = [
+            ("add", "＋", self.tr("行を追加（Insert）"), self.table.add_row),
+            ("delete", "－", self.tr("行を削除（Ctrl+Delete）"), self.table.delete_rows),
+            ("up", "↑", self.tr("行を上へ（Alt+↑）"), lambda: self.table.move_current(-1)),
+            ("down", "↓", self.tr("行を下へ（Alt+↓）"), lambda: self.table.move_current(1)),
+        ]
         for name, symbol, tip, slot in specs:
             button = QToolButton(self)
             button.setObjectName(f"{object_name}_{name}")
@@ -201,4 +210,3 @@ class HistoryPanel(QWidget):
 
     def current(self) -> QModelIndex:
         return self.table.currentIndex()
-

@@ -11,6 +11,7 @@ is written, shown as a preview, then applied in one transaction.
    transaction (shared_file.apply_import). The window then reloads; the undo history
    ends there (the import is undone by restoring the backup it made).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -77,13 +78,20 @@ def apply_job(db_path: Path, plan: ImportPlan, source: str, choices: dict[str, s
 def start_import(window: MainWindow) -> ImportDialog | None:
     """Asks for the file and opens the import dialog on it (None when cancelled)."""
     if window.session.readonly:
-        prompts.tell(window, window.tr("取り込めません"),
-                     window.tr("読み取り専用で開いているため取り込めません。"), name="importFailedDialog")
+        prompts.tell(
+            window,
+            window.tr("取り込めません"),
+            window.tr("読み取り専用で開いているため取り込めません。"),
+            name="importFailedDialog",
+        )
         return None
     folder = str(window.settings.value("import/folder", "")) or str(window.store.path.parent)
     name, _ = QFileDialog.getOpenFileName(
-        window, window.tr("取り込むファイル"), folder,
-        window.tr("共有ファイル・交換用JSON (*.sqlite *.db *.json);;すべてのファイル (*)"))
+        window,
+        window.tr("取り込むファイル"),
+        folder,
+        window.tr("共有ファイル・交換用JSON (*.sqlite *.db *.json);;すべてのファイル (*)"),
+    )
     if not name:
         return None
     window.settings.setValue("import/folder", str(Path(name).parent))
@@ -125,7 +133,9 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         # Named here: Qt's own translation is there only when qtbase_ja is loaded.
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        self.apply_button = self.buttons.addButton(self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = self.buttons.addButton(
+            self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.apply_button.setObjectName("importApplyButton")
         self.apply_button.setEnabled(False)
         self.buttons.accepted.connect(self.apply)
@@ -144,8 +154,10 @@ class ImportDialog(QDialog):
     def _checking_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.busy_label = QLabel(self.tr("ファイルを確認しています…（データベースはまだ変更しません）"),
-                                 objectName="importBusyText")
+        self.busy_label = QLabel(
+            self.tr("ファイルを確認しています…（データベースはまだ変更しません）"),
+            objectName="importBusyText",
+        )
         layout.addWidget(self.busy_label)
         bar = QProgressBar(objectName="importBusy")
         bar.setRange(0, 0)
@@ -166,8 +178,11 @@ class ImportDialog(QDialog):
         if self.closed:
             return
         self.state = "refused"
-        self.error_label.setText(self.tr("このファイルは取り込めません。データベースは変更していません。\n\n{why}")
-                                 .format(why=explain(error)))
+        self.error_label.setText(
+            self.tr("このファイルは取り込めません。データベースは変更していません。\n\n{why}").format(
+                why=explain(error)
+            )
+        )
         self.pages.setCurrentWidget(self.error_label)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("閉じる"))
 
@@ -196,8 +211,9 @@ class ImportDialog(QDialog):
         if plan.conflicts:
             splitter = QSplitter(Qt.Orientation.Vertical)
             splitter.addWidget(self.table)
-            self.conflict_panel = ConflictPanel(plan, checked.categories, checked.levels,
-                                                self.window_.session.date_style)
+            self.conflict_panel = ConflictPanel(
+                plan, checked.categories, checked.levels, self.window_.session.date_style
+            )
             self.conflict_panel.choices_changed.connect(self._update)
             splitter.addWidget(self.conflict_panel)
             splitter.setSizes([200, 500])
@@ -212,12 +228,19 @@ class ImportDialog(QDialog):
     def counts(self) -> dict[str, int]:
         """How many people the import adds, updates, leaves, has in conflict, keeps deleted."""
         plan = self.checked.plan
-        return {"added": len(plan.added), "updated": len(plan.updated), "unchanged": len(plan.unchanged),
-                "conflicts": len(plan.conflicts), "deleted_here": len(plan.deleted_here)}
+        return {
+            "added": len(plan.added),
+            "updated": len(plan.updated),
+            "unchanged": len(plan.unchanged),
+            "conflicts": len(plan.conflicts),
+            "deleted_here": len(plan.deleted_here),
+        }
 
     def summary_text(self) -> str:
         c = self.counts()
-        text = self.tr("職員: 追加 {added}名、更新 {updated}名、変更なし {unchanged}名、競合 {conflicts}名").format(**c)
+        text = self.tr(
+            "職員: 追加 {added}名、更新 {updated}名、変更なし {unchanged}名、競合 {conflicts}名"
+        ).format(**c)
         if c["deleted_here"]:
             text += self.tr("、こちらで削除済みのため取り込まない {n}名").format(n=c["deleted_here"])
         if not self.checked.plan.has_changes:
@@ -226,10 +249,12 @@ class ImportDialog(QDialog):
 
     def _update(self) -> None:
         open_count = self.conflict_panel.open_count() if self.conflict_panel else 0
-        self.pending_label.setText(self.tr("まだ選んでいない競合が{n}件あります").format(n=open_count)
-                                   if open_count else "")
-        self.apply_button.setEnabled(self.state == "preview" and self.checked.plan.has_changes
-                                     and open_count == 0)
+        self.pending_label.setText(
+            self.tr("まだ選んでいない競合が{n}件あります").format(n=open_count) if open_count else ""
+        )
+        self.apply_button.setEnabled(
+            self.state == "preview" and self.checked.plan.has_changes and open_count == 0
+        )
 
     # -- applying ----------------------------------------------------------------------------
 
@@ -247,8 +272,9 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(0)
         window, plan, choices = self.window_, self.checked.plan, self.choices()
         db_path, name = window.store.path, self.source.name
-        window.file_guard.workers.start(lambda: apply_job(db_path, plan, name, choices),
-                                        self._applied, self._failed)
+        window.file_guard.workers.start(
+            lambda: apply_job(db_path, plan, name, choices), self._applied, self._failed
+        )
 
     def _applied(self, backup: Path | None) -> None:
         window = self.window_
@@ -260,7 +286,8 @@ class ImportDialog(QDialog):
         window.session.reload()
         c = self.counts()
         message = self.tr("取り込みました（追加 {a}名、更新 {u}名、競合 {k}名）").format(
-            a=c["added"], u=c["updated"], k=c["conflicts"])
+            a=c["added"], u=c["updated"], k=c["conflicts"]
+        )
         if backup is not None:
             message += self.tr("。取り込み前のバックアップ: {name}").format(name=backup.name)
         window.statusBar().showMessage(message, 30000)
@@ -270,7 +297,10 @@ class ImportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.state = "failed"
         self.buttons.setEnabled(True)
-        self.error_label.setText(self.tr("取り込めませんでした。データベースは変更していません。\n\n{why}")
-                                 .format(why=explain(error)))
+        self.error_label.setText(
+            self.tr("取り込めませんでした。データベースは変更していません。\n\n{why}").format(
+                why=explain(error)
+            )
+        )
         self.pages.setCurrentWidget(self.error_label)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("閉じる"))

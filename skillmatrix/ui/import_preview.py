@@ -2,6 +2,7 @@
 in the file (added / updated / unchanged / in conflict / deleted here) and, for each
 conflict, both versions side by side with the user's choice.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -26,8 +27,13 @@ from PySide6.QtWidgets import (
 from skillmatrix.domain.model import Entry, Staff
 from skillmatrix.exchange.merge import ImportPlan
 
-KIND_LABELS = {"conflict": "競合", "added": "追加", "updated": "更新",
-               "deleted": "削除済み（取り込まない）", "unchanged": "変更なし"}
+KIND_LABELS = {
+    "conflict": "競合",
+    "added": "追加",
+    "updated": "更新",
+    "deleted": "削除済み（取り込まない）",
+    "unchanged": "変更なし",
+}
 CHOICE_LABELS = {"mine": "こちらを残す", "theirs": "ファイルの内容を採る", "both": "両方残す（2人として）"}
 DIFFERS = QColor("#fff3c4")
 CONFLICT = QColor("#b00020")
@@ -83,8 +89,7 @@ class PlanModel(QAbstractTableModel):
             return QBrush(CONFLICT)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.HEADERS[section])
         return None
@@ -98,8 +103,13 @@ def _entry_key(e: Entry) -> tuple:
     return (e.level, e.category_id, e.text)
 
 
-def compare_rows(mine: Staff | None, theirs: Staff, categories: dict[str, str],
-                 levels: dict[int, str], style: str = "seireki") -> list[tuple[str, str, str]]:
+def compare_rows(
+    mine: Staff | None,
+    theirs: Staff,
+    categories: dict[str, str],
+    levels: dict[int, str],
+    style: str = "seireki",
+) -> list[tuple[str, str, str]]:
     """(field, mine, theirs) lines of the side-by-side comparison: the profile, the
     histories, entry counts, then every entry that only one side has."""
 
@@ -108,14 +118,28 @@ def compare_rows(mine: Staff | None, theirs: Staff, categories: dict[str, str],
 
     def histories(s: Staff) -> list[str]:
         return [
-            _lines([f"{q.name}（{q.acquired.format(style)}）" if q.acquired else q.name
-                    for q in s.qualifications]),
+            _lines(
+                [
+                    f"{q.name}（{q.acquired.format(style)}）" if q.acquired else q.name
+                    for q in s.qualifications
+                ]
+            ),
             _lines([f"{a.period.format(style)} {a.name} {a.duties}".strip() for a in s.assignments]),
             _lines([f"{p.period.format(style)} {p.name}".strip() for p in s.projects]),
             f"{len(s.entries)}件",
         ]
 
-    labels = ["氏名", "ふりがな", "職名", "所属", "経験年数", "資格等", "担当履歴", "プロジェクト履歴", "実績（件数）"]
+    labels = [
+        "氏名",
+        "ふりがな",
+        "職名",
+        "所属",
+        "経験年数",
+        "資格等",
+        "担当履歴",
+        "プロジェクト履歴",
+        "実績（件数）",
+    ]
     theirs_values = profile(theirs) + histories(theirs)
     if mine is None:
         mine_values = ["（こちらでは削除済み）"] + ["—"] * (len(labels) - 1)
@@ -142,8 +166,14 @@ class ConflictPanel(QWidget):
 
     choices_changed = Signal()
 
-    def __init__(self, plan: ImportPlan, categories: dict[str, str], levels: dict[int, str],
-                 style: str = "seireki", parent: QWidget | None = None):
+    def __init__(
+        self,
+        plan: ImportPlan,
+        categories: dict[str, str],
+        levels: dict[int, str],
+        style: str = "seireki",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("conflictPanel")
         self.conflicts = plan.conflicts
@@ -188,8 +218,12 @@ class ConflictPanel(QWidget):
         splitter.setSizes([160, 640])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("<b>競合</b>: 両方のデータベースで別々に変更された職員です。"
-                               "それぞれ、どちらを採るか選んでください。"))
+        title = QLabel(
+            self.tr(
+                "<b>競合</b>: 両方のデータベースで別々に変更された職員です。"
+                "それぞれ、どちらを採るか選んでください。"
+            )
+        )
         title.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(splitter, 1)

@@ -4,6 +4,7 @@ There is no Save: every edit is written when the editor commits it and is one st
 undo stack (Session). Closing the window writes a cell still being edited, remembers the
 geometry and releases the database.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         margin = self.fontMetrics().averageCharWidth()
         layout.setContentsMargins(margin, margin // 2, margin, 0)
         from skillmatrix.ui.department.tab import install_department_tab
+
         self.department = install_department_tab(self, layout)  # tabs: スキル履歴書 | 部門
         self.setCentralWidget(central)
 
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         menus.build_menus(self, self.actions_by_name)
         self.department.install_menu(self)  # 部門: plan, profiles, catalogue, expiry
         from skillmatrix.ui.print_actions import install_printing
+
         self.printing = install_printing(self)  # preview, print, export PDF, print many
         self._set_tab_order()
         self.sheet_editor.new_staff_button.clicked.connect(self.new_staff)
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
         self.staff_panel.model.modelReset.connect(self._update_state)
         self.statusBar().setObjectName("statusBar")
         from skillmatrix.ui.file_actions import install_file_actions
+
         self.file_guard = install_file_actions(self)  # shared files, read-only, lock, backups
 
         self.set_date_style(str(self.settings.value("dateStyle", "seireki")))
@@ -91,9 +95,16 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         editor = self.sheet_editor
         profile = editor.profile
-        chain = [self.staff_panel.filter_edit, self.staff_panel.view, profile.name_edit,
-                 profile.kana_edit, profile.title_edit, profile.section_edit, profile.override_edit,
-                 *editor.views()]
+        chain = [
+            self.staff_panel.filter_edit,
+            self.staff_panel.view,
+            profile.name_edit,
+            profile.kana_edit,
+            profile.title_edit,
+            profile.section_edit,
+            profile.override_edit,
+            *editor.views(),
+        ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -105,8 +116,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.setWindowFilePath(str(store.path))
         settings.add_recent_file(self.settings, store.path)
-        for name in ("actionNewStaff", "actionDeleteStaff", "actionMoveStaffUp",
-                     "actionMoveStaffDown", "actionSortByKana", "actionLoadDemo"):
+        for name in (
+            "actionNewStaff",
+            "actionDeleteStaff",
+            "actionMoveStaffUp",
+            "actionMoveStaffDown",
+            "actionSortByKana",
+            "actionLoadDemo",
+        ):
             self.action(name).setEnabled(not store.readonly)
         self.sheet_editor.demo_button.setEnabled(not store.readonly)
         self.sheet_editor.new_staff_button.setEnabled(not store.readonly)
@@ -128,10 +145,16 @@ class MainWindow(QMainWindow):
         undo, redo = self.action("actionUndo"), self.action("actionRedo")
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
-        undo.setText(self.tr("元に戻す: {step}").format(step=stack.undoText())
-                     if stack.canUndo() else self.tr("元に戻す(&U)"))
-        redo.setText(self.tr("やり直し: {step}").format(step=stack.redoText())
-                     if stack.canRedo() else self.tr("やり直し(&R)"))
+        undo.setText(
+            self.tr("元に戻す: {step}").format(step=stack.undoText())
+            if stack.canUndo()
+            else self.tr("元に戻す(&U)")
+        )
+        redo.setText(
+            self.tr("やり直し: {step}").format(step=stack.redoText())
+            if stack.canRedo()
+            else self.tr("やり直し(&R)")
+        )
 
     def show_problem(self, message: str) -> None:
         """Shows why an edit was not stored, in the status bar."""
@@ -139,9 +162,13 @@ class MainWindow(QMainWindow):
 
     def show_write_failure(self, message: str) -> None:
         """Says plainly, in a box that does not block, that a change did not reach the file."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("保存できませんでした"),
-                          self.tr("変更はデータベースに保存されていません。"), QMessageBox.StandardButton.Ok,
-                          self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("保存できませんでした"),
+            self.tr("変更はデータベースに保存されていません。"),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("writeFailedDialog")
         box.setInformativeText(message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -182,10 +209,13 @@ class MainWindow(QMainWindow):
         current = self.session.current
         if current is None or self.session.readonly:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("職員の削除"),
-                          self.tr("「{name}」を削除しますか？（「元に戻す」で取り消せます）")
-                          .format(name=current.name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("職員の削除"),
+            self.tr("「{name}」を削除しますか？（「元に戻す」で取り消せます）").format(name=current.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("confirmDeleteDialog")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -207,19 +237,24 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         """Loads the demo staff (the seed's two résumés and generated people), undoable."""
         from skillmatrix.domain.demo import generated_staff, seed_staff
+
         categories = self.session.categories
         people = seed_staff(categories) + generated_staff(48, categories)
         if self.session.add_many(people, self.tr("デモデータの読み込み")):
             self.staff_panel.select_first()
-            self.statusBar().showMessage(self.tr("デモデータを読み込みました（{n}名）").format(n=len(people)), 8000)
+            self.statusBar().showMessage(
+                self.tr("デモデータを読み込みました（{n}名）").format(n=len(people)), 8000
+            )
 
     def show_definitions(self) -> None:
         from skillmatrix.ui.definitions_dialog import DefinitionsDialog
+
         self.sheet_editor.commit_open_editors()
         DefinitionsDialog(self.session, self).open()
 
     def about(self) -> None:
         from skillmatrix.ui.about import AboutDialog
+
         AboutDialog(self.store.path, self).open()
 
     # -- files -------------------------------------------------------------------------------
@@ -228,18 +263,24 @@ class MainWindow(QMainWindow):
         return self.tr("SkillMatrix データベース (*.sqlite *.db);;すべてのファイル (*)")
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("データベースを開く"),
-                                              str(self.store.path.parent), self._db_filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("データベースを開く"), str(self.store.path.parent), self._db_filter()
+        )
         if path:
             self.open_database(Path(path))
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("新しいデータベース"),
-                                              str(self.store.path.parent / "skillmatrix.sqlite"),
-                                              self._db_filter())
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("新しいデータベース"),
+            str(self.store.path.parent / "skillmatrix.sqlite"),
+            self._db_filter(),
+        )
         if path:
             if Path(path).exists():
-                self.show_problem(self.tr("同じ名前のファイルがあります。別の名前にしてください: {p}").format(p=path))
+                self.show_problem(
+                    self.tr("同じ名前のファイルがあります。別の名前にしてください: {p}").format(p=path)
+                )
                 return
             self.open_database(Path(path), create=True)
 

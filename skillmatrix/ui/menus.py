@@ -5,6 +5,7 @@ menu bar. Actions whose feature another module provides — shared files (shared
 and printing (print_actions.py) — are created here disabled with the tooltip 「準備中」; that
 module connects them with MainWindow.action(name) and enables them.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -17,8 +18,14 @@ if TYPE_CHECKING:
     from skillmatrix.ui.main_window import MainWindow
 
 # Provided by other modules; disabled until they connect them.
-PENDING_ACTIONS = ("actionExportShared", "actionImport", "actionPrintPreview", "actionPrint",
-                   "actionExportPdf", "actionPrintAll")
+PENDING_ACTIONS = (
+    "actionExportShared",
+    "actionImport",
+    "actionPrintPreview",
+    "actionPrint",
+    "actionExportPdf",
+    "actionPrintAll",
+)
 
 
 def _keys(*sequences) -> list[QKeySequence]:
@@ -40,27 +47,51 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     specs = [
         # name, text, keys, slot, icon
         ("actionNewDatabase", tr("新しいデータベース(&W)…"), [], window.new_database, None),
-        ("actionOpen", tr("開く(&O)…"), _keys(SK.Open), window.choose_database,
-         QStyle.StandardPixmap.SP_DialogOpenButton),
+        (
+            "actionOpen",
+            tr("開く(&O)…"),
+            _keys(SK.Open),
+            window.choose_database,
+            QStyle.StandardPixmap.SP_DialogOpenButton,
+        ),
         ("actionExportShared", tr("共有ファイルに書き出す(&E)…"), [], None, None),
         ("actionImport", tr("取り込む(&I)…"), [], None, None),
-        ("actionPrintPreview", tr("印刷プレビュー(&V)…"), [], None,
-         QStyle.StandardPixmap.SP_FileDialogContentsView),
+        (
+            "actionPrintPreview",
+            tr("印刷プレビュー(&V)…"),
+            [],
+            None,
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
+        ),
         ("actionPrint", tr("印刷(&P)…"), _keys(SK.Print), None, None),
         ("actionExportPdf", tr("PDFに書き出す(&F)…"), [], None, None),
         ("actionPrintAll", tr("まとめて印刷(&M)…"), [], None, None),
         ("actionLoadDemo", tr("デモデータを読み込む(&D)"), [], window.load_demo, None),
         ("actionQuit", tr("終了(&X)"), _keys(SK.Quit) or _keys("Ctrl+Q"), window.close, None),
-        ("actionUndo", tr("元に戻す(&U)"), _keys(SK.Undo), window.undo,
-         QStyle.StandardPixmap.SP_ArrowBack),
-        ("actionRedo", tr("やり直し(&R)"), _keys(SK.Redo), window.redo,
-         QStyle.StandardPixmap.SP_ArrowForward),
+        ("actionUndo", tr("元に戻す(&U)"), _keys(SK.Undo), window.undo, QStyle.StandardPixmap.SP_ArrowBack),
+        (
+            "actionRedo",
+            tr("やり直し(&R)"),
+            _keys(SK.Redo),
+            window.redo,
+            QStyle.StandardPixmap.SP_ArrowForward,
+        ),
         ("actionFind", tr("職員を検索(&F)"), _keys(SK.Find), window.staff_panel.focus_filter, None),
         ("actionDefinitions", tr("レベルと分類の定義(&L)…"), [], window.show_definitions, None),
-        ("actionNewStaff", tr("新しい職員(&N)"), _keys(SK.New), window.new_staff,
-         QStyle.StandardPixmap.SP_FileIcon),
-        ("actionDeleteStaff", tr("職員を削除(&D)…"), [], window.delete_staff,
-         QStyle.StandardPixmap.SP_TrashIcon),
+        (
+            "actionNewStaff",
+            tr("新しい職員(&N)"),
+            _keys(SK.New),
+            window.new_staff,
+            QStyle.StandardPixmap.SP_FileIcon,
+        ),
+        (
+            "actionDeleteStaff",
+            tr("職員を削除(&D)…"),
+            [],
+            window.delete_staff,
+            QStyle.StandardPixmap.SP_TrashIcon,
+        ),
         ("actionMoveStaffUp", tr("上へ移動(&U)"), [], lambda: window.staff_panel.move_current(-1), None),
         ("actionMoveStaffDown", tr("下へ移動(&W)"), [], lambda: window.staff_panel.move_current(1), None),
         ("actionSortByKana", tr("ふりがな順に並べ替え(&K)"), [], window.sort_by_kana, None),
@@ -84,15 +115,19 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         actions[name].setStatusTip(tr("準備中"))
     # Delete and Alt+arrows act on people only while the staff list has the focus.
     list_view = window.staff_panel.view
-    for name, keys in (("actionDeleteStaff", [QKeySequence(Qt.Key.Key_Delete)]),
-                       ("actionMoveStaffUp", [QKeySequence("Alt+Up")]),
-                       ("actionMoveStaffDown", [QKeySequence("Alt+Down")])):
+    for name, keys in (
+        ("actionDeleteStaff", [QKeySequence(Qt.Key.Key_Delete)]),
+        ("actionMoveStaffUp", [QKeySequence("Alt+Up")]),
+        ("actionMoveStaffDown", [QKeySequence("Alt+Down")]),
+    ):
         actions[name].setShortcuts(keys)
         actions[name].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         list_view.addAction(actions[name])
     group = QActionGroup(window)
-    for name, text, style_name in (("actionDateSeireki", tr("西暦で表示(&S)"), "seireki"),
-                                   ("actionDateWareki", tr("和暦で表示(&W)"), "wareki")):
+    for name, text, style_name in (
+        ("actionDateSeireki", tr("西暦で表示(&S)"), "seireki"),
+        ("actionDateWareki", tr("和暦で表示(&W)"), "wareki"),
+    ):
         action = QAction(text, group, checkable=True)
         action.setObjectName(name)
         action.setData(style_name)
@@ -122,21 +157,56 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
                 m.addAction(actions[name])
         return m
 
-    menu(tr("ファイル(&F)"), ["actionNewDatabase", "actionOpen", "recent", None, "actionExportShared",
-                           "actionImport", None, "actionPrintPreview", "actionPrint",
-                           "actionExportPdf", "actionPrintAll", None, "actionLoadDemo", None, "actionQuit"])
-    menu(tr("編集(&E)"), ["actionUndo", "actionRedo", None, "grid", None, "actionFind", None,
-                        "actionDefinitions"])
-    menu(tr("職員(&S)"), ["actionNewStaff", "actionDeleteStaff", None, "actionMoveStaffUp",
-                        "actionMoveStaffDown", "actionSortByKana"])
+    menu(
+        tr("ファイル(&F)"),
+        [
+            "actionNewDatabase",
+            "actionOpen",
+            "recent",
+            None,
+            "actionExportShared",
+            "actionImport",
+            None,
+            "actionPrintPreview",
+            "actionPrint",
+            "actionExportPdf",
+            "actionPrintAll",
+            None,
+            "actionLoadDemo",
+            None,
+            "actionQuit",
+        ],
+    )
+    menu(
+        tr("編集(&E)"),
+        ["actionUndo", "actionRedo", None, "grid", None, "actionFind", None, "actionDefinitions"],
+    )
+    menu(
+        tr("職員(&S)"),
+        [
+            "actionNewStaff",
+            "actionDeleteStaff",
+            None,
+            "actionMoveStaffUp",
+            "actionMoveStaffDown",
+            "actionSortByKana",
+        ],
+    )
     menu(tr("表示(&V)"), ["actionDateSeireki", "actionDateWareki"])
     menu(tr("ヘルプ(&H)"), ["actionAbout"])
 
     toolbar = QToolBar(tr("ツールバー"), window)
     toolbar.setObjectName("mainToolBar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for name in ("actionNewStaff", "actionDeleteStaff", None, "actionUndo", "actionRedo", None,
-                 "actionPrintPreview"):
+    for name in (
+        "actionNewStaff",
+        "actionDeleteStaff",
+        None,
+        "actionUndo",
+        "actionRedo",
+        None,
+        "actionPrintPreview",
+    ):
         if name is None:
             toolbar.addSeparator()
         else:

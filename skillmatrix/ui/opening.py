@@ -10,13 +10,13 @@ open_store() does it without asking anything (create_window and tests use it):
 open_with_questions() wraps an attempt to open in the questions a person answers:
 in use → open read-only?; damaged → restore the newest backup that passes the check?
 """
+
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -27,8 +27,6 @@ from skillmatrix.store.health import Health, inspect
 from skillmatrix.store.lock import DatabaseLock, InUseError, describe_holder
 from skillmatrix.store.repository import Store
 from skillmatrix.ui import prompts
-
-T = TypeVar("T")
 
 READ_ONLY_PLACE = "このファイルまたはフォルダに書き込めないため、読み取り専用で開きました"
 READ_ONLY_IN_USE = "他で編集中のため、読み取り専用で開きました"
@@ -101,8 +99,9 @@ def check_health(path: Path) -> None:
     raise DamagedError(health)
 
 
-def open_store(path: str | Path, readonly: bool = False, create: bool = False,
-               held: DatabaseLock | None = None) -> Opened:
+def open_store(
+    path: str | Path, readonly: bool = False, create: bool = False, held: DatabaseLock | None = None
+) -> Opened:
     """Opens a database for the window, asking nothing.
 
     Args:
@@ -123,7 +122,9 @@ def open_store(path: str | Path, readonly: bool = False, create: bool = False,
         raise StoreError(f"データベースファイルが見つかりません: {path}")
     if not readonly and not can_write(path):
         if new:
-            raise StoreError(f"このフォルダには書き込めないため、データベースを作れません: {path.resolve().parent}")
+            raise StoreError(
+                f"このフォルダには書き込めないため、データベースを作れません: {path.resolve().parent}"
+            )
         readonly, note = True, READ_ONLY_PLACE
     if readonly:
         check_health(path)
@@ -159,8 +160,9 @@ def restore_newest(path: Path, backup: Path, held: DatabaseLock | None = None) -
         return restore_backup(path, backup)
 
 
-def open_with_questions(parent: QWidget | None, path: Path, readonly: bool,
-                        attempt: Callable[[bool], T]) -> tuple[T | None, str]:
+def open_with_questions[T](
+    parent: QWidget | None, path: Path, readonly: bool, attempt: Callable[[bool], T]
+) -> tuple[T | None, str]:
     """Calls attempt(readonly) and answers its refusals with the user.
 
     In use: offers to open read-only. Damaged: names the problem and offers the newest
@@ -177,26 +179,47 @@ def open_with_questions(parent: QWidget | None, path: Path, readonly: bool,
             return attempt(readonly), note
         except InUseError as error:
             who = describe_holder(error.holder)
-            text = (tr("「{name}」は{who}が編集中です。").format(name=path.name, who=who) if who
-                    else tr("「{name}」は他のウィンドウかプログラムで編集中です。").format(name=path.name))
-            if not prompts.ask(parent, tr("使用中のファイル"), text,
-                               tr("読み取り専用で開きますか？（閲覧と印刷ができます）\n{path}").format(path=path),
-                               yes=tr("読み取り専用で開く"), no=tr("キャンセル"), name="inUseDialog"):
+            text = (
+                tr("「{name}」は{who}が編集中です。").format(name=path.name, who=who)
+                if who
+                else tr("「{name}」は他のウィンドウかプログラムで編集中です。").format(name=path.name)
+            )
+            if not prompts.ask(
+                parent,
+                tr("使用中のファイル"),
+                text,
+                tr("読み取り専用で開きますか？（閲覧と印刷ができます）\n{path}").format(path=path),
+                yes=tr("読み取り専用で開く"),
+                no=tr("キャンセル"),
+                name="inUseDialog",
+            ):
                 return None, ""
             readonly, note = True, READ_ONLY_IN_USE
         except DamagedError as error:
             found = None if restored else newest_good_backup(path)
             if found is None:
-                prompts.tell(parent, tr("開けません"), str(error),
-                             tr("ファイルには何も書き込んでいません。正常なバックアップはありません。"),
-                             name="damagedDialog")
+                prompts.tell(
+                    parent,
+                    tr("開けません"),
+                    str(error),
+                    tr("ファイルには何も書き込んでいません。正常なバックアップはありません。"),
+                    name="damagedDialog",
+                )
                 return None, ""
             info, health = found
-            offer = tr("ファイルには何も書き込んでいません。\n最新の正常なバックアップ: {when}（{why}、職員{n}名）\n"
-                       "このバックアップから復元しますか？ 今のファイルは消さずに残します。").format(
-                when=f"{info.taken:%Y-%m-%d %H:%M}", why=info.label, n=health.staff_count)
-            if not prompts.ask(parent, tr("ファイルが壊れています"), str(error), offer,
-                               yes=tr("バックアップから復元"), no=tr("キャンセル"), name="damagedDialog"):
+            offer = tr(
+                "ファイルには何も書き込んでいません。\n最新の正常なバックアップ: {when}（{why}、職員{n}名）\n"
+                "このバックアップから復元しますか？ 今のファイルは消さずに残します。"
+            ).format(when=f"{info.taken:%Y-%m-%d %H:%M}", why=info.label, n=health.staff_count)
+            if not prompts.ask(
+                parent,
+                tr("ファイルが壊れています"),
+                str(error),
+                offer,
+                yes=tr("バックアップから復元"),
+                no=tr("キャンセル"),
+                name="damagedDialog",
+            ):
                 return None, ""
             try:
                 kept = restore_newest(path, info.path)
@@ -205,7 +228,8 @@ def open_with_questions(parent: QWidget | None, path: Path, readonly: bool,
                 return None, ""
             restored = True
             note = tr("{when}のバックアップから復元しました（元のファイルは {kept}）").format(
-                when=f"{info.taken:%Y-%m-%d %H:%M}", kept=kept.name)
+                when=f"{info.taken:%Y-%m-%d %H:%M}", kept=kept.name
+            )
         except StoreError as error:
             prompts.tell(parent, tr("開けません"), str(error), name="openFailedDialog")
             return None, ""

@@ -6,6 +6,7 @@ the zoom and the screen's pixel ratio into a label inside a scroll area, rather 
 QPdfView: QPdfView's fit modes paint nothing offscreen (reference/stack.md), and our own
 fit-to-width / whole-page zooms are two lines of arithmetic. 100 % is the paper's real size.
 """
+
 from __future__ import annotations
 
 import re
@@ -150,10 +151,15 @@ class PreviewDialog(QDialog):
         choices_changed: called with new PrintOptions to remember them.
     """
 
-    def __init__(self, job: ResumeJob, print_source: Callable[[PdfSource, str], None],
-                 export_job: Callable[[ResumeJob], None],
-                 choices_changed: Callable[[object], None], parent: QWidget | None = None,
-                 settings=None):
+    def __init__(
+        self,
+        job: ResumeJob,
+        print_source: Callable[[PdfSource, str], None],
+        export_job: Callable[[ResumeJob], None],
+        choices_changed: Callable[[object], None],
+        parent: QWidget | None = None,
+        settings=None,
+    ):
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -182,8 +188,11 @@ class PreviewDialog(QDialog):
         action.setObjectName(name)
         bindings = []
         for key in keys:
-            bindings += (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
-                         else [QKeySequence(key)])
+            bindings += (
+                QKeySequence.keyBindings(key)
+                if isinstance(key, QKeySequence.StandardKey)
+                else [QKeySequence(key)]
+            )
         if bindings:
             action.setShortcuts(bindings)
             key_text = bindings[0].toString(QKeySequence.SequenceFormat.NativeText)
@@ -200,20 +209,48 @@ class PreviewDialog(QDialog):
         bar = QToolBar(self, objectName="previewToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(self._action("previewPrint", self.tr("印刷(&P)…"), self.print_shown, [SK.Print]))
-        bar.addAction(self._action("previewExportPdf", self.tr("PDFに書き出す(&F)…"),
-                                   lambda: self._export_job(self.job), [], SP.SP_DialogSaveButton))
+        bar.addAction(
+            self._action(
+                "previewExportPdf",
+                self.tr("PDFに書き出す(&F)…"),
+                lambda: self._export_job(self.job),
+                [],
+                SP.SP_DialogSaveButton,
+            )
+        )
         bar.addAction(self._action("previewChoices", self.tr("印刷の設定(&S)…"), self.change_choices))
         bar.addSeparator()
         plain = []
         for name, text, slot, keys, icon in (
-                ("previewFirstPage", self.tr("最初のページ"), lambda: self.go_to(0),
-                 ["Ctrl+Home"], SP.SP_MediaSkipBackward),
-                ("previewPreviousPage", self.tr("前のページ"), lambda: self.go_to(self.view.page - 1),
-                 ["Ctrl+PgUp"], SP.SP_MediaSeekBackward),
-                ("previewNextPage", self.tr("次のページ"), lambda: self.go_to(self.view.page + 1),
-                 ["Ctrl+PgDown"], SP.SP_MediaSeekForward),
-                ("previewLastPage", self.tr("最後のページ"), lambda: self.go_to(self.page_count() - 1),
-                 ["Ctrl+End"], SP.SP_MediaSkipForward)):
+            (
+                "previewFirstPage",
+                self.tr("最初のページ"),
+                lambda: self.go_to(0),
+                ["Ctrl+Home"],
+                SP.SP_MediaSkipBackward,
+            ),
+            (
+                "previewPreviousPage",
+                self.tr("前のページ"),
+                lambda: self.go_to(self.view.page - 1),
+                ["Ctrl+PgUp"],
+                SP.SP_MediaSeekBackward,
+            ),
+            (
+                "previewNextPage",
+                self.tr("次のページ"),
+                lambda: self.go_to(self.view.page + 1),
+                ["Ctrl+PgDown"],
+                SP.SP_MediaSeekForward,
+            ),
+            (
+                "previewLastPage",
+                self.tr("最後のページ"),
+                lambda: self.go_to(self.page_count() - 1),
+                ["Ctrl+End"],
+                SP.SP_MediaSkipForward,
+            ),
+        ):
             plain.append(self._action(name, text, slot, [QKeySequence(k) for k in keys], icon))
         for action in plain[:2]:
             bar.addAction(action)
@@ -227,8 +264,9 @@ class PreviewDialog(QDialog):
             bar.addAction(action)
             self._icon_only(bar, action)
         bar.addSeparator()
-        bar.addAction(self._action("previewZoomOut", self.tr("縮小"), lambda: self.step_zoom(-1),
-                                   [SK.ZoomOut]))
+        bar.addAction(
+            self._action("previewZoomOut", self.tr("縮小"), lambda: self.step_zoom(-1), [SK.ZoomOut])
+        )
         self.zoom_combo = QComboBox(objectName="previewZoom")
         self.zoom_combo.setEditable(True)
         self.zoom_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -237,14 +275,20 @@ class PreviewDialog(QDialog):
         self.zoom_combo.setMinimumContentsLength(5)
         self.zoom_combo.textActivated.connect(self._zoom_typed)
         self.zoom_combo.lineEdit().returnPressed.connect(
-            lambda: self._zoom_typed(self.zoom_combo.currentText()))
+            lambda: self._zoom_typed(self.zoom_combo.currentText())
+        )
         bar.addWidget(self.zoom_combo)
-        bar.addAction(self._action("previewZoomIn", self.tr("拡大"), lambda: self.step_zoom(1),
-                                   [SK.ZoomIn]))
-        bar.addAction(self._action("previewFitWidth", self.tr("幅に合わせる"),
-                                   lambda: self.view.set_fit("width"), ["Ctrl+2"]))
-        bar.addAction(self._action("previewFitPage", self.tr("ページ全体"),
-                                   lambda: self.view.set_fit("page"), ["Ctrl+1"]))
+        bar.addAction(self._action("previewZoomIn", self.tr("拡大"), lambda: self.step_zoom(1), [SK.ZoomIn]))
+        bar.addAction(
+            self._action(
+                "previewFitWidth", self.tr("幅に合わせる"), lambda: self.view.set_fit("width"), ["Ctrl+2"]
+            )
+        )
+        bar.addAction(
+            self._action(
+                "previewFitPage", self.tr("ページ全体"), lambda: self.view.set_fit("page"), ["Ctrl+1"]
+            )
+        )
         bar.addSeparator()
         bar.addAction(self._action("previewClose", self.tr("閉じる"), self.close, []))
         return bar

@@ -11,6 +11,7 @@ enables each whenever there is something to print. The QPrinter is made once and
 needs it alive for as long as a job or dialog uses it (a temporary one crashes), and it
 remembers the printer the user chose last.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,10 +45,16 @@ class PrintController(QObject):
         self.printer: QPrinter | None = None
         self.batch: BatchPrint | None = None
         self.preview_dialog = None
-        keys = {"actionPrintPreview": [QKeySequence("Ctrl+Shift+P")],
-                "actionExportPdf": [QKeySequence("Ctrl+Shift+E")]}
-        slots = {"actionPrintPreview": self.preview, "actionPrint": self.print_current,
-                 "actionExportPdf": self.export_current, "actionPrintAll": self.print_many}
+        keys = {
+            "actionPrintPreview": [QKeySequence("Ctrl+Shift+P")],
+            "actionExportPdf": [QKeySequence("Ctrl+Shift+E")],
+        }
+        slots = {
+            "actionPrintPreview": self.preview,
+            "actionPrint": self.print_current,
+            "actionExportPdf": self.export_current,
+            "actionPrintAll": self.print_many,
+        }
         for name, slot in slots.items():
             action = window.action(name)
             action.triggered.connect(slot)
@@ -69,7 +76,8 @@ class PrintController(QObject):
             self.window.action(name).setEnabled(shown)
         busy = self.batch is not None and self.batch.is_running()
         self.window.action("actionPrintAll").setEnabled(
-            self.window.staff_panel.model.total() > 0 and not busy)
+            self.window.staff_panel.model.total() > 0 and not busy
+        )
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and self.batch is not None:
@@ -123,11 +131,13 @@ class PrintController(QObject):
     def preview(self):
         """Shows the shown person's résumé in the print preview (with the remembered choices)."""
         from skillmatrix.ui.preview import PreviewDialog
+
         job = self._job()
         if job is None:
             return None
-        dialog = PreviewDialog(job, self.print_source, self.export_job, self.remember,
-                               self.window, self.window.settings)
+        dialog = PreviewDialog(
+            job, self.print_source, self.export_job, self.remember, self.window, self.window.settings
+        )
         if dialog.source is None:  # the PDF could not be made; the message is open
             dialog.deleteLater()
             return None
@@ -140,8 +150,11 @@ class PrintController(QObject):
         """Print choices, then the system's print dialog, then the printer."""
         job = self._job()
         if job is not None:
-            self._choices(job.options, self.tr("印刷(&P)…"),
-                          lambda d: self._print_job(job.with_options(d.options(job.options))))
+            self._choices(
+                job.options,
+                self.tr("印刷(&P)…"),
+                lambda d: self._print_job(job.with_options(d.options(job.options))),
+            )
 
     def _print_job(self, job: ResumeJob) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -164,8 +177,13 @@ class PrintController(QObject):
         printing.prepare_printer(printer, source.document, title)
         if not printing.ask_printer(printer, self._parent()):
             return False
-        progress = QProgressDialog(self.tr("プリンターに送っています…"), self.tr("キャンセル"), 0,
-                                   source.page_count(), self._parent())
+        progress = QProgressDialog(
+            self.tr("プリンターに送っています…"),
+            self.tr("キャンセル"),
+            0,
+            source.page_count(),
+            self._parent(),
+        )
         progress.setObjectName("printProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
@@ -191,15 +209,18 @@ class PrintController(QObject):
         """Print choices, then a file name, then the PDF."""
         job = self._job()
         if job is not None:
-            self._choices(job.options, self.tr("書き出す(&E)…"),
-                          lambda d: self.export_job(job.with_options(d.options(job.options))))
+            self._choices(
+                job.options,
+                self.tr("書き出す(&E)…"),
+                lambda d: self.export_job(job.with_options(d.options(job.options))),
+            )
 
     def ask_pdf_path(self, name: str) -> Path | None:
         """Asks where to save a PDF, starting in the last folder used."""
         folder = printing.default_folder(self.window.settings)
-        path, _ = QFileDialog.getSaveFileName(self._parent(),
-                                              self.tr("PDFに書き出す"), str(folder / name),
-                                              self.tr("PDFファイル (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent(), self.tr("PDFに書き出す"), str(folder / name), self.tr("PDFファイル (*.pdf)")
+        )
         if not path:
             return None
         path = printing.with_pdf_suffix(path)
@@ -220,7 +241,8 @@ class PrintController(QObject):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(
-            self.tr("PDFに書き出しました（{pages}ページ）: {path}").format(pages=pages, path=path), 15000)
+            self.tr("PDFに書き出しました（{pages}ページ）: {path}").format(pages=pages, path=path), 15000
+        )
         return path
 
     # -- many résumés ------------------------------------------------------------------------------
@@ -235,9 +257,13 @@ class PrintController(QObject):
         selected = tuple(model.summary(row).id for row in rows if model.summary(row) is not None)
         result = [Scope("all", self.tr("すべての職員（{n}名）").format(n=len(everyone)), everyone)]
         if model.filter_text.strip() and len(shown) < len(everyone):
-            result.append(Scope("shown", self.tr("絞り込みで表示中の職員（{n}名）").format(n=len(shown)), shown))
+            result.append(
+                Scope("shown", self.tr("絞り込みで表示中の職員（{n}名）").format(n=len(shown)), shown)
+            )
         if len(selected) > 1:
-            result.append(Scope("selected", self.tr("選択中の職員（{n}名）").format(n=len(selected)), selected))
+            result.append(
+                Scope("selected", self.tr("選択中の職員（{n}名）").format(n=len(selected)), selected)
+            )
         return result
 
     def print_many(self):
@@ -246,8 +272,13 @@ class PrintController(QObject):
             return None
         self.window.sheet_editor.commit_open_editors()
         destination = str(self.window.settings.value("print/destination", "pdf"))
-        return self._choices(self.options(), self.tr("印刷(&P)…"), self._start_batch,
-                             scopes=self.scopes(), destination=destination)
+        return self._choices(
+            self.options(),
+            self.tr("印刷(&P)…"),
+            self._start_batch,
+            scopes=self.scopes(),
+            destination=destination,
+        )
 
     def _start_batch(self, dialog: PrintChoicesDialog) -> None:
         scope, destination = dialog.scope(), dialog.destination()
@@ -267,8 +298,9 @@ class PrintController(QObject):
             printer.setFullPage(True)
             if not printing.ask_printer(printer, self.window):
                 return
-        self.batch = BatchPrint(self.window, self.window.store.path, list(scope.ids), options,
-                                out=out, printer=printer)
+        self.batch = BatchPrint(
+            self.window, self.window.store.path, list(scope.ids), options, out=out, printer=printer
+        )
         self.batch.done.connect(self._batch_done)
         self.batch.failed.connect(lambda message: show_error(self.window, self.tr("印刷できません"), message))
         self.batch.start()

@@ -6,6 +6,7 @@ same PrintOptions (report/options.py). The choices are remembered in the window'
 dialog also asks whom to print (everyone, those the filter shows, those selected) and where
 to (a PDF file or a printer).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -85,7 +86,8 @@ def load_options(settings: QSettings, default_era: str = "seireki") -> PrintOpti
         masked=_bool(settings.value(f"{GROUP}/masked"), False),
         era=era if era in ERAS else "seireki",
         confidential=_bool(settings.value(f"{GROUP}/confidential"), False),
-        font_path=Path(font) if font else None)
+        font_path=Path(font) if font else None,
+    )
 
 
 def save_options(settings: QSettings, options: PrintOptions) -> None:
@@ -109,8 +111,14 @@ class PrintChoicesDialog(QDialog):
         destination: for a batch job, 'pdf' or 'printer' to start from.
     """
 
-    def __init__(self, options: PrintOptions, accept_text: str, parent: QWidget | None = None,
-                 scopes: list[Scope] | None = None, destination: str = "pdf"):
+    def __init__(
+        self,
+        options: PrintOptions,
+        accept_text: str,
+        parent: QWidget | None = None,
+        scopes: list[Scope] | None = None,
+        destination: str = "pdf",
+    ):
         super().__init__(parent)
         self.setObjectName("printChoicesDialog")
         self.setWindowTitle(self.tr("印刷の設定"))
@@ -157,11 +165,13 @@ class PrintChoicesDialog(QDialog):
             eras.addWidget(button)
         eras.addStretch(1)
         form.addLayout(eras)
-        self.masked_check = QCheckBox(self.tr("氏名をイニシャルにする（部外への提供用）"),
-                                      objectName="maskedCheck")
+        self.masked_check = QCheckBox(
+            self.tr("氏名をイニシャルにする（部外への提供用）"), objectName="maskedCheck"
+        )
         self.masked_check.setChecked(options.masked)
-        self.confidential_check = QCheckBox(self.tr("各ページに「取扱注意」を印字する"),
-                                            objectName="confidentialCheck")
+        self.confidential_check = QCheckBox(
+            self.tr("各ページに「取扱注意」を印字する"), objectName="confidentialCheck"
+        )
         self.confidential_check.setChecked(options.confidential)
         form.addWidget(self.masked_check)
         form.addWidget(self.confidential_check)
@@ -172,8 +182,9 @@ class PrintChoicesDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c53030")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(accept_text)
         self.ok_button.setObjectName("printChoicesOk")
@@ -198,8 +209,9 @@ class PrintChoicesDialog(QDialog):
             grid.addWidget(button, i, 1)
         row = len(self.scopes)
         grid.addWidget(QLabel(self.tr("出力先:")), row, 0)
-        for i, (key, text) in enumerate((("pdf", self.tr("PDFファイル")),
-                                         ("printer", self.tr("プリンター")))):
+        for i, (key, text) in enumerate(
+            (("pdf", self.tr("PDFファイル")), ("printer", self.tr("プリンター")))
+        ):
             button = QRadioButton(text, objectName=f"destination_{key}")
             button.setProperty("destination", key)
             button.setChecked(key == destination)
@@ -231,8 +243,12 @@ class PrintChoicesDialog(QDialog):
 
     def _choose_font(self) -> None:
         start = str(self._font_path.parent) if self._font_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("印刷に使うフォント"), start,
-                                              self.tr("TrueTypeフォント (*.ttf *.ttc);;すべてのファイル (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("印刷に使うフォント"),
+            start,
+            self.tr("TrueTypeフォント (*.ttf *.ttc);;すべてのファイル (*)"),
+        )
         if path:
             self.set_font_path(Path(path))
 
@@ -271,8 +287,11 @@ class PrintChoicesDialog(QDialog):
             base or PrintOptions(),
             sections=frozenset(k for k, b in self.section_checks.items() if b.isChecked()),
             kinds=frozenset(k for k, b in self.kind_checks.items() if b.isChecked()),
-            masked=self.masked_check.isChecked(), era=era,
-            confidential=self.confidential_check.isChecked(), font_path=self._font_path)
+            masked=self.masked_check.isChecked(),
+            era=era,
+            confidential=self.confidential_check.isChecked(),
+            font_path=self._font_path,
+        )
 
     def scope(self) -> Scope | None:
         """Returns whom a batch job prints (None for one résumé)."""

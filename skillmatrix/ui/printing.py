@@ -12,6 +12,7 @@ Rendering in bands (QPdfDocumentRenderOptions.setScaledClipRect) would bound the
 but is unusable in QtPdf 6.12: it scales a band of h rows by (h-1)/h, so a 126-row band
 is drawn 15 rows off and band seams show (measured; see qpdfdocument.cpp render()).
 """
+
 from __future__ import annotations
 
 import io
@@ -46,8 +47,14 @@ from skillmatrix.report.resume import build_resume
 MAX_RENDER_DPI = 600  # laser printers print 600 dpi; a page image stays at 139 MB
 MAX_STEM = 100  # characters; NTFS allows 255 UTF-16 units, a folder path comes on top
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
 @dataclass(frozen=True)
@@ -133,8 +140,7 @@ class PdfSource(QObject):
         ReportError: the PDF cannot be opened.
     """
 
-    def __init__(self, data: bytes | None = None, path: Path | None = None,
-                 parent: QObject | None = None):
+    def __init__(self, data: bytes | None = None, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.data = data
         self.document = QPdfDocument(self)
@@ -146,8 +152,9 @@ class PdfSource(QObject):
         else:
             self.document.load(str(path))
         if self.document.status() != QPdfDocument.Status.Ready or self.document.pageCount() < 1:
-            raise ReportError(self.tr("印刷用のPDFを開けません（{error}）")
-                              .format(error=self.document.error().name))
+            raise ReportError(
+                self.tr("印刷用のPDFを開けません（{error}）").format(error=self.document.error().name)
+            )
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -167,8 +174,11 @@ def prepare_printer(printer: QPrinter, document: QPdfDocument, title: str) -> No
 
 def _orientation(document: QPdfDocument, page: int) -> QPageLayout.Orientation:
     size = document.pagePointSize(page)
-    return (QPageLayout.Orientation.Landscape if size.width() > size.height()
-            else QPageLayout.Orientation.Portrait)
+    return (
+        QPageLayout.Orientation.Landscape
+        if size.width() > size.height()
+        else QPageLayout.Orientation.Portrait
+    )
 
 
 def ask_printer(printer: QPrinter, parent: QWidget | None) -> bool:
@@ -182,8 +192,9 @@ def ask_printer(printer: QPrinter, parent: QWidget | None) -> bool:
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
-def print_document(document: QPdfDocument, printer: QPrinter,
-                   progress: Callable[[int, int], bool] | None = None) -> int:
+def print_document(
+    document: QPdfDocument, printer: QPrinter, progress: Callable[[int, int], bool] | None = None
+) -> int:
     """Prints a PDF's pages (or the range chosen in the print dialog) on printer.
 
     Each page is rendered at the printer's resolution and scaled to fit the sheet,
@@ -213,7 +224,9 @@ def print_document(document: QPdfDocument, printer: QPrinter,
     printer.setPageOrientation(_orientation(document, first))
     painter = QPainter()
     if not painter.begin(printer):
-        raise ReportError(QCoreApplication.translate("printing", "プリンターを使えません（接続と設定を確かめてください）"))
+        raise ReportError(
+            QCoreApplication.translate("printing", "プリンターを使えません（接続と設定を確かめてください）")
+        )
     try:
         for done, page in enumerate(pages):
             if done:
@@ -230,8 +243,7 @@ def print_document(document: QPdfDocument, printer: QPrinter,
     return len(pages)
 
 
-def _paint_page(painter: QPainter, document: QPdfDocument, page: int, sheet: QRect,
-                resolution: int) -> None:
+def _paint_page(painter: QPainter, document: QPdfDocument, page: int, sheet: QRect, resolution: int) -> None:
     """Renders one page to fit the sheet, centred, at the printer's resolution (at most
     MAX_RENDER_DPI; the painter scales up beyond)."""
     size = document.pagePointSize(page)

@@ -4,6 +4,7 @@ A field is written when its edit is finished (Enter, leaving the field, choosing
 from the list), each as one undo step. A refused value (an empty name) stays in the field
 marked in red with the reason, and is not stored.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,8 +14,7 @@ from skillmatrix.domain.model import Staff
 from skillmatrix.ui.session import Session
 
 # The titles (職名) of a municipal IT section, lowest first; the list takes free entry too.
-TITLES = ("主事補", "主事", "主任", "主査", "副主幹", "主幹", "課長補佐", "課長", "参事",
-          "事務職員", "技師")
+TITLES = ("主事補", "主事", "主任", "主査", "副主幹", "主幹", "課長補佐", "課長", "参事", "事務職員", "技師")
 INVALID_STYLE = "background: #fed7d7"
 AUTO = -1  # the spin box value meaning 「自動」 (experience computed from 担当履歴)
 
@@ -38,18 +38,24 @@ class ProfileForm(QWidget):
         self.title_edit.addItems(TITLES)
         self.section_edit = QLineEdit(objectName="sectionEdit")
         self.experience_label = QLabel(objectName="experienceLabel")
-        self.experience_label.setToolTip(self.tr("履歴書に印刷される経験年数（担当履歴の期間の合計。重なりは1回だけ数えます）"))
+        self.experience_label.setToolTip(
+            self.tr("履歴書に印刷される経験年数（担当履歴の期間の合計。重なりは1回だけ数えます）")
+        )
         self.override_edit = QSpinBox(objectName="experienceOverride")
         self.override_edit.setRange(AUTO, 80)
         self.override_edit.setSpecialValueText(self.tr("自動"))
         self.override_edit.setSuffix(self.tr("年"))
         self.override_edit.setKeyboardTracking(False)  # one step per value, not per digit
-        self.override_edit.setToolTip(self.tr("経験年数を手で決めるときに入力します。「自動」は担当履歴から計算します"))
+        self.override_edit.setToolTip(
+            self.tr("経験年数を手で決めるときに入力します。「自動」は担当履歴から計算します")
+        )
 
-        self.fields = {"name": (self.name_edit, self.tr("氏名")),
-                       "kana": (self.kana_edit, self.tr("ふりがな")),
-                       "title": (self.title_edit.lineEdit(), self.tr("職名")),
-                       "section": (self.section_edit, self.tr("所属"))}
+        self.fields = {
+            "name": (self.name_edit, self.tr("氏名")),
+            "kana": (self.kana_edit, self.tr("ふりがな")),
+            "title": (self.title_edit.lineEdit(), self.tr("職名")),
+            "section": (self.section_edit, self.tr("所属")),
+        }
         self.name_edit.setPlaceholderText(self.tr("例: 藤沢 太郎"))
         self.kana_edit.setPlaceholderText(self.tr("例: ふじさわ たろう"))
         self.section_edit.setPlaceholderText(self.tr("例: IT推進課"))
@@ -57,8 +63,13 @@ class ProfileForm(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for column, (label, widget) in enumerate(
-                ((self.tr("氏名(&M)"), self.name_edit), (self.tr("ふりがな(&K)"), self.kana_edit),
-                 (self.tr("職名(&J)"), self.title_edit), (self.tr("所属(&B)"), self.section_edit))):
+            (
+                (self.tr("氏名(&M)"), self.name_edit),
+                (self.tr("ふりがな(&K)"), self.kana_edit),
+                (self.tr("職名(&J)"), self.title_edit),
+                (self.tr("所属(&B)"), self.section_edit),
+            )
+        ):
             caption = QLabel(label)
             caption.setBuddy(widget)
             grid.addWidget(caption, 0, column)

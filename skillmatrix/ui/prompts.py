@@ -4,13 +4,21 @@ Every yes/no question and every notice of opening, importing, exporting and rest
 goes through ask() and tell(), which show a modal QMessageBox. Tests replace these two
 functions (monkeypatch) to answer without a person and to read what was said.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def ask(parent: QWidget | None, title: str, text: str, detail: str = "",
-        yes: str = "", no: str = "", name: str = "questionDialog") -> bool:
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    detail: str = "",
+    yes: str = "",
+    no: str = "",
+    name: str = "questionDialog",
+) -> bool:
     """Asks a yes/no question; returns True for yes. No is the default button.
 
     Args:
@@ -32,8 +40,14 @@ def ask(parent: QWidget | None, title: str, text: str, detail: str = "",
     return box.clickedButton() is yes_button
 
 
-def tell(parent: QWidget | None, title: str, text: str, detail: str = "",
-         warning: bool = True, name: str = "noticeDialog") -> None:
+def tell(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    detail: str = "",
+    warning: bool = True,
+    name: str = "noticeDialog",
+) -> None:
     """Shows a notice with an OK button (a warning icon unless warning is False)."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)

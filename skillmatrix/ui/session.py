@@ -5,6 +5,7 @@ data only through a Session. A change is written to the file at once through the
 kept as a QUndoCommand (see commands.py), so there is never anything to save. The session
 then tells every view what changed through its signals; the views never talk to each other.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal

@@ -5,6 +5,7 @@ database and the logs, instead of the registry or ~/.config: a portable installa
 everything on its stick, and tests that point the data folder elsewhere (XDG_DATA_HOME on
 Linux, LOCALAPPDATA on Windows; see tests/ui/conftest.py) never touch the user's settings.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

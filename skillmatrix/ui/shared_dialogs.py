@@ -5,6 +5,7 @@ user confirmed it. The copy is made in a worker thread with its own read-only co
 (exchange/shared_file.py: a consistent snapshot, verified, renamed into place when
 complete), so the window stays responsive and may even keep editing meanwhile.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -55,8 +56,12 @@ class ExportDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         people = window.staff_panel.model.people()
-        intro = QLabel(self.tr("書き出したファイルは、他の人が読み取り専用で開いたり印刷したり、"
-                               "自分のデータベースに取り込んだりできます。レベルと分類の定義も含まれます。"))
+        intro = QLabel(
+            self.tr(
+                "書き出したファイルは、他の人が読み取り専用で開いたり印刷したり、"
+                "自分のデータベースに取り込んだりできます。レベルと分類の定義も含まれます。"
+            )
+        )
         intro.setWordWrap(True)
         self.all_button = QRadioButton(self.tr("全員（{n}名）").format(n=len(people)), objectName="exportAll")
         self.chosen_button = QRadioButton(self.tr("選んだ職員だけ"), objectName="exportChosen")
@@ -72,14 +77,18 @@ class ExportDialog(QDialog):
         for person in people:
             item = QListWidgetItem(f"{person.name}　{person.section}".rstrip("　"))
             item.setData(Qt.ItemDataRole.UserRole, person.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, " ".join(
-                (person.name, person.kana, person.title, person.section)).lower())
+            item.setData(
+                Qt.ItemDataRole.UserRole + 1,
+                " ".join((person.name, person.kana, person.title, person.section)).lower(),
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             shown = current is not None and person.id == current.id
             item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         shown_button = QPushButton(self.tr("一覧で表示中の職員を選ぶ"), objectName="exportCheckShown")
-        shown_button.setToolTip(self.tr("メインウィンドウの職員一覧で絞り込んで表示している人をすべて選びます"))
+        shown_button.setToolTip(
+            self.tr("メインウィンドウの職員一覧で絞り込んで表示している人をすべて選びます")
+        )
         none_button = QPushButton(self.tr("選択を解除"), objectName="exportUncheckAll")
         self.count_label = QLabel(objectName="exportCount")
         self.problem = QLabel(objectName="exportProblem")
@@ -152,8 +161,11 @@ class ExportDialog(QDialog):
         """The ids to write in list order, or None for everyone."""
         if self.all_button.isChecked():
             return None
-        return [item.data(Qt.ItemDataRole.UserRole) for item in self._items()
-                if item.checkState() == Qt.CheckState.Checked]
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
 
     def _update(self, *_args) -> None:
         chosen = not self.all_button.isChecked()
@@ -177,10 +189,15 @@ class ExportDialog(QDialog):
             return
         force = False
         if out.exists():
-            if not prompts.ask(self, self.tr("上書きの確認"),
-                               self.tr("「{name}」はすでにあります。置き換えますか？").format(name=out.name),
-                               str(out), yes=self.tr("置き換える"), no=self.tr("キャンセル"),
-                               name="confirmOverwriteDialog"):
+            if not prompts.ask(
+                self,
+                self.tr("上書きの確認"),
+                self.tr("「{name}」はすでにあります。置き換えますか？").format(name=out.name),
+                str(out),
+                yes=self.tr("置き換える"),
+                no=self.tr("キャンセル"),
+                name="confirmOverwriteDialog",
+            ):
                 return
             force = True
         self.window_.settings.setValue("export/folder", str(out.parent))
@@ -193,9 +210,12 @@ class ExportDialog(QDialog):
         folder = Path(str(window.settings.value("export/folder", "")) or window.store.path.parent)
         default = folder / f"{window.store.path.stem}-共有-{date.today():%Y%m%d}{SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("共有ファイルの書き出し先"), str(default),
+            self,
+            self.tr("共有ファイルの書き出し先"),
+            str(default),
             self.tr("SkillMatrix 共有ファイル (*.sqlite)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if not name:
             return None
         out = Path(name)
@@ -209,8 +229,12 @@ def start_export(window: MainWindow, out: Path, ids: list[str] | None, force: bo
 
     def done(result: ExportResult) -> None:
         progress.close()
-        window.statusBar().showMessage(window.tr("{n}名を共有ファイルに書き出しました: {path}").format(
-            n=result.staff_count, path=result.path), 30000)
+        window.statusBar().showMessage(
+            window.tr("{n}名を共有ファイルに書き出しました: {path}").format(
+                n=result.staff_count, path=result.path
+            ),
+            30000,
+        )
         window.file_guard.last_export = result
 
     def failed(error: BaseException) -> None:

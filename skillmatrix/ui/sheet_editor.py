@@ -4,6 +4,7 @@ Top: the profile and the three history tables side by side. Below: the skill gri
 level panel beside it. When the database holds nobody, a welcome page offers to add a
 person or load the demo data instead.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -40,9 +41,13 @@ class SheetEditor(QStackedWidget):
 
     def _welcome_page(self) -> QWidget:
         page = QWidget(objectName="welcomePage")
-        text = QLabel(self.tr("<h2>職員がまだ登録されていません</h2>"
-                              "<p>「新しい職員」で一人目を追加するか、"
-                              "動作を確かめるためにデモデータを読み込んでください。</p>"))
+        text = QLabel(
+            self.tr(
+                "<h2>職員がまだ登録されていません</h2>"
+                "<p>「新しい職員」で一人目を追加するか、"
+                "動作を確かめるためにデモデータを読み込んでください。</p>"
+            )
+        )
         text.setWordWrap(True)
         self.new_staff_button = QPushButton(self.tr("新しい職員を追加(&N)"), objectName="newStaffButton")
         self.demo_button = QPushButton(self.tr("デモデータを読み込む(&D)"), objectName="loadDemoButton")
@@ -58,12 +63,15 @@ class SheetEditor(QStackedWidget):
         session = self.session
         self.profile = ProfileForm(session)
         self.history_models = make_history_models(session, self)
-        self.qualifications = HistoryPanel(self.tr("資格等"), self.history_models["qualifications"],
-                                           "qualificationTable")
-        self.assignments = HistoryPanel(self.tr("担当履歴"), self.history_models["assignments"],
-                                        "assignmentTable")
-        self.projects = HistoryPanel(self.tr("プロジェクト履歴"), self.history_models["projects"],
-                                     "projectTable")
+        self.qualifications = HistoryPanel(
+            self.tr("資格等"), self.history_models["qualifications"], "qualificationTable"
+        )
+        self.assignments = HistoryPanel(
+            self.tr("担当履歴"), self.history_models["assignments"], "assignmentTable"
+        )
+        self.projects = HistoryPanel(
+            self.tr("プロジェクト履歴"), self.history_models["projects"], "projectTable"
+        )
         self.history_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="historySplitter")
         for panel, stretch in ((self.qualifications, 2), (self.assignments, 4), (self.projects, 3)):
             self.history_splitter.addWidget(panel)
@@ -83,6 +91,7 @@ class SheetEditor(QStackedWidget):
         grid_layout.addWidget(self.grid)
         self.grid_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="gridSplitter")
         from skillmatrix.ui.can_do_panel import install_can_do_tab  # tabs: 実績 | できること
+
         self.grid_splitter.addWidget(install_can_do_tab(self, grid_box))
         self.grid_splitter.addWidget(self.level_panel)
         self.grid_splitter.setStretchFactor(0, 5)
@@ -104,8 +113,7 @@ class SheetEditor(QStackedWidget):
             model.invalid_entered.connect(session.problem)
         # 経験年数 follows the periods of 担当履歴 as they are typed.
         self.assignments.table.typing.connect(self._preview_experience)
-        self.assignments.table.editing_ended.connect(
-            lambda: self.profile.show_experience(session.current))
+        self.assignments.table.editing_ended.connect(lambda: self.profile.show_experience(session.current))
         session.current_changed.connect(self._current_changed)
         self._current_changed(session.current)
         return self.sheet_splitter
@@ -133,8 +141,12 @@ class SheetEditor(QStackedWidget):
         an action (undo, switching person, closing) starts from what the user sees."""
         focus = QApplication.focusWidget()
         for view in self.views():
-            if focus is not None and view.isAncestorOf(focus) and focus is not view \
-                    and view.state() == QAbstractItemView.State.EditingState:
+            if (
+                focus is not None
+                and view.isAncestorOf(focus)
+                and focus is not view
+                and view.state() == QAbstractItemView.State.EditingState
+            ):
                 delegate = view.itemDelegateForIndex(view.currentIndex())
                 delegate.commitData.emit(focus)
                 delegate.closeEditor.emit(focus, delegate.EndEditHint.NoHint)

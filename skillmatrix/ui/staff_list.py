@@ -12,6 +12,7 @@ normalised afterwards, a slice at a time while the window is idle, so that openi
 window never waits for them (issue 8: 2.0 s → 0.5 s at 10,000). A keystroke that comes
 before the index is complete finishes it first.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -48,16 +49,16 @@ def normalise(text: str) -> str:
     folded = text.translate(_FOLD)
     # Combining (han)dakuten could compose with a kana whose script was just swapped; any
     # other character NFKC would change makes is_normalized() false. Both take the full way.
-    if ("\u3099" in folded or "\u309a" in folded
-            or not unicodedata.is_normalized("NFKC", folded)):
+    if "\u3099" in folded or "\u309a" in folded or not unicodedata.is_normalized("NFKC", folded):
         return unicodedata.normalize("NFKC", text).casefold().translate(_KATAKANA_TO_HIRAGANA)
     return folded.casefold()
 
 
 def search_text(sheet: Staff) -> str:
     """Returns what the filter searches in a sheet (as Store.search_texts() does)."""
-    return normalise("\n".join([sheet.name, sheet.kana, sheet.title, sheet.section]
-                               + [e.text for e in sheet.entries]))
+    return normalise(
+        "\n".join([sheet.name, sheet.kana, sheet.title, sheet.section] + [e.text for e in sheet.entries])
+    )
 
 
 class StaffListModel(QAbstractTableModel):
@@ -101,8 +102,7 @@ class StaffListModel(QAbstractTableModel):
                 removed); otherwise every text is read again.
         """
         people = self.session.store.staff_summaries()
-        known = ({p.id: t for p, t in zip(self._people, self._texts) if t is not None}
-                 if keep_index else {})
+        known = {p.id: t for p, t in zip(self._people, self._texts) if t is not None} if keep_index else {}
         self.beginResetModel()
         self._people = people
         self._texts = [known.get(p.id) for p in people]
@@ -164,8 +164,9 @@ class StaffListModel(QAbstractTableModel):
         position = self._position.get(sheet.id)
         if position is None:
             return
-        self._people[position] = StaffSummary(sheet.id, sheet.name, sheet.kana, sheet.title,
-                                              sheet.section, sheet.experience_years())
+        self._people[position] = StaffSummary(
+            sheet.id, sheet.name, sheet.kana, sheet.title, sheet.section, sheet.experience_years()
+        )
         self._texts[position] = search_text(sheet)
         row = self.row_of(sheet.id)
         if row >= 0:  # an edit never hides the person being edited, even if unmatched now
@@ -191,8 +192,11 @@ class StaffListModel(QAbstractTableModel):
         old_terms, terms = self._terms(self._filter), self._terms(text)
         if terms and self._unindexed:
             self._index_all()
-        narrowing = (len(terms) >= len(old_terms) and old_terms
-                     and all(old in new for old, new in zip(old_terms, terms)))
+        narrowing = (
+            len(terms) >= len(old_terms)
+            and old_terms
+            and all(old in new for old, new in zip(old_terms, terms))
+        )
         candidates = self._visible if narrowing else range(len(self._people))
         self._filter = text
         visible = self._match(candidates, terms)
@@ -261,9 +265,11 @@ class StaffListModel(QAbstractTableModel):
             return _RIGHT if index.column() == 2 else None
         return person.id  # UserRole
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None

@@ -4,6 +4,7 @@ Selecting a row shows that person everywhere else (through Session.select). Keys
 Enter in the filter goes to the list, Esc empties the filter; in the list Alt+Up / Alt+Down
 move the person, Delete deletes (after confirmation).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -52,8 +53,11 @@ class StaffListView(QTableView):
         self.move_requested = None  # set by the panel: callable(delta)
 
     def keyPressEvent(self, event) -> None:
-        if (event.modifiers() == Qt.KeyboardModifier.AltModifier
-                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.move_requested):
+        if (
+            event.modifiers() == Qt.KeyboardModifier.AltModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and self.move_requested
+        ):
             self.move_requested(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
@@ -67,8 +71,12 @@ class FilterEdit(QLineEdit):
         self.setObjectName("staffFilter")
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("絞り込み（Ctrl+F）"))
-        self.setToolTip(self.tr("氏名・ふりがな・職名・所属・実績の文字で絞り込みます。"
-                                "空白で区切ると、すべての語を含む人だけを表示します"))
+        self.setToolTip(
+            self.tr(
+                "氏名・ふりがな・職名・所属・実績の文字で絞り込みます。"
+                "空白で区切ると、すべての語を含む人だけを表示します"
+            )
+        )
         self.setAccessibleName(self.tr("職員の絞り込み"))
         self.list_view: StaffListView | None = None
 
@@ -141,8 +149,8 @@ class StaffPanel(QWidget):
             return
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.scrollTo(index)
 
     def _follow(self, sheet: Staff | None) -> None:

@@ -8,6 +8,7 @@ exception comes back too and is re-raised there, so the program's error handler 
 The owner keeps every running worker in a WorkerPool and waits for them before the
 database is closed (closing the window, opening another file).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -96,9 +97,13 @@ class WorkerPool(QObject):
         super().__init__(parent)
         self.running: list[Worker] = []
 
-    def start(self, job: Callable[..., Any], done: Callable[[Any], None],
-              failed: Callable[[BaseException], None] | None = None,
-              progress: Callable[[Any], None] | None = None) -> Worker:
+    def start(
+        self,
+        job: Callable[..., Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+        progress: Callable[[Any], None] | None = None,
+    ) -> Worker:
         """Runs job in a worker; done(result) or failed(error) runs in the GUI thread.
 
         With progress, job is called with a report(value) function; progress(value)

@@ -4,6 +4,7 @@ Run: .venv/bin/python tests/benchmarks/bench_interchange.py [--staff N] [--runs 
 Prints the median and worst of K runs for: demo generation, dump, import into an empty
 database, import into the same database again (all unchanged).
 """
+
 import argparse
 import statistics
 import subprocess
@@ -33,12 +34,18 @@ def main():
         tmp = Path(tmp)
         for run in range(args.runs):
             src, dump = tmp / f"src{run}.sqlite", tmp / f"d{run}.json"
-            rows.setdefault("demo --staff N (create)", []).append(timed("demo", "--db", src, "--staff", args.staff))
+            rows.setdefault("demo --staff N (create)", []).append(
+                timed("demo", "--db", src, "--staff", args.staff)
+            )
             rows.setdefault("dump", []).append(timed("dump", "--db", src, "--out", dump))
             target = tmp / f"t{run}.sqlite"
             timed("demo", "--db", target)  # an empty-ish database: the two seed people
-            rows.setdefault("import JSON into a new database", []).append(timed("import", "--db", target, dump))
-            rows.setdefault("import JSON again (all unchanged)", []).append(timed("import", "--db", target, dump))
+            rows.setdefault("import JSON into a new database", []).append(
+                timed("import", "--db", target, dump)
+            )
+            rows.setdefault("import JSON again (all unchanged)", []).append(
+                timed("import", "--db", target, dump)
+            )
         size = dump.stat().st_size / 2**20
     print(f"staff={args.staff}, JSON {size:.1f} MB, {args.runs} runs (whole process, seconds)")
     print(f"{'figure':40} {'median':>8} {'worst':>8}")

@@ -18,6 +18,7 @@ Prints:
 Whether reportlab's C accelerator (the rl-accel package) is active is printed first: it
 makes text measuring ~30 % faster.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,33 +49,55 @@ from skillmatrix.report.styles import PAGE_SIZE, markup, styles_for  # noqa: E40
 def bare_resume(staff, levels, categories, path, font):
     """The same text laid out with reportlab and nothing else, for comparison."""
     st = styles_for(font)
-    style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, "grey"),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("GRID", (0, 0), (-1, -1), 0.5, "grey"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+    )
 
     def table(header, rows, widths):
         data = [[Paragraph(h, st.head) for h in header]]
         data += [[Paragraph(markup(c), st.cell) if isinstance(c, str) else c for c in r] for r in rows]
         return Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT")
 
-    story = [Paragraph(f"経験年数 {staff.experience_years()}年", st.experience),
-             Paragraph(markup(f"{staff.section} スキル履歴書"), st.title),
-             table(("職名", "氏名"), [(staff.title, staff.name)], (55 * mm, 80 * mm)),
-             Paragraph("資格等", st.heading),
-             table(("資格等", "取得", "有効期限"), [(q.name, q.acquired.format() if q.acquired else "", "")
-                                             for q in staff.qualifications] or [("（なし）", "", "")],
-                   (183 * mm, 45 * mm, 45 * mm)),
-             Paragraph("担当履歴", st.heading),
-             table(("期間", "担当名", "主担当業務"), [(a.period.format(), a.name, a.duties)
-                                              for a in staff.assignments], (62 * mm, 70 * mm, 141 * mm)),
-             Paragraph("プロジェクト", st.heading),
-             table(("期間", "プロジェクト名"), [(p.period.format(), p.name) for p in staff.projects],
-                   (62 * mm, 211 * mm)),
-             Paragraph("スキル実績等一覧", st.heading)]
+    story = [
+        Paragraph(f"経験年数 {staff.experience_years()}年", st.experience),
+        Paragraph(markup(f"{staff.section} スキル履歴書"), st.title),
+        table(("職名", "氏名"), [(staff.title, staff.name)], (55 * mm, 80 * mm)),
+        Paragraph("資格等", st.heading),
+        table(
+            ("資格等", "取得", "有効期限"),
+            [(q.name, q.acquired.format() if q.acquired else "", "") for q in staff.qualifications]
+            or [("（なし）", "", "")],
+            (183 * mm, 45 * mm, 45 * mm),
+        ),
+        Paragraph("担当履歴", st.heading),
+        table(
+            ("期間", "担当名", "主担当業務"),
+            [(a.period.format(), a.name, a.duties) for a in staff.assignments],
+            (62 * mm, 70 * mm, 141 * mm),
+        ),
+        Paragraph("プロジェクト", st.heading),
+        table(
+            ("期間", "プロジェクト名"),
+            [(p.period.format(), p.name) for p in staff.projects],
+            (62 * mm, 211 * mm),
+        ),
+        Paragraph("スキル実績等一覧", st.heading),
+    ]
     cats = sorted(categories, key=lambda c: c.position)
     rows = []
     for level in levels:
-        cells = [[Paragraph(markup(e.text), st.entry, bulletText="・") for e in staff.entries
-                  if e.level == level.number and e.category_id == c.id] for c in cats]
+        cells = [
+            [
+                Paragraph(markup(e.text), st.entry, bulletText="・")
+                for e in staff.entries
+                if e.level == level.number and e.category_id == c.id
+            ]
+            for c in cats
+        ]
         rows.append([Paragraph(f"{level.number} {markup(level.short)}", st.level)] + cells)
     story.append(table(("レベル", *[c.name for c in cats]), rows, [54 * mm] + [27.25 * mm] * len(cats)))
 
@@ -82,8 +105,9 @@ def bare_resume(staff, levels, categories, path, font):
         canvas.setFont(font, 8)
         canvas.drawString(34, 20, f"{staff.name} {doc.page}")
 
-    SimpleDocTemplate(str(path), pagesize=PAGE_SIZE, leftMargin=34, rightMargin=34, topMargin=34,
-                      bottomMargin=42).build(story, onFirstPage=footer, onLaterPages=footer)
+    SimpleDocTemplate(
+        str(path), pagesize=PAGE_SIZE, leftMargin=34, rightMargin=34, topMargin=34, bottomMargin=42
+    ).build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 def median_time(func, runs):
@@ -105,14 +129,17 @@ def one_resume(runs, tmp):
     ours = median_time(lambda: build_resumes([veteran], d.levels, categories, tmp / "ours.pdf"), runs)
     bare = median_time(lambda: bare_resume(veteran, d.levels, categories, tmp / "bare.pdf", font), runs)
     print(f"font registration (first use in a process): {first * 1000:.0f} ms")
-    print(f"one résumé (veteran), median of {runs}: build_resumes {ours[0] * 1000:.0f} ms "
-          f"(worst {ours[1] * 1000:.0f}), bare reportlab {bare[0] * 1000:.0f} ms "
-          f"(worst {bare[1] * 1000:.0f}); ratio {ours[0] / bare[0]:.2f}")
+    print(
+        f"one résumé (veteran), median of {runs}: build_resumes {ours[0] * 1000:.0f} ms "
+        f"(worst {ours[1] * 1000:.0f}), bare reportlab {bare[0] * 1000:.0f} ms "
+        f"(worst {bare[1] * 1000:.0f}); ratio {ours[0] / bare[0]:.2f}"
+    )
 
 
 def child(db, count, source, trace):
     """Prints one JSON line: the figures of printing `count` résumés (run in a fresh process)."""
     from skillmatrix.store.repository import Store
+
     register_font()
     out = Path(db).with_name(f"out-{source}-{count}.pdf")
     if trace:
@@ -121,8 +148,9 @@ def child(db, count, source, trace):
     if source == "db":
         with Store.open(db, readonly=True) as store:
             ids = store.staff_ids()[:count]
-            pages = build_resumes(store.iter_staff(ids), store.levels(), store.categories(), out,
-                                  total=len(ids))
+            pages = build_resumes(
+                store.iter_staff(ids), store.levels(), store.categories(), out, total=len(ids)
+            )
     else:
         d = load_defaults()
         categories = d.new_categories()
@@ -130,12 +158,21 @@ def child(db, count, source, trace):
         pages = build_resumes(people, d.levels, categories, out, total=count)
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] if trace else 0
-    print(json.dumps({"count": count, "seconds": seconds, "pages": pages, "mb": out.stat().st_size / 2**20,
-                      "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      # ru_maxrss of a process started by a big one carries the parent's peak
-                      # over the exec (Linux); VmHWM is this process's own peak.
-                      "vmhwm_mb": _vmhwm_mb(),
-                      "traced_peak_mb": peak / 2**20}))
+    print(
+        json.dumps(
+            {
+                "count": count,
+                "seconds": seconds,
+                "pages": pages,
+                "mb": out.stat().st_size / 2**20,
+                "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                # ru_maxrss of a process started by a big one carries the parent's peak
+                # over the exec (Linux); VmHWM is this process's own peak.
+                "vmhwm_mb": _vmhwm_mb(),
+                "traced_peak_mb": peak / 2**20,
+            }
+        )
+    )
 
 
 def _vmhwm_mb() -> float:
@@ -146,8 +183,12 @@ def _vmhwm_mb() -> float:
 
 
 def run_child(db, count, source, trace=False):
-    p = subprocess.run([sys.executable, __file__, "--child", str(db), str(count), source]
-                       + (["--trace"] if trace else []), capture_output=True, text=True, check=True)
+    p = subprocess.run(
+        [sys.executable, __file__, "--child", str(db), str(count), source] + (["--trace"] if trace else []),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
@@ -162,23 +203,39 @@ def main():
         child(args.child[0], int(args.child[1]), args.child[2], args.trace)
         return
     from reportlab.lib import rl_accel
+
     accelerated = type(rl_accel.instanceStringWidthTTF).__name__ == "builtin_function_or_method"
     print(f"rl-accel (C text measuring): {'active' if accelerated else 'not installed'}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         one_resume(args.runs, tmp)
         db = tmp / "demo.sqlite"
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db), "--staff",
-                        str(max(args.counts))], check=True, capture_output=True)
-        print(f"{'résumés':>8} {'pages':>6} {'PDF MB':>7} {'seconds':>8} {'ms/page':>8} {'maxrss MB':>10} | "
-              f"{'printing alone: maxrss MB':>26} {'traced peak MB':>15}")
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "demo",
+                "--db",
+                str(db),
+                "--staff",
+                str(max(args.counts)),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        print(
+            f"{'résumés':>8} {'pages':>6} {'PDF MB':>7} {'seconds':>8} {'ms/page':>8} {'maxrss MB':>10} | "
+            f"{'printing alone: maxrss MB':>26} {'traced peak MB':>15}"
+        )
         for count in args.counts:
             r = run_child(db, count, "db")
             alone = run_child(db, count, "seed")
             traced = run_child(db, count, "seed", trace=True)
-            print(f"{count:>8} {r['pages']:>6} {r['mb']:>7.1f} {r['seconds']:>8.1f} "
-                  f"{1000 * r['seconds'] / r['pages']:>8.1f} {r['maxrss_mb']:>10.0f} | "
-                  f"{alone['maxrss_mb']:>26.0f} {traced['traced_peak_mb']:>15.1f}")
+            print(
+                f"{count:>8} {r['pages']:>6} {r['mb']:>7.1f} {r['seconds']:>8.1f} "
+                f"{1000 * r['seconds'] / r['pages']:>8.1f} {r['maxrss_mb']:>10.0f} | "
+                f"{alone['maxrss_mb']:>26.0f} {traced['traced_peak_mb']:>15.1f}"
+            )
 
 
 if __name__ == "__main__":

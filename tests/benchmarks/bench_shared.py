@@ -11,6 +11,7 @@ Prints the median and worst of K runs of:
 - merging P files of S staff each (default 33 × 300, cut from the same database) one
   after the other into an empty database.
 """
+
 import argparse
 import sqlite3
 import statistics
@@ -79,35 +80,40 @@ def main():
             again = tmp / f"again{run}.sqlite"
             with Store.open(src, readonly=True) as store:
                 rows.setdefault("export function alone (snapshot, trim, verify)", []).append(
-                    clock(lambda s=store, a=again: export_shared(s, a))[0])
+                    clock(lambda s=store, a=again: export_shared(s, a))[0]
+                )
             copy = tmp / f"backup{run}.sqlite"
             conn = sqlite3.connect(src)
             dest = sqlite3.connect(copy)
             rows.setdefault("SQLite backup API of the same file", []).append(
-                clock(lambda c=conn, d=dest: c.backup(d))[0])
+                clock(lambda c=conn, d=dest: c.backup(d))[0]
+            )
             dest.close()
             vac = tmp / f"vacuum{run}.sqlite"
             rows.setdefault("bare VACUUM INTO of the same file", []).append(
-                clock(lambda c=conn, v=vac: c.execute("VACUUM INTO ?", [str(v)]))[0])
+                clock(lambda c=conn, v=vac: c.execute("VACUUM INTO ?", [str(v)]))[0]
+            )
             conn.close()
 
             target = empty_database(tmp / f"empty{run}.sqlite")
             rows.setdefault("import into an empty database (whole process)", []).append(
-                cli("import", "--db", target, out))
+                cli("import", "--db", target, out)
+            )
             target2 = empty_database(tmp / f"empty-b{run}.sqlite")
             plan = import_phases(target2, out, rows)
             assert len(plan.added) == args.staff
             full = tmp / f"full{run}.sqlite"
             full.write_bytes(src.read_bytes())
             rows.setdefault("import into the full database, all unchanged (whole process)", []).append(
-                cli("import", "--db", full, out))
+                cli("import", "--db", full, out)
+            )
         export_size = out.stat().st_size / 2**20
 
         with Store.open(src, readonly=True) as store:
             ids = store.staff_ids()
             parts = []
             for i in range(args.parts):
-                chunk = ids[i * args.part_size:(i + 1) * args.part_size]
+                chunk = ids[i * args.part_size : (i + 1) * args.part_size]
                 if chunk:
                     parts.append(export_shared(store, tmp / f"part{i:02}.sqlite", chunk).path)
         merged = empty_database(tmp / "merged.sqlite")
@@ -116,6 +122,7 @@ def main():
         def merge_all():
             for part in parts:
                 per_file.append(clock(lambda p=part: import_phases(merged, p, {}))[0])
+
         total, _ = clock(merge_all)
         with Store.open(merged, readonly=True) as store:
             count = store.staff_count()
@@ -124,7 +131,9 @@ def main():
         rows[f"merge {len(parts)} files of {args.part_size} staff into one database (total)"] = [total]
         rows["  per file (median / worst)"] = per_file
 
-    print(f"staff={args.staff}, source {size:.1f} MB, shared file {export_size:.1f} MB, {args.runs} runs (seconds)")
+    print(
+        f"staff={args.staff}, source {size:.1f} MB, shared file {export_size:.1f} MB, {args.runs} runs (seconds)"
+    )
     print(f"merged database: {count} staff, integrity_check ok")
     print(f"{'figure':66} {'median':>8} {'worst':>8}")
     for name, values in rows.items():

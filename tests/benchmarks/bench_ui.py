@@ -12,6 +12,7 @@ folder. Prints, in milliseconds:
     character at a time, and one Backspace (which widens the filter: a full scan).
 Both per-action figures should stay well under 50 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def make_demo(path: Path, staff: int) -> None:
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(path),
-                    "--staff", str(staff)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(path), "--staff", str(staff)],
+        check=True,
+        capture_output=True,
+    )
 
 
 def ms(seconds: float) -> str:
@@ -51,8 +55,10 @@ class Stopwatch:
 def report(label: str, samples: list[tuple[float, float]]) -> None:
     wall = [w for w, _ in samples]
     cpu = [c for _, c in samples]
-    print(f"{label:46} wall median {ms(statistics.median(wall))} max {ms(max(wall))} | "
-          f"CPU median {ms(statistics.median(cpu))} max {ms(max(cpu))}  (n={len(samples)})")
+    print(
+        f"{label:46} wall median {ms(statistics.median(wall))} max {ms(max(wall))} | "
+        f"CPU median {ms(statistics.median(cpu))} max {ms(max(cpu))}  (n={len(samples)})"
+    )
 
 
 def measure_selection(app, window, rows: list[int]):
@@ -63,6 +69,7 @@ def measure_selection(app, window, rows: list[int]):
     """
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QTableView
+
     staff = window.findChild(QTableView, "staffList")
     grid = window.findChild(QTableView, "skillGrid")
     delegate = grid.itemDelegate()
@@ -78,8 +85,9 @@ def measure_selection(app, window, rows: list[int]):
     for row in rows:
         painted[0] = 0
         watch = Stopwatch()
-        staff.selectionModel().setCurrentIndex(staff.model().index(row, 0),
-                                               QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        staff.selectionModel().setCurrentIndex(
+            staff.model().index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         app.processEvents()  # views update, row heights are measured, the window repaints
         if not painted[0]:
             grid.viewport().repaint()
@@ -93,6 +101,7 @@ def measure_typing(app, window, word: str):
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QLineEdit, QTableView
+
     box = window.findChild(QLineEdit, "staffFilter")
     staff = window.findChild(QTableView, "staffList")
     box.setFocus()

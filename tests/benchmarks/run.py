@@ -12,6 +12,7 @@ whether it is met (judged on the median). Window figures come from cold processe
 (window_child.py, offscreen); command figures are whole `main.py` processes, as a user
 runs them; export, merge and résumé figures are in-process, like their baselines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -103,11 +104,18 @@ class Bench:
         self.runs = 3 if quick else 5  # cheap figures
         self.heavy_runs = 2 if quick else 3  # figures of several seconds each
         self.figures: list[Figure] = []
-        self.env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-                        XDG_DATA_HOME=str(work / "data"), LOCALAPPDATA=str(work / "data"),
-                        XDG_CONFIG_HOME=str(work / "config"))
-        os.environ.update(XDG_DATA_HOME=self.env["XDG_DATA_HOME"], LOCALAPPDATA=self.env["LOCALAPPDATA"],
-                          XDG_CONFIG_HOME=self.env["XDG_CONFIG_HOME"])
+        self.env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            XDG_DATA_HOME=str(work / "data"),
+            LOCALAPPDATA=str(work / "data"),
+            XDG_CONFIG_HOME=str(work / "config"),
+        )
+        os.environ.update(
+            XDG_DATA_HOME=self.env["XDG_DATA_HOME"],
+            LOCALAPPDATA=self.env["LOCALAPPDATA"],
+            XDG_CONFIG_HOME=self.env["XDG_CONFIG_HOME"],
+        )
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
@@ -143,9 +151,21 @@ class Bench:
             for kind in ("ours", "bare"):
                 copy = self.tmp(f"window-{n}.sqlite")
                 shutil.copyfile(db, copy)  # the edits write to it
-                p = subprocess.run([PYTHON, str(HERE / "window_child.py"), kind, str(copy),
-                                    "--people", str(people), "--edits", str(edits)],
-                                   capture_output=True, text=True, env=self.env)
+                p = subprocess.run(
+                    [
+                        PYTHON,
+                        str(HERE / "window_child.py"),
+                        kind,
+                        str(copy),
+                        "--people",
+                        str(people),
+                        "--edits",
+                        str(edits),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    env=self.env,
+                )
                 if p.returncode:
                     raise SystemExit(f"window_child {kind} failed:\n{p.stderr}")
                 found[kind].append(json.loads(p.stdout.strip().splitlines()[-1]))
@@ -153,32 +173,104 @@ class Bench:
 
         def pool(runs, key):
             return [x for r in runs for x in r[key]]
-        self.add(Figure("open the window with the staff list (cold process)", n,
-                        [r["open"] for r in ours], "bare QListView, names by one SELECT",
-                        [r["open"] for r in bare], "< 1.5 s", limit=1.5))
-        self.add(Figure("  process start → window painted", n, [r["start_to_window"] for r in ours],
-                        "bare QListView process", [r["start_to_window"] for r in bare]))
+
+        self.add(
+            Figure(
+                "open the window with the staff list (cold process)",
+                n,
+                [r["open"] for r in ours],
+                "bare QListView, names by one SELECT",
+                [r["open"] for r in bare],
+                "< 1.5 s",
+                limit=1.5,
+            )
+        )
+        self.add(
+            Figure(
+                "  process start → window painted",
+                n,
+                [r["start_to_window"] for r in ours],
+                "bare QListView process",
+                [r["start_to_window"] for r in bare],
+            )
+        )
         if "searchable" in ours[0]:
             self.add(Figure("  filter index ready (built while idle)", n, [r["searchable"] for r in ours]))
-        self.add(Figure("select a person → grid painted", n, pool(ours, "select"),
-                        "bare QTableWidget, same 64 texts", pool(bare, "select"), "< 30 ms", limit=0.030))
-        self.add(Figure("filter keystroke → list repainted", n, pool(ours, "keystroke"),
-                        "bare substring scan + QListView", pool(bare, "keystroke"), "< 30 ms", limit=0.030))
-        self.add(Figure("  Backspace (widening: full scan)", n, pool(ours, "backspace"),
-                        "bare substring scan + QListView", pool(bare, "keystroke"), "< 30 ms", limit=0.030))
-        self.add(Figure("one cell edit committed and repainted", n, pool(ours, "edit"),
-                        "bare UPDATE + commit (WAL, FULL)", pool(bare, "edit"), "< 20 ms", limit=0.020))
-        self.add(Figure("resident memory, window with list loaded", n, [r["rss_open"] for r in ours],
-                        "bare QListView process", [r["rss_open"] for r in bare], "< 300 MB", limit=300,
-                        unit="MB"))
-        self.add(Figure("  peak resident memory of the session", n, [r["rss_peak"] for r in ours],
-                        "bare process", [r["rss_peak"] for r in bare], "< 300 MB", limit=300, unit="MB"))
+        self.add(
+            Figure(
+                "select a person → grid painted",
+                n,
+                pool(ours, "select"),
+                "bare QTableWidget, same 64 texts",
+                pool(bare, "select"),
+                "< 30 ms",
+                limit=0.030,
+            )
+        )
+        self.add(
+            Figure(
+                "filter keystroke → list repainted",
+                n,
+                pool(ours, "keystroke"),
+                "bare substring scan + QListView",
+                pool(bare, "keystroke"),
+                "< 30 ms",
+                limit=0.030,
+            )
+        )
+        self.add(
+            Figure(
+                "  Backspace (widening: full scan)",
+                n,
+                pool(ours, "backspace"),
+                "bare substring scan + QListView",
+                pool(bare, "keystroke"),
+                "< 30 ms",
+                limit=0.030,
+            )
+        )
+        self.add(
+            Figure(
+                "one cell edit committed and repainted",
+                n,
+                pool(ours, "edit"),
+                "bare UPDATE + commit (WAL, FULL)",
+                pool(bare, "edit"),
+                "< 20 ms",
+                limit=0.020,
+            )
+        )
+        self.add(
+            Figure(
+                "resident memory, window with list loaded",
+                n,
+                [r["rss_open"] for r in ours],
+                "bare QListView process",
+                [r["rss_open"] for r in bare],
+                "< 300 MB",
+                limit=300,
+                unit="MB",
+            )
+        )
+        self.add(
+            Figure(
+                "  peak resident memory of the session",
+                n,
+                [r["rss_peak"] for r in ours],
+                "bare process",
+                [r["rss_peak"] for r in bare],
+                "< 300 MB",
+                limit=300,
+                unit="MB",
+            )
+        )
 
     # -- files: export, import, dump ---------------------------------------------------------
 
     def shared_file(self, n: int, db: Path) -> Path:
         from skillmatrix.exchange.shared_file import export_shared
         from skillmatrix.store.repository import Store
+
         ours, base = [], []
         for _ in range(self.heavy_runs):
             out = self.tmp(f"export-{n}.sqlite")
@@ -188,12 +280,22 @@ class Bench:
             source, dest = sqlite3.connect(db), sqlite3.connect(copy)
             base.append(clock(lambda s=source, d=dest: s.backup(d)))
             source.close(), dest.close()
-        self.add(Figure("export the shared file (export_shared)", n, ours,
-                        "sqlite3 backup API, same file", base, "≤ 2× backup", max_ratio=2.0))
+        self.add(
+            Figure(
+                "export the shared file (export_shared)",
+                n,
+                ours,
+                "sqlite3 backup API, same file",
+                base,
+                "≤ 2× backup",
+                max_ratio=2.0,
+            )
+        )
         return out
 
     def empty_db(self, name: str) -> Path:
         from skillmatrix.store.repository import Store
+
         path = self.tmp(name)
         Store.create(path).close()
         return path
@@ -210,10 +312,24 @@ class Bench:
             full.append(cli("import", "--db", target, shared))
             base_full.append(process(BARE, "copy", shared, target))
             self.forget_backups()
-        self.add(Figure("import the shared file into an empty database", n, empty,
-                        "bare ATTACH + INSERT…SELECT", base_empty))
-        self.add(Figure("import it into the full database (all unchanged)", n, full,
-                        "bare INSERT OR IGNORE…SELECT", base_full))
+        self.add(
+            Figure(
+                "import the shared file into an empty database",
+                n,
+                empty,
+                "bare ATTACH + INSERT…SELECT",
+                base_empty,
+            )
+        )
+        self.add(
+            Figure(
+                "import it into the full database (all unchanged)",
+                n,
+                full,
+                "bare INSERT OR IGNORE…SELECT",
+                base_full,
+            )
+        )
 
     def interchange(self, n: int, db: Path) -> None:
         dump, base_dump, load, base_load = [], [], [], []
@@ -228,8 +344,11 @@ class Bench:
             base_load.append(process(BARE, "json-import", out, target))
             self.forget_backups()
         self.add(Figure("dump (interchange JSON)", n, dump, "bare SELECTs + json.dump", base_dump))
-        self.add(Figure("import of that JSON into an empty database", n, load,
-                        "bare json.load + INSERTs", base_load))
+        self.add(
+            Figure(
+                "import of that JSON into an empty database", n, load, "bare json.load + INSERTs", base_load
+            )
+        )
 
     def merge(self, db: Path, parts: int, size: int) -> None:
         from bare import bare_copy
@@ -237,10 +356,13 @@ class Bench:
 
         from skillmatrix.exchange.shared_file import export_shared
         from skillmatrix.store.repository import Store
+
         with Store.open(db, readonly=True) as store:
             ids = store.staff_ids()
-            files = [export_shared(store, self.tmp(f"part{i:02}.sqlite"), ids[i * size:(i + 1) * size]).path
-                     for i in range(parts)]
+            files = [
+                export_shared(store, self.tmp(f"part{i:02}.sqlite"), ids[i * size : (i + 1) * size]).path
+                for i in range(parts)
+            ]
         ours, base = [], []
         for _ in range(self.heavy_runs):
             merged = self.empty_db("merged.sqlite")
@@ -248,8 +370,15 @@ class Bench:
             self.forget_backups()
             merged = self.empty_db("bare-merged.sqlite")
             base.append(clock(lambda m=merged: [bare_copy(f, m) for f in files]))
-        self.add(Figure(f"merge {parts} shared files of {size} staff (in-process)", parts * size,
-                        ours, "bare ATTACH + INSERT…SELECT each", base))
+        self.add(
+            Figure(
+                f"merge {parts} shared files of {size} staff (in-process)",
+                parts * size,
+                ours,
+                "bare ATTACH + INSERT…SELECT each",
+                base,
+            )
+        )
 
     # -- résumés -------------------------------------------------------------------------------
 
@@ -260,6 +389,7 @@ class Bench:
         from skillmatrix.domain.demo import seed_staff
         from skillmatrix.report.fonts import register_font
         from skillmatrix.report.resume import build_resumes
+
         d = load_defaults()
         categories = d.new_categories()
         veteran = seed_staff(categories)[1]
@@ -268,20 +398,46 @@ class Bench:
         runs = 5 if self.quick else 15
         ours = [clock(lambda: build_resumes([veteran], d.levels, categories, out)) for _ in range(runs)]
         base = [clock(lambda: bare_resume(veteran, d.levels, categories, bare, font)) for _ in range(runs)]
-        self.add(Figure("one résumé PDF (the seed veteran, in-process)", 1, ours,
-                        "bare reportlab, same text and font", base, "≤ 1.5× bare", max_ratio=1.5))
+        self.add(
+            Figure(
+                "one résumé PDF (the seed veteran, in-process)",
+                1,
+                ours,
+                "bare reportlab, same text and font",
+                base,
+                "≤ 1.5× bare",
+                max_ratio=1.5,
+            )
+        )
 
     def many_resumes(self, db: Path, small: int, large: int) -> None:
         from bench_report import run_child
-        found = {count: [run_child(db, count, "db") for _ in range(1 if count == small else self.heavy_runs - 1)]
-                 for count in (small, large)}
-        self.add(Figure(f"{large:,} résumés into one PDF (print --all path), per résumé", large,
-                        [r["seconds"] / large for r in found[large]], f"the same per résumé for {small}",
-                        [r["seconds"] / small for r in found[small]]))
-        self.add(Figure(f"  peak resident memory printing {large:,}", large,
-                        [r["vmhwm_mb"] for r in found[large]], f"the same for {small}",
-                        [r["vmhwm_mb"] for r in found[small]], "flat: ≤ 1.1× smaller run", max_ratio=1.1,
-                        unit="MB"))
+
+        found = {
+            count: [run_child(db, count, "db") for _ in range(1 if count == small else self.heavy_runs - 1)]
+            for count in (small, large)
+        }
+        self.add(
+            Figure(
+                f"{large:,} résumés into one PDF (print --all path), per résumé",
+                large,
+                [r["seconds"] / large for r in found[large]],
+                f"the same per résumé for {small}",
+                [r["seconds"] / small for r in found[small]],
+            )
+        )
+        self.add(
+            Figure(
+                f"  peak resident memory printing {large:,}",
+                large,
+                [r["vmhwm_mb"] for r in found[large]],
+                f"the same for {small}",
+                [r["vmhwm_mb"] for r in found[small]],
+                "flat: ≤ 1.1× smaller run",
+                max_ratio=1.1,
+                unit="MB",
+            )
+        )
 
     # -- the table -------------------------------------------------------------------------------
 
@@ -290,10 +446,19 @@ class Bench:
         rows = []
         for f in self.figures:
             ratio = f.ratio
-            rows.append((f.name, f"{f.n:,}" if isinstance(f.n, int) else f.n, show(f.median, f.unit),
-                         show(max(f.samples), f.unit), f.baseline_name,
-                         show(statistics.median(f.baseline), f.unit) if f.baseline else "",
-                         f"{ratio:.1f}×" if ratio is not None else "", f.target, f.verdict))
+            rows.append(
+                (
+                    f.name,
+                    f"{f.n:,}" if isinstance(f.n, int) else f.n,
+                    show(f.median, f.unit),
+                    show(max(f.samples), f.unit),
+                    f.baseline_name,
+                    show(statistics.median(f.baseline), f.unit) if f.baseline else "",
+                    f"{ratio:.1f}×" if ratio is not None else "",
+                    f.target,
+                    f.verdict,
+                )
+            )
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(r) + " |" for r in rows]
         return "\n".join(lines)
@@ -304,8 +469,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="N = 100 and 1,000, fewer runs")
     parser.add_argument("--sizes", type=int, nargs="+", help="staff counts (default 100 1000 10000)")
     parser.add_argument("--work", type=Path, help="keep the databases in this folder for the next run")
-    parser.add_argument("--only", nargs="+", choices=("window", "files", "resumes", "merge"),
-                        help="measure only these groups")
+    parser.add_argument(
+        "--only", nargs="+", choices=("window", "files", "resumes", "merge"), help="measure only these groups"
+    )
     args = parser.parse_args()
     sizes = args.sizes or ([100, 1000] if args.quick else [100, 1000, 10_000])
     groups = set(args.only or ("window", "files", "resumes", "merge"))
@@ -336,9 +502,11 @@ def main() -> None:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    print(f"python tests/benchmarks/run.py{' --quick' if args.quick else ''} — "
-          f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-          f"SQLite {sqlite3.sqlite_version}; {time.perf_counter() - started:.0f} s in all")
+    print(
+        f"python tests/benchmarks/run.py{' --quick' if args.quick else ''} — "
+        f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"SQLite {sqlite3.sqlite_version}; {time.perf_counter() - started:.0f} s in all"
+    )
     print("median and worst of several runs; result judged on the median")
     print(bench.table())
 

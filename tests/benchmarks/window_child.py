@@ -14,6 +14,7 @@ QListView of the names read by one SELECT; a QTableWidget filled with the same 6
 texts (one GROUP BY query per person); a list filtered by a substring scan of the same
 texts; an UPDATE of one entry's text and a commit (same journal mode and sync level).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,8 +71,7 @@ def ours(db: Path, people: int, edits: int) -> dict:
     app.processEvents()
     window.repaint()
     painted = time.perf_counter()
-    result = {"open": painted - start, "start_to_window": painted - STARTED,
-              "rss_open": memory_mb()["VmRSS"]}
+    result = {"open": painted - start, "start_to_window": painted - STARTED, "rss_open": memory_mb()["VmRSS"]}
     staff = window.findChild(QTableView, "staffList")
     model = staff.model()
     if hasattr(model, "searchable"):  # the filter's index is built while the window is idle
@@ -99,6 +99,7 @@ def measure_edits(app, window, count: int) -> list[float]:
     in the file and the grid has been repainted; alternately adds and removes a line."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTableView
+
     grid = window.findChild(QTableView, "skillGrid")
     model = grid.model()
     delegate = grid.itemDelegate()
@@ -145,8 +146,7 @@ def bare(db: Path, people: int, edits: int) -> dict:
     app.processEvents()
     view.repaint()
     painted = time.perf_counter()
-    result = {"open": painted - start, "start_to_window": painted - STARTED,
-              "rss_open": memory_mb()["VmRSS"]}
+    result = {"open": painted - start, "start_to_window": painted - STARTED, "rss_open": memory_mb()["VmRSS"]}
 
     # Select: the same 64 cells of the same people, filled into a QTableWidget.
     ids = [r[0] for r in conn.execute("SELECT id FROM staff ORDER BY position, rowid")]
@@ -160,9 +160,14 @@ def bare(db: Path, people: int, edits: int) -> dict:
     samples = []
     for row in chosen_rows(len(ids), people):
         t = time.perf_counter()
-        cells = {(lv, cat): text for lv, cat, text in conn.execute(
-            "SELECT level, category_id, group_concat(text, char(10)) FROM entry "
-            "WHERE staff_id = ? GROUP BY level, category_id", [ids[row]])}
+        cells = {
+            (lv, cat): text
+            for lv, cat, text in conn.execute(
+                "SELECT level, category_id, group_concat(text, char(10)) FROM entry "
+                "WHERE staff_id = ? GROUP BY level, category_id",
+                [ids[row]],
+            )
+        }
         for r, lv in enumerate(levels):
             for c, cat in enumerate(categories):
                 table.setItem(r, c, QTableWidgetItem(cells.get((lv, cat), "")))
@@ -172,9 +177,10 @@ def bare(db: Path, people: int, edits: int) -> dict:
     result["select"] = samples[3:] if len(samples) > 6 else samples
 
     # Filter: the same words typed one character at a time over the same texts.
-    texts = {r[0]: "\n".join(r[1:]) for r in conn.execute(
-        "SELECT id, name, kana, title, section FROM staff")}
-    for sid, joined in conn.execute("SELECT staff_id, group_concat(text, char(10)) FROM entry GROUP BY staff_id"):
+    texts = {r[0]: "\n".join(r[1:]) for r in conn.execute("SELECT id, name, kana, title, section FROM staff")}
+    for sid, joined in conn.execute(
+        "SELECT staff_id, group_concat(text, char(10)) FROM entry GROUP BY staff_id"
+    ):
         texts[sid] = texts.get(sid, "") + "\n" + joined
     folded = [texts.get(i, "").casefold() for i in ids]
     keys = []
@@ -196,8 +202,9 @@ def bare(db: Path, people: int, edits: int) -> dict:
     samples = []
     for i in range(edits * 2):
         t = time.perf_counter()
-        conn.execute("UPDATE entry SET text = text || ? WHERE id = ?",
-                     [f"追記{i}", entry_ids[i // 2 % len(entry_ids)]])
+        conn.execute(
+            "UPDATE entry SET text = text || ? WHERE id = ?", [f"追記{i}", entry_ids[i // 2 % len(entry_ids)]]
+        )
         conn.commit()
         samples.append(time.perf_counter() - t)
     conn.close()

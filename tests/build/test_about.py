@@ -1,5 +1,6 @@
 """The About dialog, offscreen: version, data folder and portable mode, Qt version, and
 the licence texts of what the program ships (the font's from resources/)."""
+
 import sys
 
 import PySide6
@@ -44,6 +45,7 @@ def test_shows_version_data_folder_and_qt(dialog, private_data_dir, tmp_path):
 
 def test_close_button_is_japanese(dialog, qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
+
     button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     assert button.text() == "閉じる"
     with qtbot.wait_signal(dialog.rejected):
@@ -94,14 +96,17 @@ def test_bundled_licence_folder_is_preferred(qtbot, tmp_path, monkeypatch):
     # The bundle's build copies licence texts to _internal/licenses/<dist>/.
     internal = tmp_path / "_internal"
     (internal / "licenses" / "Qt").mkdir(parents=True)
-    (internal / "licenses" / "Qt" / "LGPL-3.0.txt").write_text("GNU LESSER GENERAL PUBLIC LICENSE v3 本文",
-                                                              encoding="utf-8")
+    (internal / "licenses" / "Qt" / "LGPL-3.0.txt").write_text(
+        "GNU LESSER GENERAL PUBLIC LICENSE v3 本文", encoding="utf-8"
+    )
     (internal / "licenses" / "Qt" / "GPL-3.0.txt").write_text("GNU GENERAL PUBLIC LICENSE", encoding="utf-8")
     (internal / "licenses" / "Pillow").mkdir()
     (internal / "licenses" / "Pillow" / "LICENSE").write_text("MIT-CMU", encoding="utf-8")
     monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
-    assert about.licence_files("Qt") == [("LGPL-3.0.txt", "GNU LESSER GENERAL PUBLIC LICENSE v3 本文"),
-                                         ("GPL-3.0.txt", "GNU GENERAL PUBLIC LICENSE")]
+    assert about.licence_files("Qt") == [
+        ("LGPL-3.0.txt", "GNU LESSER GENERAL PUBLIC LICENSE v3 本文"),
+        ("GPL-3.0.txt", "GNU GENERAL PUBLIC LICENSE"),
+    ]
     assert about.licence_files("pillow") == [("LICENSE", "MIT-CMU")]  # names compared normalised
     assert about.licence_files("reportlab") == []  # not in this fake bundle
 
@@ -109,8 +114,12 @@ def test_bundled_licence_folder_is_preferred(qtbot, tmp_path, monkeypatch):
 def test_every_named_library_has_its_licence_text():
     # Outside a bundle the texts come from the installed distributions; Qt and Python
     # ship none there (the dialog says where the full text is), the bundle carries both.
-    lacking = [dist for component in about.components() for dist in component.dists
-               if dist not in ("Qt", "Python") and not about.licence_files(dist)]
+    lacking = [
+        dist
+        for component in about.components()
+        for dist in component.dists
+        if dist not in ("Qt", "Python") and not about.licence_files(dist)
+    ]
     assert lacking == []
 
 
@@ -118,6 +127,7 @@ def test_help_menu_opens_the_dialog(qtbot, tmp_path):
     from PySide6.QtGui import QAction
 
     from skillmatrix.app import create_window
+
     window = create_window(tmp_path / "skills.sqlite")
     qtbot.addWidget(window)
     window.show()

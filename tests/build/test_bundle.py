@@ -13,6 +13,7 @@ from the bundle, and the PDF's font can only be the bundled one. Where `strace` 
 present every socket the program creates is logged, and any that is not a local
 (AF_UNIX) socket fails the test.
 """
+
 import json
 import os
 import shutil
@@ -29,15 +30,19 @@ import skillmatrix
 
 pytestmark = [
     pytest.mark.bundle,
-    pytest.mark.skipif(os.environ.get("SKILLMATRIX_TEST_BUNDLE") != "1",
-                       reason="builds the bundle: set SKILLMATRIX_TEST_BUNDLE=1"),
+    pytest.mark.skipif(
+        os.environ.get("SKILLMATRIX_TEST_BUNDLE") != "1",
+        reason="builds the bundle: set SKILLMATRIX_TEST_BUNDLE=1",
+    ),
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = sys.platform == "win32"
 EXE_NAME = "skillmatrix.exe" if WINDOWS else "skillmatrix"
-SYSTEM_FONT_DIRS = [Path("/usr/share/fonts/opentype/ipaexfont-gothic"),
-                    Path("/usr/share/fonts/truetype/ipaexfont-gothic")]
+SYSTEM_FONT_DIRS = [
+    Path("/usr/share/fonts/opentype/ipaexfont-gothic"),
+    Path("/usr/share/fonts/truetype/ipaexfont-gothic"),
+]
 # Hides the folders given before "--" behind an empty one, proves the source tree is gone,
 # then runs the command (under strace when asked).
 ISOLATE = r"""
@@ -68,8 +73,14 @@ def built() -> Path:
     if given:
         return Path(given)
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(ROOT / "build" / "build.py"), "--no-check"],
-                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build" / "build.py"), "--no-check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     print(f"build: {time.perf_counter() - started:.1f} s")
     return ROOT / "dist" / "skillmatrix"
@@ -97,14 +108,22 @@ class Runner:
 
     def env(self, extra: dict[str, str]) -> dict[str, str]:
         keep = {k: v for k, v in os.environ.items() if k.upper() in {"SYSTEMROOT", "WINDIR", "TEMP", "TMP"}}
-        return {**keep, "PATH": os.defpath if not WINDOWS else os.environ.get("PATH", ""),
-                "HOME": str(self.home), "USERPROFILE": str(self.home), "LANG": "C",
-                "XDG_DATA_HOME": str(self.home / "data"), "LOCALAPPDATA": str(self.home / "data"),
-                "XDG_RUNTIME_DIR": str(self.scratch / "runtime"), "QT_QPA_PLATFORM": "offscreen",
-                **extra}
+        return {
+            **keep,
+            "PATH": os.defpath if not WINDOWS else os.environ.get("PATH", ""),
+            "HOME": str(self.home),
+            "USERPROFILE": str(self.home),
+            "LANG": "C",
+            "XDG_DATA_HOME": str(self.home / "data"),
+            "LOCALAPPDATA": str(self.home / "data"),
+            "XDG_RUNTIME_DIR": str(self.scratch / "runtime"),
+            "QT_QPA_PLATFORM": "offscreen",
+            **extra,
+        }
 
-    def __call__(self, *args: str, env: dict[str, str] | None = None, timeout: float = 120,
-                 check: bool = True) -> subprocess.CompletedProcess:
+    def __call__(
+        self, *args: str, env: dict[str, str] | None = None, timeout: float = 120, check: bool = True
+    ) -> subprocess.CompletedProcess:
         command = [str(self.exe), *args]
         strace_log = ""
         if ISOLATED:
@@ -113,13 +132,34 @@ class Runner:
             hidden = [str(ROOT), *(str(d) for d in SYSTEM_FONT_DIRS if d.is_dir())]
             if Path(sys.base_prefix) not in (Path("/usr"), Path("/usr/local"), Path("/")):
                 hidden.append(sys.base_prefix)  # the development interpreter
-            command = ["unshare", "--net", "--mount", "sh", "-c", ISOLATE, "sh", str(self.empty), str(ROOT),
-                       strace_log, *hidden, "--", *command]
+            command = [
+                "unshare",
+                "--net",
+                "--mount",
+                "sh",
+                "-c",
+                ISOLATE,
+                "sh",
+                str(self.empty),
+                str(ROOT),
+                strace_log,
+                *hidden,
+                "--",
+                *command,
+            ]
         # A session of its own, so that a timeout ends the program too and not only
         # unshare or strace in front of it.
-        with subprocess.Popen(command, cwd=self.scratch, env=self.env(env or {}), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
-                              start_new_session=not WINDOWS) as process:
+        with subprocess.Popen(
+            command,
+            cwd=self.scratch,
+            env=self.env(env or {}),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            start_new_session=not WINDOWS,
+        ) as process:
             try:
                 stdout, stderr = process.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -133,7 +173,9 @@ class Runner:
         if strace_log:
             self.assert_no_network(Path(strace_log), self.exe)
         if check:
-            assert result.returncode == 0, f"{args}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+            assert result.returncode == 0, (
+                f"{args}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+            )
             assert "Traceback" not in result.stderr, result.stderr
         return result
 
@@ -165,18 +207,30 @@ def test_bundle_holds_what_the_program_needs(usb):
     assert (usb / EXE_NAME).is_file()
     if WINDOWS:
         assert (usb / "skillmatrix-gui.exe").is_file()
-    for name in ("resources/defaults.json", "resources/fonts/ipaexg.ttf",
-                 "resources/fonts/IPA_Font_License_Agreement_v1.0.txt", "licenses/Qt/LGPL-3.0.txt",
-                 "licenses/reportlab", "licenses/sqlite-utils", "licenses/openpyxl"):
+    for name in (
+        "resources/defaults.json",
+        "resources/fonts/ipaexg.ttf",
+        "resources/fonts/IPA_Font_License_Agreement_v1.0.txt",
+        "licenses/Qt/LGPL-3.0.txt",
+        "licenses/reportlab",
+        "licenses/sqlite-utils",
+        "licenses/openpyxl",
+    ):
         assert (internal / name).exists(), name
-    assert sorted(p.name for p in (internal / "db").glob("*.sql")) == sorted(p.name for p in (ROOT / "db").glob("*.sql"))
+    assert sorted(p.name for p in (internal / "db").glob("*.sql")) == sorted(
+        p.name for p in (ROOT / "db").glob("*.sql")
+    )
     # Every licence the About dialog names travels in the bundle.
     from skillmatrix.ui.about import _normalise, components
+
     shipped = {_normalise(p.name) for p in (internal / "licenses").iterdir() if any(p.iterdir())}
     assert {_normalise(d) for c in components() for d in c.dists} <= shipped
     qt = internal / "PySide6"
-    plugins = {p.relative_to(qt / "Qt" / "plugins" if not WINDOWS else qt / "plugins").as_posix()
-               for p in qt.rglob("*") if "plugins" in p.parts and p.is_file()}
+    plugins = {
+        p.relative_to(qt / "Qt" / "plugins" if not WINDOWS else qt / "plugins").as_posix()
+        for p in qt.rglob("*")
+        if "plugins" in p.parts and p.is_file()
+    }
     platform_plugins = {Path(p).stem.removeprefix("lib") for p in plugins if p.startswith("platforms/")}
     assert {"qoffscreen", "qwindows" if WINDOWS else "qxcb"} <= platform_plugins
     assert any(p.startswith("printsupport/") for p in plugins) or WINDOWS  # Windows prints natively
@@ -184,8 +238,9 @@ def test_bundle_holds_what_the_program_needs(usb):
     assert {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets"} <= modules
     # Left out on purpose: the Python network module and plugins that listen or connect.
     assert "QtNetwork" not in modules and "QtQml" not in modules
-    assert not [p for p in plugins if p.startswith(("tls/", "networkinformation/", "generic/"))
-                or "qvnc" in p]
+    assert not [
+        p for p in plugins if p.startswith(("tls/", "networkinformation/", "generic/")) or "qvnc" in p
+    ]
 
 
 def test_version(run):
@@ -214,8 +269,9 @@ def test_print_has_japanese_text_and_an_embedded_font(run, demo_db):
     for page in reader.pages[:2]:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = (font.get("/FontDescriptor")
-                          or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]).get_object()
+            descriptor = (
+                font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            ).get_object()
             fonts[str(font["/BaseFont"])] = [k for k in descriptor if k.startswith("/FontFile")]
     assert fonts and all("IPAexGothic" in name for name in fonts)
     assert all(files for files in fonts.values())  # embedded, not merely named
@@ -265,9 +321,12 @@ def test_starts_quickly(run):
 
 def test_the_network_check_can_fail(tmp_path):
     log = tmp_path / "strace.log"
-    log.write_text('7 execve("/usb/skillmatrix", ["/usb/skillmatrix"], 0x7ff /* 9 vars */) = 0\n'
-                   "7 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3\n"
-                   "7 socket(AF_INET6, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 4\n", encoding="utf-8")
+    log.write_text(
+        '7 execve("/usb/skillmatrix", ["/usb/skillmatrix"], 0x7ff /* 9 vars */) = 0\n'
+        "7 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3\n"
+        "7 socket(AF_INET6, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 4\n",
+        encoding="utf-8",
+    )
     with pytest.raises(AssertionError, match="AF_INET6"):
         Runner.assert_no_network(log, Path("/usb/skillmatrix"))
     with pytest.raises(AssertionError, match="strace saw nothing"):
@@ -278,4 +337,6 @@ def test_runs_were_isolated():
     if not ISOLATED:
         pytest.skip("unshare is not available: the runs above had the network and the source tree")
     if not STRACE:
-        pytest.skip("strace is not available: no socket was attempted successfully, but attempts were not logged")
+        pytest.skip(
+            "strace is not available: no socket was attempted successfully, but attempts were not logged"
+        )

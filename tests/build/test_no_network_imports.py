@@ -7,6 +7,7 @@ module never loads and no socket is attempted. (The standard library's xml.sax.s
 used by reportlab, imports urllib.request itself; that is why the runtime view can only
 check for sockets and QtNetwork, and the source view checks the program's own imports.)
 """
+
 import ast
 import json
 import os
@@ -16,11 +17,32 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "skillmatrix"
 FORBIDDEN = {
-    "ssl", "http", "urllib.request", "urllib3", "requests", "httpx", "aiohttp", "ftplib",
-    "smtplib", "poplib", "imaplib", "nntplib", "telnetlib", "socketserver", "xmlrpc",
-    "asyncio", "webbrowser", "websocket", "websockets", "paramiko",
-    "PySide6.QtNetwork", "PySide6.QtNetworkAuth", "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets", "PySide6.QtWebSockets", "PySide6.QtHttpServer",
+    "ssl",
+    "http",
+    "urllib.request",
+    "urllib3",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "nntplib",
+    "telnetlib",
+    "socketserver",
+    "xmlrpc",
+    "asyncio",
+    "webbrowser",
+    "websocket",
+    "websockets",
+    "paramiko",
+    "PySide6.QtNetwork",
+    "PySide6.QtNetworkAuth",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebSockets",
+    "PySide6.QtHttpServer",
     "PySide6.QtRemoteObjects",
 }
 # socket is allowed for the host name written into the lock file, and for nothing else.
@@ -51,8 +73,12 @@ def violations(source: str, where: str) -> list[str]:
         elif module == "socket" and name and name not in SOCKET_ALLOWED:
             found.append(f"{where}:{line} imports socket.{name}")
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                and node.value.id == "socket" and node.attr not in SOCKET_ALLOWED):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "socket"
+            and node.attr not in SOCKET_ALLOWED
+        ):
             found.append(f"{where}:{node.lineno} uses socket.{node.attr}")
     return found
 
@@ -65,10 +91,15 @@ def test_no_module_imports_a_network_library():
 
 
 def test_the_source_check_can_fail():
-    bad = ("import urllib.request\nfrom http import client\nfrom PySide6.QtNetwork import QTcpSocket\n"
-           "import socket\nsocket.create_connection(('x', 1))\nfrom socket import socket as s\n")
+    bad = (
+        "import urllib.request\nfrom http import client\nfrom PySide6.QtNetwork import QTcpSocket\n"
+        "import socket\nsocket.create_connection(('x', 1))\nfrom socket import socket as s\n"
+    )
     assert len(violations(bad, "m.py")) == 5
-    assert violations("import socket\nhost = socket.gethostname()\nfrom urllib.parse import quote\n", "m.py") == []
+    assert (
+        violations("import socket\nhost = socket.gethostname()\nfrom urllib.parse import quote\n", "m.py")
+        == []
+    )
 
 
 PROBE = r"""
@@ -94,9 +125,15 @@ print(json.dumps({"attempts": attempts, "failed": failed,
 
 
 def test_importing_every_module_opens_no_socket_and_loads_no_qt_network(tmp_path):
-    result = subprocess.run([sys.executable, "-c", PROBE, str(PACKAGE.parent)], cwd=tmp_path,
-                            capture_output=True, text=True, encoding="utf-8", timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(PACKAGE.parent)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found["failed"] == {}

@@ -3,6 +3,7 @@
 The bundle is imitated the way PyInstaller sets it up: sys.frozen is True, sys.executable
 is the bundle's executable and sys._MEIPASS its _internal/ folder.
 """
+
 import sys
 from pathlib import Path
 

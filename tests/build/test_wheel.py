@@ -5,6 +5,7 @@ The wheel is built with hatchling's own API (no network, no build isolation), un
 into an empty folder and imported from there by a separate interpreter started in
 isolated mode, away from the source tree.
 """
+
 import json
 import subprocess
 import sys
@@ -32,8 +33,18 @@ def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     pytest.importorskip("hatchling.build")
     result = subprocess.run(
-        [sys.executable, "-c", "import sys, hatchling.build as b; print(b.build_wheel(sys.argv[1]))", str(out)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300)
+        [
+            sys.executable,
+            "-c",
+            "import sys, hatchling.build as b; print(b.build_wheel(sys.argv[1]))",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return out / result.stdout.strip().splitlines()[-1]
 
@@ -54,8 +65,11 @@ def test_wheel_carries_migrations_and_resources(wheel):
     for sql in sorted((ROOT / "db").glob("*.sql")):
         assert f"skillmatrix/db/{sql.name}" in names
     # Nothing of the development tree leaks in.
-    assert not [n for n in names if n.startswith(("tests/", "build/", "skillmatrix/__pycache__"))
-                or n.endswith((".sqlite", ".pyc"))]
+    assert not [
+        n
+        for n in names
+        if n.startswith(("tests/", "build/", "skillmatrix/__pycache__")) or n.endswith((".sqlite", ".pyc"))
+    ]
 
 
 def test_wheel_metadata(wheel):
@@ -87,8 +101,14 @@ print(json.dumps({"package": skillmatrix.__file__, "db": str(paths.migrations_di
 def test_installed_wheel_finds_its_files_inside_the_package(unpacked, tmp_path):
     # -I: no PYTHONPATH, no current folder, no user site; only the interpreter's own
     # site-packages (for sqlite-utils, reportlab) and the unpacked wheel.
-    result = subprocess.run([sys.executable, "-I", "-c", PROBE, str(unpacked), str(tmp_path / "demo.sqlite")],
-                            cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", PROBE, str(unpacked), str(tmp_path / "demo.sqlite")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout.strip().splitlines()[-1])
     package = unpacked / "skillmatrix"

@@ -1,4 +1,5 @@
 """The command line of spec/cli.md, run as a user would, in a real process."""
+
 import json
 import os
 import subprocess
@@ -13,8 +14,9 @@ EXAMPLE = ROOT.parent / "shared" / "spec" / "example.json"
 
 def sm(*args, check=None):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # prove UTF-8 output whatever the locale
-    p = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                       capture_output=True, env=env, timeout=300)
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, env=env, timeout=300
+    )
     p.out, p.err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
     if check is not None:
         assert p.returncode == check, p.err
@@ -71,8 +73,7 @@ def test_list_plain(demo):
 
 
 def test_missing_database_is_an_error_and_not_created(tmp_path):
-    for command in (["list"], ["dump", "--out", tmp_path / "o.json"], ["check"],
-                    ["import", EXAMPLE]):
+    for command in (["list"], ["dump", "--out", tmp_path / "o.json"], ["check"], ["import", EXAMPLE]):
         p = sm(command[0], "--db", tmp_path / "missing.sqlite", *command[1:])
         assert p.returncode == 1 and one_clear_line(p) and "見つかりません" in p.err
     assert not (tmp_path / "missing.sqlite").exists()
@@ -114,10 +115,20 @@ def test_invalid_import_is_refused_with_one_line_and_nothing_changes(tmp_path):
     dump_before = tmp_path / "before.json"
     sm("dump", "--db", db, "--out", dump_before, check=0)
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "skillmatrix-resume", "version": 1, "staff": [
-        {"name": "良い人"},
-        {"name": "悪い人", "entries": [{"level": 9, "category": "宇宙", "text": "x"}]}]},
-        ensure_ascii=False), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "skillmatrix-resume",
+                "version": 1,
+                "staff": [
+                    {"name": "良い人"},
+                    {"name": "悪い人", "entries": [{"level": 9, "category": "宇宙", "text": "x"}]},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     p = sm("import", "--db", db, bad)
     assert p.returncode == 1 and one_clear_line(p)
     assert "悪い人" in p.err and "レベル9" in p.err and "宇宙" in p.err
@@ -144,11 +155,16 @@ def test_commands_open_no_network(tmp_path):
     env = {**os.environ, "SKILLMATRIX_NETLOG": str(log)}
     db, out = tmp_path / "n.sqlite", tmp_path / "n.json"
     runner = ROOT / "tests" / "support" / "no_network.py"
-    for args in (["demo", "--db", db, "--staff", "5"], ["list", "--db", db, "--json"],
-                 ["dump", "--db", db, "--out", out], ["import", "--db", db, out],
-                 ["check", "--db", db]):
-        p = subprocess.run([sys.executable, str(runner), *map(str, args)], env=env,
-                           capture_output=True, timeout=300)
+    for args in (
+        ["demo", "--db", db, "--staff", "5"],
+        ["list", "--db", db, "--json"],
+        ["dump", "--db", db, "--out", out],
+        ["import", "--db", db, out],
+        ["check", "--db", db],
+    ):
+        p = subprocess.run(
+            [sys.executable, str(runner), *map(str, args)], env=env, capture_output=True, timeout=300
+        )
         assert p.returncode == 0, p.stderr.decode()
     assert not log.exists() or log.read_text() == ""
 
@@ -156,10 +172,16 @@ def test_commands_open_no_network(tmp_path):
 def test_the_network_guard_itself_works(tmp_path):
     """The guard must catch a socket, or the test above proves nothing."""
     log = tmp_path / "net.log"
-    probe = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import tests.support.no_network; "
-             "import socket; socket.create_connection(('127.0.0.1', 9))")
-    p = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60,
-                       env={**os.environ, "SKILLMATRIX_NETLOG": str(log)})
+    probe = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); import tests.support.no_network; "
+        "import socket; socket.create_connection(('127.0.0.1', 9))"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "SKILLMATRIX_NETLOG": str(log)},
+    )
     assert p.returncode != 0 and b"network blocked by test" in p.stderr
     assert "socket." in log.read_text()
 
@@ -167,6 +189,7 @@ def test_the_network_guard_itself_works(tmp_path):
 def test_demo_dump_holds_every_entry_of_the_seed_grids(demo, tmp_path):
     """`demo` then `dump`: each seed résumé complete, every entry at its level and category."""
     from tests.domain.test_demo import STAFFER_GRID, VETERAN_GRID
+
     out = tmp_path / "seed.json"
     sm("dump", "--db", demo, "--out", out, check=0)
     staffer, veteran = json.loads(out.read_text(encoding="utf-8"))["staff"]
@@ -174,9 +197,13 @@ def test_demo_dump_holds_every_entry_of_the_seed_grids(demo, tmp_path):
         got = sorted((e["level"], e["category"], e["text"]) for e in person["entries"])
         assert got == sorted(tuple(row[:3]) for row in grid)
     assert [(a["start"], a["end"], a["name"]) for a in staffer["assignments"]] == [
-        ("2010-04-01", "2013-03-31", "情報システム・NW担当"), ("2013-04", None, "情報政策担当")]
+        ("2010-04-01", "2013-03-31", "情報システム・NW担当"),
+        ("2013-04", None, "情報政策担当"),
+    ]
     assert [(p["start"], p["end"], p["name"]) for p in staffer["projects"]] == [
-        ("2010-04-01", "2012-03-31", "職員ポータル更新"), ("2012-04-01", None, "通信回線更新")]
+        ("2010-04-01", "2012-03-31", "職員ポータル更新"),
+        ("2012-04-01", None, "通信回線更新"),
+    ]
     assert len(veteran["assignments"]) == 7 and veteran["assignments"][-1]["name"] == "課長"
     assert veteran["assignments"][0]["start"] == "1981-08" and veteran["assignments"][-1]["end"] is None
     assert len(veteran["projects"]) == 8 and veteran["projects"][5]["name"] == "地域イントラ・学校イントラ"
@@ -187,9 +214,14 @@ def test_readme_demo_command_opens_and_closes_the_window_without_network(tmp_pat
     folder, opens the window and, here, closes it: with every socket refused and QtNetwork
     never loaded."""
     log = tmp_path / "net.log"
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen",
-           "SKILLMATRIX_QUIT_AFTER_MS": "300", "SKILLMATRIX_NETLOG": str(log),
-           "SKILLMATRIX_ASSERT_NO_QTNETWORK": "1"}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "SKILLMATRIX_QUIT_AFTER_MS": "300",
+        "SKILLMATRIX_NETLOG": str(log),
+        "SKILLMATRIX_ASSERT_NO_QTNETWORK": "1",
+    }
     runner = ROOT / "tests" / "support" / "no_network.py"
     p = subprocess.run([sys.executable, str(runner), "--demo"], env=env, capture_output=True, timeout=120)
     assert p.returncode == 0, p.stderr.decode()

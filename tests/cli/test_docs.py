@@ -1,4 +1,5 @@
 """The README documents every command and option of the command line."""
+
 import argparse
 from pathlib import Path
 

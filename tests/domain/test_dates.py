@@ -23,6 +23,7 @@ PD = PartialDate
 
 # --- PartialDate.parse: accepted inputs ------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -99,6 +100,7 @@ def test_parse_accepts(text, expected):
 
 # --- PartialDate.parse: rejected inputs ------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "message_part"),
     [
@@ -157,6 +159,7 @@ def test_date_error_is_value_error():
 
 # --- construction / validation ---------------------------------------------
 
+
 @pytest.mark.parametrize(
     "args",
     [(2013, None, 1), (2023, 2, 30), (2023, 13), (2023, 0), (1867,), (2201,), (2023, 2, 29)],
@@ -194,10 +197,16 @@ def test_from_date():
 
 # --- iso / from_iso ----------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("pd", "iso"),
-    [(PD(2013), "2013"), (PD(2013, 4), "2013-04"), (PD(2013, 4, 1), "2013-04-01"),
-     (PD(1989, 1, 8), "1989-01-08"), (PD(2024, 12, 31), "2024-12-31")],
+    [
+        (PD(2013), "2013"),
+        (PD(2013, 4), "2013-04"),
+        (PD(2013, 4, 1), "2013-04-01"),
+        (PD(1989, 1, 8), "1989-01-08"),
+        (PD(2024, 12, 31), "2024-12-31"),
+    ],
 )
 def test_iso_round_trip(pd, iso):
     assert pd.iso() == iso
@@ -208,8 +217,22 @@ def test_iso_round_trip(pd, iso):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "2013-4", "2013/04", "2013-04-1", "20130401", "2013年", " 2013", "2013 ",
-     "２０１３", "H25", "13-04", "2013-04-01T00:00", "2013-", "abc"],
+    [
+        "",
+        "2013-4",
+        "2013/04",
+        "2013-04-1",
+        "20130401",
+        "2013年",
+        " 2013",
+        "2013 ",
+        "２０１３",
+        "H25",
+        "13-04",
+        "2013-04-01T00:00",
+        "2013-",
+        "abc",
+    ],
 )
 def test_from_iso_is_strict(text):
     with pytest.raises(DateError):
@@ -223,6 +246,7 @@ def test_from_iso_validates(text):
 
 
 # --- first_day / last_day ----------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("pd", "first", "last"),
@@ -241,6 +265,7 @@ def test_first_and_last_day(pd, first, last):
 
 
 # --- format ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("pd", "seireki", "wareki", "numeric"),
@@ -293,6 +318,7 @@ def test_format_unknown_style():
 
 # --- ordering ----------------------------------------------------------------
 
+
 def test_sort_key():
     assert PD(2013).sort_key() == (2013, 0, 0)
     assert PD(2013, 4).sort_key() == (2013, 4, 0)
@@ -302,7 +328,13 @@ def test_sort_key():
 def test_ordering():
     items = [PD(2014), PD(2013, 4, 2), PD(2013, 4), PD(2013), PD(2013, 4, 1), PD(2012, 12, 31)]
     assert sorted(items) == [
-        PD(2012, 12, 31), PD(2013), PD(2013, 4), PD(2013, 4, 1), PD(2013, 4, 2), PD(2014)]
+        PD(2012, 12, 31),
+        PD(2013),
+        PD(2013, 4),
+        PD(2013, 4, 1),
+        PD(2013, 4, 2),
+        PD(2014),
+    ]
     assert PD(2013) < PD(2013, 1) <= PD(2013, 1) < PD(2013, 1, 1)
     assert PD(2014) > PD(2013, 12, 31) >= PD(2013, 12, 31)
     assert max(items) == PD(2014)
@@ -315,6 +347,7 @@ def test_ordering_with_other_types():
 
 
 # --- ERAS / era_of -----------------------------------------------------------
+
 
 def test_eras_table():
     assert [(e.name, e.abbreviations[0], e.start) for e in ERAS] == [
@@ -330,8 +363,14 @@ def test_eras_table():
 
 @pytest.mark.parametrize(
     ("d", "name"),
-    [(D(2019, 4, 30), "平成"), (D(2019, 5, 1), "令和"), (D(1989, 1, 7), "昭和"),
-     (D(1989, 1, 8), "平成"), (D(1868, 1, 25), "明治"), (D(1868, 1, 24), None)],
+    [
+        (D(2019, 4, 30), "平成"),
+        (D(2019, 5, 1), "令和"),
+        (D(1989, 1, 7), "昭和"),
+        (D(1989, 1, 8), "平成"),
+        (D(1868, 1, 25), "明治"),
+        (D(1868, 1, 24), None),
+    ],
 )
 def test_era_of(d, name):
     era = era_of(d)
@@ -339,6 +378,7 @@ def test_era_of(d, name):
 
 
 # --- Period.parse ------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "start", "end"),
@@ -416,6 +456,7 @@ def test_period_parse_rejects(text, message_part):
 
 # --- Period construction / format ---------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("start", "end"),
     [
@@ -456,12 +497,20 @@ def test_period_rejects_non_partial_date():
 @pytest.mark.parametrize(
     ("period", "seireki", "wareki", "numeric"),
     [
-        (Period(PD(2010, 4, 1), PD(2013, 3, 31)),
-         "2010年4月1日～2013年3月31日", "平成22年4月1日～平成25年3月31日", "2010/4/1～2013/3/31"),
+        (
+            Period(PD(2010, 4, 1), PD(2013, 3, 31)),
+            "2010年4月1日～2013年3月31日",
+            "平成22年4月1日～平成25年3月31日",
+            "2010/4/1～2013/3/31",
+        ),
         (Period(PD(2013, 4)), "2013年4月～", "平成25年4月～", "2013/4～"),
         (Period(None, PD(2013, 3)), "～2013年3月", "～平成25年3月", "～2013/3"),
-        (Period(PD(2019, 4), PD(2019, 5)), "2019年4月～2019年5月", "平成31年4月～令和元年5月",
-         "2019/4～2019/5"),
+        (
+            Period(PD(2019, 4), PD(2019, 5)),
+            "2019年4月～2019年5月",
+            "平成31年4月～令和元年5月",
+            "2019/4～2019/5",
+        ),
         (Period(PD(2013, 4), PD(2013, 4)), "2013年4月", "平成25年4月", "2013/4"),
         (Period(), "", "", ""),
     ],
@@ -523,10 +572,17 @@ def test_today_can_be_monkeypatched(monkeypatch):
 
 # --- fiscal year -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("d", "fy"),
-    [(D(2013, 4, 1), 2013), (D(2014, 3, 31), 2013), (D(2013, 3, 31), 2012),
-     (D(2013, 12, 31), 2013), (D(2014, 1, 1), 2013), (D(2019, 5, 1), 2019)],
+    [
+        (D(2013, 4, 1), 2013),
+        (D(2014, 3, 31), 2013),
+        (D(2013, 3, 31), 2012),
+        (D(2013, 12, 31), 2013),
+        (D(2014, 1, 1), 2013),
+        (D(2019, 5, 1), 2019),
+    ],
 )
 def test_fiscal_year(d, fy):
     assert fiscal_year(d) == fy

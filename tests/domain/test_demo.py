@@ -243,9 +243,7 @@ def test_generated_shape(fifty):
 def test_generated_names_and_ids_unique(fifty):
     assert len({s.name for s in fifty}) == 50
     assert all(s.kana and " " in s.kana for s in fifty)
-    all_ids = [
-        x.id for s in fifty for x in [s, *s.qualifications, *s.assignments, *s.projects, *s.entries]
-    ]
+    all_ids = [x.id for s in fifty for x in [s, *s.qualifications, *s.assignments, *s.projects, *s.entries]]
     assert len(all_ids) == len(set(all_ids))
     assert all(uuid.UUID(i).version == 4 and str(uuid.UUID(i)) == i for i in all_ids)
 
@@ -262,9 +260,7 @@ def test_generated_dates(fifty):
         for q in staff.qualifications:
             assert q.acquired.first_day() <= latest
             if q.name == "情報処理安全確保支援士":
-                assert q.expires == PartialDate(
-                    q.acquired.year + 3, q.acquired.month, q.acquired.day
-                )
+                assert q.expires == PartialDate(q.acquired.year + 3, q.acquired.month, q.acquired.day)
             else:
                 assert q.expires is None
         for e in staff.entries:

@@ -1,4 +1,5 @@
 """The department's computations on the seed's two résumés and on generated people."""
+
 from datetime import date
 
 import pytest
@@ -49,8 +50,14 @@ def test_veteran_levels_follow_the_seed_grid(cats, seed):
 def test_staffer_levels(cats, seed):
     ids, _ = cats
     levels = dep.person_levels(seed[0])
-    assert levels == {ids["行政職員一般"]: 1, ids["ITスキル一般"]: 1, ids["ネットワーク"]: 1,
-                      ids["セキュリティ"]: 1, ids["情報系システム"]: 3, ids["ストラテジ"]: 3}
+    assert levels == {
+        ids["行政職員一般"]: 1,
+        ids["ITスキル一般"]: 1,
+        ids["ネットワーク"]: 1,
+        ids["セキュリティ"]: 1,
+        ids["情報系システム"]: 3,
+        ids["ストラテジ"]: 3,
+    }
     assert dep.person_levels(seed[0], ["work", "role"]) == {}
 
 
@@ -91,10 +98,19 @@ def test_gap_status():
 
 def test_default_profile_by_title(profiles):
     by_id, _ = profiles
-    names = {t: dep.default_profile(t, by_id.values()).name
-             for t in ("事務職員", "主事", "主任", "主査", "課長", "参事", "副主幹")}
-    assert names == {"事務職員": "担当", "主事": "担当", "主任": "主担当", "主査": "主担当",
-                     "課長": "総括", "参事": "総括", "副主幹": "総括"}
+    names = {
+        t: dep.default_profile(t, by_id.values()).name
+        for t in ("事務職員", "主事", "主任", "主査", "課長", "参事", "副主幹")
+    }
+    assert names == {
+        "事務職員": "担当",
+        "主事": "担当",
+        "主任": "主担当",
+        "主査": "主担当",
+        "課長": "総括",
+        "参事": "総括",
+        "副主幹": "総括",
+    }
     assert dep.default_profile("嘱託", by_id.values()) is None
     assert dep.default_profile("事務職員 ", by_id.values()).name == "担当"  # spaces ignored
 
@@ -133,11 +149,13 @@ def test_missing_can_do(profiles):
 
 def test_expiring_within_90_days():
     today = date(2026, 11, 27)
-    q = [("a", "甲", Qualification("情報処理安全確保支援士", expires=PartialDate(2026, 10))),
-         ("b", "乙", Qualification("情報処理安全確保支援士", expires=PartialDate(2027, 2, 25))),
-         ("c", "丙", Qualification("情報処理安全確保支援士", expires=PartialDate(2027, 2, 26))),
-         ("d", "丁", Qualification("基本情報技術者試験")),
-         ("e", "戊", Qualification("情報処理安全確保支援士", expires=PartialDate(2026, 11)))]
+    q = [
+        ("a", "甲", Qualification("情報処理安全確保支援士", expires=PartialDate(2026, 10))),
+        ("b", "乙", Qualification("情報処理安全確保支援士", expires=PartialDate(2027, 2, 25))),
+        ("c", "丙", Qualification("情報処理安全確保支援士", expires=PartialDate(2027, 2, 26))),
+        ("d", "丁", Qualification("基本情報技術者試験")),
+        ("e", "戊", Qualification("情報処理安全確保支援士", expires=PartialDate(2026, 11))),
+    ]
     found = dep.expiring(q, today)
     assert [(x.staff_id, x.expired) for x in found] == [("a", True), ("e", False), ("b", False)]
     assert found[0].days_left == -27 and found[2].days_left == 90
@@ -157,9 +175,14 @@ def test_proposals_security_first(cats, seed, profiles):
     staffer = seed[0]
     profile = dep.default_profile(staffer.title, by_id.values())
     first = dep.priority_category((c.id, c.name) for c in categories)
-    proposed = dep.propose_courses(dep.person_levels(staffer), profile, courses,
-                                   [e.text for e in staffer.entries],
-                                   [c.id for c in categories], first)
+    proposed = dep.propose_courses(
+        dep.person_levels(staffer),
+        profile,
+        courses,
+        [e.text for e in staffer.entries],
+        [c.id for c in categories],
+        first,
+    )
     names = [c.name for c in proposed]
     assert names[0] == "情報セキュリティ対策等研修"  # セキュリティ 1 -> 2 first
     assert "IT基礎セミナー" not in names  # taken already

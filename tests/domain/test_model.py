@@ -1,4 +1,5 @@
 """Experience years, ids, copies and validation of the domain model."""
+
 import uuid
 from datetime import date
 
@@ -11,28 +12,31 @@ D = PartialDate
 TODAY = date(2026, 11, 27)
 
 
-@pytest.mark.parametrize("periods, years", [
-    ([], 0),
-    ([Period(D(2010, 4, 1), D(2013, 3, 31))], 3),  # exactly three years
-    ([Period(D(2010, 4, 1), D(2013, 3, 30))], 2),  # one day short
-    ([Period(D(2010, 4), D(2013, 3))], 3),  # month precision spans whole months
-    ([Period(D(2010), D(2012))], 3),  # year precision spans whole years
-    # overlapping periods are not counted twice
-    ([Period(D(2010, 4), D(2014, 3)), Period(D(2012, 4), D(2013, 3))], 4),
-    ([Period(D(2010, 4), D(2012, 3)), Period(D(2011, 4), D(2014, 3))], 4),
-    # adjacent periods join; a gap is not counted
-    ([Period(D(2000, 4), D(2001, 3)), Period(D(2001, 4), D(2002, 3))], 2),
-    ([Period(D(2000, 4), D(2001, 3)), Period(D(2005, 4), D(2006, 3))], 2),
-    # an open end counts to today
-    ([Period(D(2013, 4), None)], 13),
-    ([Period(D(2010, 4, 1), D(2013, 3, 31)), Period(D(2013, 4), None)], 16),
-    # the veteran of the seed: 1981/8 onwards without a break
-    ([Period(D(1981, 8), D(1995, 3)), Period(D(1995, 4), None)], 45),
-    # open end overlapping a closed one, a future start, a missing start
-    ([Period(D(2020, 4), None), Period(D(2021, 4), D(2022, 3))], 6),
-    ([Period(D(2030, 4), None)], 0),
-    ([Period(None, D(2020, 3))], 0),
-])
+@pytest.mark.parametrize(
+    "periods, years",
+    [
+        ([], 0),
+        ([Period(D(2010, 4, 1), D(2013, 3, 31))], 3),  # exactly three years
+        ([Period(D(2010, 4, 1), D(2013, 3, 30))], 2),  # one day short
+        ([Period(D(2010, 4), D(2013, 3))], 3),  # month precision spans whole months
+        ([Period(D(2010), D(2012))], 3),  # year precision spans whole years
+        # overlapping periods are not counted twice
+        ([Period(D(2010, 4), D(2014, 3)), Period(D(2012, 4), D(2013, 3))], 4),
+        ([Period(D(2010, 4), D(2012, 3)), Period(D(2011, 4), D(2014, 3))], 4),
+        # adjacent periods join; a gap is not counted
+        ([Period(D(2000, 4), D(2001, 3)), Period(D(2001, 4), D(2002, 3))], 2),
+        ([Period(D(2000, 4), D(2001, 3)), Period(D(2005, 4), D(2006, 3))], 2),
+        # an open end counts to today
+        ([Period(D(2013, 4), None)], 13),
+        ([Period(D(2010, 4, 1), D(2013, 3, 31)), Period(D(2013, 4), None)], 16),
+        # the veteran of the seed: 1981/8 onwards without a break
+        ([Period(D(1981, 8), D(1995, 3)), Period(D(1995, 4), None)], 45),
+        # open end overlapping a closed one, a future start, a missing start
+        ([Period(D(2020, 4), None), Period(D(2021, 4), D(2022, 3))], 6),
+        ([Period(D(2030, 4), None)], 0),
+        ([Period(None, D(2020, 3))], 0),
+    ],
+)
 def test_experience_years_union_of_periods(periods, years):
     assert experience_years(periods, TODAY) == years
 
@@ -66,8 +70,12 @@ def test_cell_keeps_order():
 
 
 def test_validate_staff_lists_every_problem():
-    staff = Staff(name="", kana="か\x00", entries=[Entry(8, "c", "x"), Entry(1, "zz", " ", kind="x")],
-                  assignments=[Assignment(name="a" * 201, duties="改行は\nよい")])
+    staff = Staff(
+        name="",
+        kana="か\x00",
+        entries=[Entry(8, "c", "x"), Entry(1, "zz", " ", kind="x")],
+        assignments=[Assignment(name="a" * 201, duties="改行は\nよい")],
+    )
     problems = validate_staff(staff, {"c"})
     text = "\n".join(problems)
     assert "氏名が空です" in text and "ふりがな: 制御文字（U+0000）" in text
@@ -87,6 +95,7 @@ def test_lone_surrogates_and_c1_controls_are_refused():
 def _violations():
     """One sheet per rule of validate_staff, each breaking exactly that rule."""
     from skillmatrix.domain.model import MAX_NAME, MAX_TEXT, Project, Qualification
+
     ok = dict(name="a")
     yield Staff(name=" ")
     yield Staff(name="a", experience_override=81)
@@ -101,10 +110,18 @@ def _violations():
     yield Staff(name="a", assignments=[Assignment(duties="x" * (MAX_TEXT + 1))])
     yield Staff(name="a", assignments=[Assignment(duties="x\x1b")])
     yield Staff(name="a", projects=[Project(name="x\ny")])
-    for entry in (Entry(8, "c", "x"), Entry(-1, "c", "x"), Entry(1, "zz", "x"), Entry(1, "c", "x", "hobby"),
-                  Entry(1, "c", " "), Entry(1, "c", "x" * (MAX_TEXT + 1)), Entry(1, "c", "x\x00"),
-                  Entry(1, "c", "x", note="y\x7f"), Entry(1, "c", "x", note="y" * (MAX_TEXT + 1)),
-                  Entry(1, "c", "\ud800")):
+    for entry in (
+        Entry(8, "c", "x"),
+        Entry(-1, "c", "x"),
+        Entry(1, "zz", "x"),
+        Entry(1, "c", "x", "hobby"),
+        Entry(1, "c", " "),
+        Entry(1, "c", "x" * (MAX_TEXT + 1)),
+        Entry(1, "c", "x\x00"),
+        Entry(1, "c", "x", note="y\x7f"),
+        Entry(1, "c", "x", note="y" * (MAX_TEXT + 1)),
+        Entry(1, "c", "\ud800"),
+    ):
         yield Staff(name="a", entries=[entry])
 
 
@@ -113,5 +130,6 @@ def test_the_fast_path_never_passes_what_the_full_check_refuses(staff):
     """validate_staff() skips its message-building check when _looks_valid() says all is
     well; that shortcut must refuse everything the full rules refuse."""
     from skillmatrix.domain import model
+
     assert not model._looks_valid(staff, {"c"})
     assert validate_staff(staff, {"c"})

@@ -1,4 +1,5 @@
 """Fixtures of the shared-file tests: demo databases made once per session and copied."""
+
 import shutil
 from pathlib import Path
 
@@ -21,4 +22,5 @@ def demo_factory(tmp_path_factory):
         target = Path(folder) / name
         shutil.copyfile(made[staff], target)
         return target
+
     return copy

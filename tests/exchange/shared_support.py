@@ -1,5 +1,6 @@
 """Helpers for the shared-file tests: the command line in a real process, demo databases
 made once and copied, fingerprints that prove a database did not change."""
+
 from __future__ import annotations
 
 import ctypes
@@ -16,8 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def sm(*args, check=None, timeout=600, **popen):
     """Runs `main.py ARGS` as a user would; returns the CompletedProcess with .out/.err."""
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # output must be UTF-8 whatever the locale
-    p = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                       capture_output=True, env=env, timeout=timeout, **popen)
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        env=env,
+        timeout=timeout,
+        **popen,
+    )
     p.out, p.err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
     if check is not None:
         assert p.returncode == check, p.err
@@ -45,8 +51,12 @@ def rows_hash(path: Path, skip: tuple[str, ...] = ()) -> str:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         digest = hashlib.sha256()
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         for table in tables:
             if table in skip:
                 continue
@@ -81,7 +91,10 @@ def drop_root_powers() -> None:
 def limit_file_size(limit: int):
     """Returns a preexec_fn that caps the size of any file the child writes (RLIMIT_FSIZE),
     the way a full disk stops a write."""
+
     def apply() -> None:
         import resource
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
     return apply

@@ -1,5 +1,6 @@
 """`skillmatrix check` on a damaged file (never written to, the newest good backup named),
 and a full disk or a read-only folder during an edit (clear message, nothing lost)."""
+
 import subprocess
 import sys
 import textwrap
@@ -26,7 +27,7 @@ from tests.exchange.shared_support import (
 def damage(path):
     data = bytearray(path.read_bytes())
     middle = (len(data) // 4096 // 2) * 4096
-    data[middle:middle + 4096] = b"\x5a" * 4096
+    data[middle : middle + 4096] = b"\x5a" * 4096
     path.write_bytes(bytes(data))
 
 
@@ -46,7 +47,9 @@ def test_check_of_a_damaged_file_names_the_newest_good_backup(demo_factory, tmp_
     p = sm("check", "--db", db)
     assert p.returncode == 1 and one_clear_line(p), p.err
     assert "壊れて" in p.err
-    assert f"最新の正常なバックアップ: {good}" in p.err and "2026-04-01 09:00" in p.err and "職員50名" in p.err
+    assert (
+        f"最新の正常なバックアップ: {good}" in p.err and "2026-04-01 09:00" in p.err and "職員50名" in p.err
+    )
     assert file_hash(db) == before and sorted(x.name for x in tmp_path.iterdir()) == listing
 
 
@@ -111,8 +114,9 @@ def test_file_size_limit_during_an_edit_in_another_process(demo_factory, tmp_pat
             sys.exit(1)
     """)
     limit = db.stat().st_size + 64 * 1024
-    p = subprocess.run([sys.executable, "-c", script], capture_output=True,
-                       preexec_fn=limit_file_size(limit), timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, preexec_fn=limit_file_size(limit), timeout=120
+    )
     message = p.stdout.decode("utf-8")
     assert p.returncode == 1 and "変更は保存されていません" in message, p.stderr.decode()
     assert inspect(db, full=True).ok
@@ -139,8 +143,9 @@ def test_editing_in_a_read_only_folder_is_refused_clearly(demo_factory, tmp_path
             with Store.open({str(db)!r}, readonly=True) as store:  # what the window offers
                 print(store.staff_count())
         """)
-        p = subprocess.run([sys.executable, "-c", script], capture_output=True,
-                           preexec_fn=drop_root_powers, timeout=60)
+        p = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, preexec_fn=drop_root_powers, timeout=60
+        )
         assert p.returncode == 1 and "読み取り専用" in p.stdout.decode("utf-8"), p.stderr.decode()
         p = sm("import", "--db", db, tmp_path / "nothing.sqlite")
         assert p.returncode == 1

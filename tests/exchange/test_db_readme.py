@@ -1,5 +1,6 @@
 """db/README.md documents every table, view, column and index of db/*.sql, and its
 sqlite3 examples run against a real shared file."""
+
 import re
 import sqlite3
 import subprocess
@@ -20,7 +21,9 @@ def defined():
             conn.execute(statement)
     objects = []
     for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"):
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")] if kind in ("table", "view") else []
+        columns = (
+            [r[1] for r in conn.execute(f"PRAGMA table_info({name})")] if kind in ("table", "view") else []
+        )
         objects.append((kind, name, columns))
     conn.close()
     return objects
@@ -70,11 +73,24 @@ def test_the_readme_queries_run_in_the_stock_sqlite3_shell(shared):
     queries = re.findall(r'"(SELECT[^"]+)"', text)
     assert len(queries) >= 4
     for query in queries:
-        p = subprocess.run(["/usr/bin/sqlite3", "-readonly", "-header", "-csv", str(shared), query],
-                           capture_output=True, timeout=60)
+        p = subprocess.run(
+            ["/usr/bin/sqlite3", "-readonly", "-header", "-csv", str(shared), query],
+            capture_output=True,
+            timeout=60,
+        )
         assert p.returncode == 0 and p.stdout.strip(), (query, p.stderr.decode())
-    first = subprocess.run(["/usr/bin/sqlite3", "-readonly", "-header", "-csv", str(shared),
-                            "SELECT * FROM resume_entries LIMIT 1"], capture_output=True, timeout=60)
+    first = subprocess.run(
+        [
+            "/usr/bin/sqlite3",
+            "-readonly",
+            "-header",
+            "-csv",
+            str(shared),
+            "SELECT * FROM resume_entries LIMIT 1",
+        ],
+        capture_output=True,
+        timeout=60,
+    )
     header = first.stdout.decode("utf-8").splitlines()[0].split(",")
     view = next(cols for kind, name, cols in defined() if name == "resume_entries")
     assert header == view

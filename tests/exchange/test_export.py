@@ -1,5 +1,6 @@
 """`skillmatrix export`: a consistent, self-contained, verified shared file, written
 atomically, that other tools read through the documented view."""
+
 import sqlite3
 import subprocess
 import threading
@@ -15,8 +16,10 @@ from tests.exchange.shared_support import drop_root_powers, file_hash, limit_fil
 def pragmas(path):
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return {name: conn.execute(f"PRAGMA {name}").fetchone()[0]
-                for name in ("integrity_check", "application_id", "user_version", "journal_mode")}
+        return {
+            name: conn.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("integrity_check", "application_id", "user_version", "journal_mode")
+        }
     finally:
         conn.close()
 
@@ -27,8 +30,12 @@ def test_export_is_a_verified_self_contained_copy(demo_factory, tmp_path):
     out = tmp_path / "共有.sqlite"
     p = sm("export", "--db", db, "--out", out, check=0)
     assert "50名を書き出しました" in p.out
-    assert pragmas(out) == {"integrity_check": "ok", "application_id": schema.APPLICATION_ID,
-                            "user_version": schema.current_version(), "journal_mode": "delete"}
+    assert pragmas(out) == {
+        "integrity_check": "ok",
+        "application_id": schema.APPLICATION_ID,
+        "user_version": schema.current_version(),
+        "journal_mode": "delete",
+    }
     assert not (tmp_path / "共有.sqlite-wal").exists() and not (tmp_path / "共有.sqlite-journal").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["user.sqlite", "共有.sqlite"]  # no temp left
     assert file_hash(db) == before  # the source is only read
@@ -72,7 +79,9 @@ def test_a_subset_holds_no_trace_of_the_others(demo_factory, tmp_path):
             assert row.id.encode() not in raw
     with Store.open(out, readonly=True) as exported:
         assert exported.staff_ids() == [kept.id]
-        assert [c.name for c in exported.categories()] == [c.name for c in Store.open(db, readonly=True).categories()]
+        assert [c.name for c in exported.categories()] == [
+            c.name for c in Store.open(db, readonly=True).categories()
+        ]
         assert len(exported.levels()) == 8
         rows = exported.db.execute("SELECT DISTINCT staff_id FROM staff_revision").fetchall()
         assert rows == [(kept.id,)]
@@ -94,15 +103,26 @@ def test_the_stock_sqlite3_shell_reads_the_documented_view(demo_factory, tmp_pat
     sm("export", "--db", db, "--out", out, check=0)
     before = out.read_bytes()
     shell = subprocess.run(
-        ["/usr/bin/sqlite3", "-readonly", "-separator", "|", str(out),
-         "SELECT staff_name, level, level_name, category, kind, text FROM resume_entries "
-         "WHERE staff_name = '藤沢 花子' AND text = 'ネットワーク基礎セミナー'"],
-        capture_output=True, timeout=60)
+        [
+            "/usr/bin/sqlite3",
+            "-readonly",
+            "-separator",
+            "|",
+            str(out),
+            "SELECT staff_name, level, level_name, category, kind, text FROM resume_entries "
+            "WHERE staff_name = '藤沢 花子' AND text = 'ネットワーク基礎セミナー'",
+        ],
+        capture_output=True,
+        timeout=60,
+    )
     assert shell.returncode == 0, shell.stderr.decode()
-    assert shell.stdout.decode("utf-8").strip() == \
-        "藤沢 花子|1|レベル1|ネットワーク|研修|ネットワーク基礎セミナー"
-    count = subprocess.run(["/usr/bin/sqlite3", str(out), "SELECT count(*) FROM resume_entries"],
-                           capture_output=True, timeout=60)
+    assert (
+        shell.stdout.decode("utf-8").strip()
+        == "藤沢 花子|1|レベル1|ネットワーク|研修|ネットワーク基礎セミナー"
+    )
+    count = subprocess.run(
+        ["/usr/bin/sqlite3", str(out), "SELECT count(*) FROM resume_entries"], capture_output=True, timeout=60
+    )
     with Store.open(db, readonly=True) as store:
         assert int(count.stdout) == sum(len(s.entries) for s in store.iter_staff())
     assert out.read_bytes() == before  # reading it with another tool changes nothing
@@ -141,8 +161,9 @@ def test_export_while_another_connection_writes_is_a_consistent_snapshot(demo_fa
                 with Store.open(out, readonly=True) as snap:
                     staff = snap.get_staff(target)
                     pair = (staff.name, staff.entries[0].text)
-                    assert pair == (original.name, original.entries[0].text) or \
-                        staff.name.removeprefix("書込 ") == staff.entries[0].text.removeprefix("版 ")
+                    assert pair == (original.name, original.entries[0].text) or staff.name.removeprefix(
+                        "書込 "
+                    ) == staff.entries[0].text.removeprefix("版 ")
                     assert snap.revision_chain(target)[-1] == staff.revision
                     seen.add(staff.name)
     finally:

@@ -1,5 +1,6 @@
 """A process killed (SIGKILL) in the middle of a large import: the database afterwards
 passes integrity_check and holds the old state or the new one, never a mix."""
+
 import os
 import signal
 import sqlite3
@@ -19,8 +20,10 @@ def state(path):
     conn = sqlite3.connect(path)  # read-write: recovers from the WAL the killed process left
     try:
         people = conn.execute("SELECT id, revision FROM staff ORDER BY id").fetchall()
-        rows = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("entry", "assignment", "qualification", "project", "staff_revision")]
+        rows = [
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("entry", "assignment", "qualification", "project", "staff_revision")
+        ]
         return people, rows
     finally:
         conn.close()
@@ -49,13 +52,17 @@ def test_sigkill_during_a_large_import(demo_factory, tmp_path):
         wal = db.with_name(db.name + "-wal")
         temp = tmp_path / f"temp-{kind}-{value}"  # where a killed import leaves its private copy
         temp.mkdir()
-        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), str(shared)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ, "TMPDIR": str(temp)})
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), str(shared)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "TMPDIR": str(temp)},
+        )
         start = time.monotonic()
         while proc.poll() is None and time.monotonic() - start < 120:
-            if (kind == "wal" and wal.exists() and wal.stat().st_size > value) or \
-                    (kind == "time" and time.monotonic() - start > value):
+            if (kind == "wal" and wal.exists() and wal.stat().st_size > value) or (
+                kind == "time" and time.monotonic() - start > value
+            ):
                 os.kill(proc.pid, signal.SIGKILL)
                 break
             time.sleep(0.002)

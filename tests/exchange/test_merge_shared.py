@@ -1,6 +1,7 @@
 """Merging shared files by revision chains: added, updated (fast-forward), unchanged
 (equal or mine ahead), conflict (both changed), kept deleted; --prefer mine / theirs;
 importing the same file twice changes nothing."""
+
 import sqlite3
 
 import pytest
@@ -42,8 +43,13 @@ def edit(db, staff_id, **fields):
 
 
 def counts(plan):
-    return (len(plan.added), len(plan.updated), len(plan.unchanged), len(plan.conflicts),
-            len(plan.deleted_here))
+    return (
+        len(plan.added),
+        len(plan.updated),
+        len(plan.unchanged),
+        len(plan.conflicts),
+        len(plan.deleted_here),
+    )
 
 
 @pytest.fixture
@@ -103,6 +109,7 @@ def test_new_people_are_added_at_the_end(offices, tmp_path):
     chief, sub, first, ids = offices
     with Store.open(sub) as store:
         from skillmatrix.domain.model import Staff
+
         newcomer = store.add_staff(Staff(name="新人 一郎", title="主事"))
     back = export(sub, tmp_path / "from-sub.sqlite")
     plan = merge(chief, back)
@@ -229,6 +236,7 @@ def test_the_import_is_one_transaction_after_a_backup(offices, tmp_path, monkeyp
     back = export(sub, tmp_path / "from-sub.sqlite")
     before = rows_hash(chief)
     from skillmatrix.store import shared_sql
+
     calls = []
 
     def failing(store, staff_id, chain):
@@ -236,6 +244,7 @@ def test_the_import_is_one_transaction_after_a_backup(offices, tmp_path, monkeyp
         if len(calls) == 3:
             raise sqlite3.OperationalError("disk I/O error")
         return real(store, staff_id, chain)
+
     real = shared_sql._add_chain
     monkeypatch.setattr(shared_sql, "_add_chain", failing)
     with pytest.raises(Exception, match="ディスク"):

@@ -1,5 +1,6 @@
 """`skillmatrix import FILE.sqlite` treats the file as untrusted: every bad file is
 refused with one clear line, exit 1, and the user's database byte for byte unchanged."""
+
 import os
 import random
 import re
@@ -73,6 +74,7 @@ def refused(user, bad, *fragments):
 
 # -- not a shared file at all -------------------------------------------------------------
 
+
 def test_text_file_renamed(user, tmp_path):
     bad = tmp_path / "名簿.sqlite"
     bad.write_text("氏名,所属\n藤沢 花子,IT推進課\n" * 50, encoding="utf-8")
@@ -122,18 +124,30 @@ def test_not_a_file(user, tmp_path):
 
 # -- our header, but a schema that would act -----------------------------------------------
 
-@pytest.mark.parametrize("statement, fragment", [
-    ("CREATE TRIGGER wipe AFTER INSERT ON staff BEGIN DELETE FROM entry; END", "余分なトリガー「wipe」"),
-    ("CREATE TRIGGER spy AFTER UPDATE ON staff BEGIN INSERT INTO audit (at, user, action, target) "
-     "VALUES ('', '', '', new.name); END", "余分なトリガー「spy」"),
-    ("CREATE VIEW evil AS SELECT * FROM staff", "余分なビュー「evil」"),
-    ("DROP VIEW resume_entries; CREATE VIEW resume_entries AS SELECT name AS staff_name FROM staff",
-     "ビュー「resume_entries」の定義が違います"),
-    ("DROP TABLE meta; CREATE VIEW meta AS SELECT 'k' AS key, 'v' AS value", "テーブル「meta」がありません"),
-    ("ALTER TABLE staff ADD COLUMN extra TEXT DEFAULT 'x'", "テーブル「staff」の定義が違います"),
-    ("CREATE INDEX evil_index ON staff (lower(name))", "余分なインデックス「evil_index」"),
-    ("CREATE TABLE extra (x)", "余分なテーブル「extra」"),
-])
+
+@pytest.mark.parametrize(
+    "statement, fragment",
+    [
+        ("CREATE TRIGGER wipe AFTER INSERT ON staff BEGIN DELETE FROM entry; END", "余分なトリガー「wipe」"),
+        (
+            "CREATE TRIGGER spy AFTER UPDATE ON staff BEGIN INSERT INTO audit (at, user, action, target) "
+            "VALUES ('', '', '', new.name); END",
+            "余分なトリガー「spy」",
+        ),
+        ("CREATE VIEW evil AS SELECT * FROM staff", "余分なビュー「evil」"),
+        (
+            "DROP VIEW resume_entries; CREATE VIEW resume_entries AS SELECT name AS staff_name FROM staff",
+            "ビュー「resume_entries」の定義が違います",
+        ),
+        (
+            "DROP TABLE meta; CREATE VIEW meta AS SELECT 'k' AS key, 'v' AS value",
+            "テーブル「meta」がありません",
+        ),
+        ("ALTER TABLE staff ADD COLUMN extra TEXT DEFAULT 'x'", "テーブル「staff」の定義が違います"),
+        ("CREATE INDEX evil_index ON staff (lower(name))", "余分なインデックス「evil_index」"),
+        ("CREATE TABLE extra (x)", "余分なテーブル「extra」"),
+    ],
+)
 def test_a_schema_that_differs_is_refused(user, good, tmp_path, statement, fragment):
     path = tmp_path / "bad.sqlite"
     path.write_bytes(good.read_bytes())
@@ -145,10 +159,15 @@ def test_a_schema_that_differs_is_refused(user, good, tmp_path, statement, fragm
 
 # -- sound file, bad rows: refused naming the person and the field -------------------------
 
+
 def test_level_nine(user, good, tmp_path):
     staff_id, name = first_person(good)
-    bad = variant(good, tmp_path, "UPDATE entry SET level = 9 WHERE rowid = "
-                  f"(SELECT min(rowid) FROM entry WHERE staff_id = '{staff_id}')")
+    bad = variant(
+        good,
+        tmp_path,
+        "UPDATE entry SET level = 9 WHERE rowid = "
+        f"(SELECT min(rowid) FROM entry WHERE staff_id = '{staff_id}')",
+    )
     refused(user, bad, f"「{name}」", "レベル9はありません")
 
 
@@ -159,8 +178,12 @@ def test_unknown_category(user, good, tmp_path):
 
 def test_end_date_before_start(user, good, tmp_path):
     staff_id, name = first_person(good)
-    bad = variant(good, tmp_path, "UPDATE assignment SET start_date = '2015-04-01', end_date = '2010-03-31' "
-                  f"WHERE rowid = (SELECT min(rowid) FROM assignment WHERE staff_id = '{staff_id}')")
+    bad = variant(
+        good,
+        tmp_path,
+        "UPDATE assignment SET start_date = '2015-04-01', end_date = '2010-03-31' "
+        f"WHERE rowid = (SELECT min(rowid) FROM assignment WHERE staff_id = '{staff_id}')",
+    )
     refused(user, bad, f"「{name}」", "担当履歴1", "より前です")
 
 
@@ -179,35 +202,49 @@ def test_bad_date_text(user, good, tmp_path):
 
 
 def test_a_row_breaking_a_check_constraint(user, good, tmp_path):
-    bad = variant(good, tmp_path, "PRAGMA ignore_check_constraints = ON",
-                  "UPDATE entry SET kind = 'hack' WHERE rowid = 1")
+    bad = variant(
+        good,
+        tmp_path,
+        "PRAGMA ignore_check_constraints = ON",
+        "UPDATE entry SET kind = 'hack' WHERE rowid = 1",
+    )
     refused(user, bad, "種別「hack」は使えません")
 
 
 def test_invalid_utf8(user, good, tmp_path):
     staff_id, name = first_person(good)
-    bad = variant(good, tmp_path, f"UPDATE staff SET section = CAST(X'e382a2ff' AS TEXT) WHERE id = '{staff_id}'")
+    bad = variant(
+        good, tmp_path, f"UPDATE staff SET section = CAST(X'e382a2ff' AS TEXT) WHERE id = '{staff_id}'"
+    )
     refused(user, bad, f"「{name}」", "所属", "制御文字")
 
 
 def test_row_of_nobody(user, good, tmp_path):
-    bad = variant(good, tmp_path, "INSERT INTO qualification VALUES ('q', 'no-such-person', 0, '基本情報', "
-                  "NULL, NULL, 't', 't')")
+    bad = variant(
+        good,
+        tmp_path,
+        "INSERT INTO qualification VALUES ('q', 'no-such-person', 0, '基本情報', NULL, NULL, 't', 't')",
+    )
     refused(user, bad, "qualification", "staff がありません")
 
 
 def test_id_that_is_not_a_uuid(user, good, tmp_path):
     staff_id, _ = first_person(good)
-    bad = variant(good, tmp_path, "PRAGMA foreign_keys = OFF",
-                  f"UPDATE staff SET id = 'x' WHERE id = '{staff_id}'",
-                  f"UPDATE entry SET staff_id = 'x' WHERE staff_id = '{staff_id}'")
+    bad = variant(
+        good,
+        tmp_path,
+        "PRAGMA foreign_keys = OFF",
+        f"UPDATE staff SET id = 'x' WHERE id = '{staff_id}'",
+        f"UPDATE entry SET staff_id = 'x' WHERE staff_id = '{staff_id}'",
+    )
     refused(user, bad, "UUIDではありません")
 
 
 def test_oversized_cell(user, good, tmp_path):
     staff_id, _ = first_person(good)
-    bad = variant(good, tmp_path, f"UPDATE entry SET note = printf('%.*c', 2000000, 'x') "
-                  f"WHERE staff_id = '{staff_id}'")
+    bad = variant(
+        good, tmp_path, f"UPDATE entry SET note = printf('%.*c', 2000000, 'x') WHERE staff_id = '{staff_id}'"
+    )
     refused(user, bad, "大きすぎる")
 
 
@@ -253,6 +290,7 @@ def test_byte_flips_fail_cleanly_or_read_fully(good, tmp_path):
 
 # -- what is accepted ----------------------------------------------------------------------
 
+
 def test_statistics_tables_from_analyze_are_accepted(demo_factory, good, tmp_path):
     target = demo_factory(tmp_path, 2)
     path = variant(good, tmp_path, "ANALYZE")
@@ -271,8 +309,12 @@ def test_an_older_version_is_migrated_on_the_copy_only(demo_factory, good, tmp_p
 
 
 def test_an_old_version_with_a_changed_schema_is_refused_before_migrating(user, good, tmp_path):
-    old = variant(good, tmp_path, *back_to_version_1(),
-                  "CREATE TRIGGER t AFTER INSERT ON entry BEGIN DELETE FROM staff; END")
+    old = variant(
+        good,
+        tmp_path,
+        *back_to_version_1(),
+        "CREATE TRIGGER t AFTER INSERT ON entry BEGIN DELETE FROM staff; END",
+    )
     refused(user, old, "スキーマ版1", "トリガー")
 
 
@@ -296,8 +338,11 @@ def test_a_shared_file_of_2000_staff_is_imported(demo_factory, tmp_path):
         assert store.check(full=True) == []
         for staff_id in chief.staff_ids()[2::250]:  # the seed two are in both
             mine, theirs = store.get_staff(staff_id), chief.get_staff(staff_id)
-            assert (mine.name, mine.revision, [e.text for e in mine.entries]) == \
-                (theirs.name, theirs.revision, [e.text for e in theirs.entries])
+            assert (mine.name, mine.revision, [e.text for e in mine.entries]) == (
+                theirs.name,
+                theirs.revision,
+                [e.text for e in theirs.entries],
+            )
     before = file_hash(target)
     p = sm("import", "--db", target, shared, check=0)  # twice: nothing to do
     assert "変更はありません" in p.out and file_hash(target) == before
@@ -313,5 +358,6 @@ def test_private_copies_left_by_a_killed_import_are_swept(good, tmp_path, monkey
     with Store.create(tmp_path / "mine.sqlite") as store:
         read_shared_file(good, store.categories())
     assert not stale.exists() and fresh.exists()  # a running import's copy is left alone
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("skillmatrix-import-")) == \
-        ["skillmatrix-import-new"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("skillmatrix-import-")) == [
+        "skillmatrix-import-new"
+    ]

@@ -1,4 +1,5 @@
 """Fixtures for the résumé PDF tests: the seed's two résumés and ways to read a PDF back."""
+
 import re
 from datetime import date
 
@@ -47,15 +48,23 @@ class ReadPdf:
             self.tables = [(i, t.extract()) for i, p in enumerate(pdf.pages) for t in p.find_tables()]
             self.footers = [p.crop((0, p.height - 28, p.width, p.height)).extract_text() for p in pdf.pages]
             self.char_sizes = {round(c["size"], 1) for p in pdf.pages for c in p.chars}
-            self.out_of_frame = [(i, c["text"]) for i, p in enumerate(pdf.pages) for c in p.chars
-                                 if c["x0"] < 30 or c["x1"] > p.width - 30 or c["top"] < 10
-                                 or c["bottom"] > p.height - 10]
+            self.out_of_frame = [
+                (i, c["text"])
+                for i, p in enumerate(pdf.pages)
+                for c in p.chars
+                if c["x0"] < 30 or c["x1"] > p.width - 30 or c["top"] < 10 or c["bottom"] > p.height - 10
+            ]
             # Characters that a table's vertical rule runs through: text spilling out of
             # its cell.
-            self.on_rules = [(i, c["text"]) for i, p in enumerate(pdf.pages) for c in p.chars
-                             for e in p.edges if e["orientation"] == "v"
-                             and c["x0"] + 0.3 < e["x0"] < c["x1"] - 0.3
-                             and e["top"] < (c["top"] + c["bottom"]) / 2 < e["bottom"]]
+            self.on_rules = [
+                (i, c["text"])
+                for i, p in enumerate(pdf.pages)
+                for c in p.chars
+                for e in p.edges
+                if e["orientation"] == "v"
+                and c["x0"] + 0.3 < e["x0"] < c["x1"] - 0.3
+                and e["top"] < (c["top"] + c["bottom"]) / 2 < e["bottom"]
+            ]
 
     @property
     def text(self) -> str:

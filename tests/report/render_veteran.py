@@ -9,6 +9,7 @@ each page with `pdftoppm -r DPI -png` (poppler-utils). Look at the PNGs: the she
 read like the seed's 「スキル履歴書」, in Japanese, with nothing cut off. The images are not
 kept in the repository; this script is.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str) -> None:
-    p = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                       encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, encoding="utf-8"
+    )
     if p.returncode:
         raise SystemExit(p.stderr.strip() or f"main.py {args[0]} failed ({p.returncode})")
     print(p.stdout.strip())
@@ -44,8 +46,9 @@ def main() -> None:
         db = Path(tmp) / "demo.sqlite"
         run("demo", "--db", str(db))
         run("print", "--db", str(db), "--staff", "湘南太郎", "--out", str(pdf), *print_options)
-    subprocess.run(["pdftoppm", "-r", str(args.dpi), "-png", str(pdf), str(args.out_dir / "veteran")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(args.dpi), "-png", str(pdf), str(args.out_dir / "veteran")], check=True
+    )
     for png in sorted(args.out_dir.glob("veteran-*.png")):
         print(png)
 

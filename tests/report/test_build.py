@@ -1,5 +1,6 @@
 """build_resumes as the window and the command line use it: progress and cancelling, file
 objects, errors, fonts, and a streamed PDF that any reader accepts."""
+
 import gc
 import io
 import itertools
@@ -18,8 +19,13 @@ from tests.report.conftest import ReadPdf, squash
 
 def test_progress_reports_each_resume_and_the_end(tmp_path, seed, definitions):
     calls = []
-    pages = build_resumes(iter(seed), *definitions, tmp_path / "a.pdf", total=2,
-                          progress=lambda done, total: calls.append((done, total)) or True)
+    pages = build_resumes(
+        iter(seed),
+        *definitions,
+        tmp_path / "a.pdf",
+        total=2,
+        progress=lambda done, total: calls.append((done, total)) or True,
+    )
     assert calls == [(0, 2), (1, 2), (2, 2)]
     assert pages == len(pypdf.PdfReader(tmp_path / "a.pdf").pages)
 
@@ -90,8 +96,9 @@ def test_the_streamed_pdf_is_valid_for_every_reader(tmp_path, seed, definitions)
     assert "湘南太郎スキル履歴書" in squash(reader.pages[2].extract_text())
     assert "藤沢花子スキル履歴書" in squash(reader.pages[-1].extract_text())
     if shutil.which("pdftoppm"):
-        p = subprocess.run(["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / "p")],
-                           capture_output=True, text=True)
+        p = subprocess.run(
+            ["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / "p")], capture_output=True, text=True
+        )
         assert p.returncode == 0 and p.stderr == ""
         assert len(list(tmp_path.glob("p-*.png"))) == pages
 
@@ -111,8 +118,9 @@ def test_memory_does_not_grow_with_the_number_of_resumes(tmp_path, seed, definit
 
     tracemalloc.start()
     try:
-        build_resumes(itertools.islice(itertools.cycle(seed), 17), *definitions, tmp_path / "a.pdf",
-                      progress=progress)
+        build_resumes(
+            itertools.islice(itertools.cycle(seed), 17), *definitions, tmp_path / "a.pdf", progress=progress
+        )
     finally:
         tracemalloc.stop()
     assert (in_use[16] - in_use[4]) / 12 < 10_000, in_use
@@ -120,6 +128,7 @@ def test_memory_does_not_grow_with_the_number_of_resumes(tmp_path, seed, definit
 
 def test_one_resume_into_memory_for_the_preview_and_a_long_name(seed, definitions):
     from skillmatrix.report.resume import build_resume
+
     person = seed[0].copy()
     person.name = "長い名前" * 50  # 200 characters: printed whole, shortened in the footer
     buffer = io.BytesIO()

@@ -1,4 +1,5 @@
 """`skillmatrix print` run as a user would, in a real process: exit codes, one-line errors."""
+
 import os
 import subprocess
 import sys
@@ -14,8 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def sm(*args):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # UTF-8 output whatever the locale
-    p = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                       capture_output=True, env=env, timeout=300)
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, env=env, timeout=300
+    )
     p.out, p.err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
     return p
 
@@ -48,8 +50,23 @@ def test_print_all_and_by_name(demo, tmp_path):
 
 def test_print_choices(demo, tmp_path):
     out = tmp_path / "masked.pdf"
-    p = sm("print", "--db", demo, "--staff", "湘南太郎", "--out", out, "--masked", "--era", "wareki",
-           "--confidential", "--sections", "profile,grid", "--kinds", "講師・委員")
+    p = sm(
+        "print",
+        "--db",
+        demo,
+        "--staff",
+        "湘南太郎",
+        "--out",
+        out,
+        "--masked",
+        "--era",
+        "wareki",
+        "--confidential",
+        "--sections",
+        "profile,grid",
+        "--kinds",
+        "講師・委員",
+    )
     assert p.returncode == 0, p.err
     read = ReadPdf(out)
     text = squash(read.text)
@@ -92,6 +109,7 @@ def test_failures_are_exit_1_with_one_line(demo, tmp_path):
 def test_an_empty_database_prints_nothing(tmp_path):
     db = tmp_path / "empty.sqlite"
     from skillmatrix.store.repository import Store
+
     Store.create(db).close()
     p = sm("print", "--db", db, "--all", "--out", tmp_path / "x.pdf")
     assert p.returncode == 1 and one_clear_line(p) and "いません" in p.err

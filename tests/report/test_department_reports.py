@@ -1,4 +1,5 @@
 """Department reports: Excel read back with openpyxl, PDFs parsed back with pdfplumber."""
+
 import re
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from skillmatrix.store.repository import Store
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 27)
-EVIL = "=HYPERLINK(\"http://example.invalid\",\"x\")"
+EVIL = '=HYPERLINK("http://example.invalid","x")'
 
 
 @pytest.fixture(scope="module")
@@ -127,11 +128,13 @@ def test_plan_proposes_from_gaps_then_uses_the_stored_plan(db, tmp_path):
         assert "案" in report.tables[0].title
         first = next(r for r in rows if r[0] == "藤沢 花子")
         assert first[3] == "情報セキュリティ対策等研修" and first[-1] == "提案"
-        DepartmentStore(store).save_plan(2027, [PlanItem(SEED_STAFFER_ID, "<b>自由</b>研修",
-                                                         status="accepted")])
+        DepartmentStore(store).save_plan(
+            2027, [PlanItem(SEED_STAFFER_ID, "<b>自由</b>研修", status="accepted")]
+        )
         report = build_report(store, "plan", fiscal_year=2027, today=TODAY)
-        assert report.tables[0].rows == [["藤沢 花子", "事務職員", "IT推進課", "<b>自由</b>研修",
-                                          "", "", None, "受講予定"]]
+        assert report.tables[0].rows == [
+            ["藤沢 花子", "事務職員", "IT推進課", "<b>自由</b>研修", "", "", None, "受講予定"]
+        ]
         out = tmp_path / "plan.pdf"
         write_pdf(report, out)
         assert "<b>自由</b>研修" in read_pdf(out)[1]  # printed as typed, not as markup
@@ -145,8 +148,9 @@ def test_course_report_lists_takers(store):
 
 
 def sm(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_report(db, tmp_path):

@@ -1,5 +1,6 @@
 """Nothing lost: cells, rows and tables longer than a page, long words, markup characters
 and rare kanji all come out exactly as typed, once each."""
+
 import re
 
 import pytest
@@ -11,32 +12,54 @@ from tests.report.conftest import ReadPdf, squash
 
 # 40 lines of 49 characters, 39 line breaks and a closing 。: 2,000 characters, each line
 # marked so a lost or doubled line shows.
-DUTIES = "\n".join(f"L{i:03d}:" + ("住民記録システムの運用と改善、庁内調整を担当した。" * 2)[:44]
-                   for i in range(40)) + "。"
+DUTIES = (
+    "\n".join(
+        f"L{i:03d}:" + ("住民記録システムの運用と改善、庁内調整を担当した。" * 2)[:44] for i in range(40)
+    )
+    + "。"
+)
 MARKUP = "<b>太字</b> & <script>alert(1)</script> a<b &amp; <br/>"
 LONG_WORD = "https://example.jp/" + "x" * 300
 
 
 def long_person(categories) -> Staff:
     cat = categories[2].id
-    entries = [Entry(level=3, category_id=cat, text=f"E{i:02d} 住民情報システム研修 第{i}回", kind="training",
-                     date=PartialDate(2010 + i % 10, 4)) for i in range(60)]
+    entries = [
+        Entry(
+            level=3,
+            category_id=cat,
+            text=f"E{i:02d} 住民情報システム研修 第{i}回",
+            kind="training",
+            date=PartialDate(2010 + i % 10, 4),
+        )
+        for i in range(60)
+    ]
     entries.append(Entry(level=5, category_id=categories[6].id, text=MARKUP, kind="role"))
     entries.append(Entry(level=1, category_id=categories[0].id, text=LONG_WORD, kind="other"))
     return Staff(
-        name="髙﨑 德塚", kana="たかさき とくづか", title="主任<i>", section="情報&政策課",
+        name="髙﨑 德塚",
+        kana="たかさき とくづか",
+        title="主任<i>",
+        section="情報&政策課",
         qualifications=[Qualification(name="A&B <i>応用情報</i>", acquired=PartialDate(2015, 10))],
-        assignments=[Assignment(period=Period(PartialDate(2001, 4), PartialDate(2005, 3)), name="前任",
-                                duties="引継ぎ"),
-                     Assignment(period=Period(PartialDate(2005, 4), None), name="塚本担当", duties=DUTIES)],
-        projects=[Project(period=Period(PartialDate(2006, 4, 1), None), name=f"P{i:02d} 基幹系更新")
-                  for i in range(30)],
-        entries=entries)
+        assignments=[
+            Assignment(
+                period=Period(PartialDate(2001, 4), PartialDate(2005, 3)), name="前任", duties="引継ぎ"
+            ),
+            Assignment(period=Period(PartialDate(2005, 4), None), name="塚本担当", duties=DUTIES),
+        ],
+        projects=[
+            Project(period=Period(PartialDate(2006, 4, 1), None), name=f"P{i:02d} 基幹系更新")
+            for i in range(30)
+        ],
+        entries=entries,
+    )
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, definitions, seed):
     from skillmatrix.report.options import PrintOptions
+
     levels, categories = definitions
     people = [seed[0], long_person(categories), seed[0]]
     path = tmp_path_factory.mktemp("long") / "long.pdf"
@@ -52,7 +75,9 @@ def column(tables, index):
 def test_a_2000_character_duty_text_crosses_pages_every_line_once(printed):
     people, _, read = printed
     assert len(DUTIES) == 2000
-    tables = [t for t in read.tables_headed("期間", "担当名", "主担当業務") if read.footers[t[0]].startswith("髙")]
+    tables = [
+        t for t in read.tables_headed("期間", "担当名", "主担当業務") if read.footers[t[0]].startswith("髙")
+    ]
     assert len({page for page, _ in tables}) >= 2  # the row goes on over a page break
     duties = column(tables, 2)
     assert duties == squash("引継ぎ" + DUTIES)
@@ -99,7 +124,9 @@ def test_long_words_wrap_inside_the_page(printed):
 
 def test_thirty_projects_and_footer_numbering_per_resume(printed):
     people, pages, read = printed
-    projects = [t for t in read.tables_headed("期間", "プロジェクト名") if read.footers[t[0]].startswith("髙")]
+    projects = [
+        t for t in read.tables_headed("期間", "プロジェクト名") if read.footers[t[0]].startswith("髙")
+    ]
     names = column(projects, 1)
     assert names == "".join(f"P{i:02d}基幹系更新" for i in range(30))
     numbers = [re.search(r"(\d+) / (\d+)", f).groups() for f in read.footers]

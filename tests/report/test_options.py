@@ -1,4 +1,5 @@
 """Print-time choices: sections, kinds, masked names, era, the 取扱注意 mark."""
+
 import pytest
 
 from skillmatrix.report.options import PrintOptions, initials, parse_kinds, parse_sections
@@ -6,18 +7,21 @@ from skillmatrix.report.resume import build_resumes
 from tests.report.conftest import PRINT_DAY, ReadPdf, squash
 
 
-@pytest.mark.parametrize("name, kana, expected", [
-    ("藤沢 花子", "ふじさわ はなこ", "F.H."),
-    ("湘南 太郎", "しょうなん たろう", "S.T."),
-    ("千葉 次郎", "ちば じろう", "C.J."),
-    ("福田 翼", "フクダ ツバサ", "F.T."),  # katakana
-    ("髙﨑 德", "ｶﾞﾓｳ ﾄｸ", "G.T."),  # half-width katakana
-    ("Smith John", "smith john", "S.J."),
-    ("藤沢 花子", "", "藤.花."),  # no reading: first character of each part
-    ("藤沢　花子", "", "藤.花."),  # full-width space
-    ("藤沢花子", "ふじさわ", "F."),
-    ("藤沢 花子", "ふじさわ ?", "藤.花."),  # an unreadable reading is not guessed from
-])
+@pytest.mark.parametrize(
+    "name, kana, expected",
+    [
+        ("藤沢 花子", "ふじさわ はなこ", "F.H."),
+        ("湘南 太郎", "しょうなん たろう", "S.T."),
+        ("千葉 次郎", "ちば じろう", "C.J."),
+        ("福田 翼", "フクダ ツバサ", "F.T."),  # katakana
+        ("髙﨑 德", "ｶﾞﾓｳ ﾄｸ", "G.T."),  # half-width katakana
+        ("Smith John", "smith john", "S.J."),
+        ("藤沢 花子", "", "藤.花."),  # no reading: first character of each part
+        ("藤沢　花子", "", "藤.花."),  # full-width space
+        ("藤沢花子", "ふじさわ", "F."),
+        ("藤沢 花子", "ふじさわ ?", "藤.花."),  # an unreadable reading is not guessed from
+    ],
+)
 def test_initials(name, kana, expected):
     assert initials(name, kana) == expected
 
@@ -70,8 +74,9 @@ def test_masked_print_shows_initials_only(tmp_path, seed, definitions):
     # (藤沢 alone stays: the veteran's entries name 藤沢市.)
     for name in ("藤沢花子", "花子", "湘南", "太郎", "ふじさわ", "しょうなん"):
         assert name not in text
-    assert [f.split()[0] for f in read.footers if f.split()[0] in ("F.H.", "S.T.")] == \
-        [f.split()[0] for f in read.footers]
+    assert [f.split()[0] for f in read.footers if f.split()[0] in ("F.H.", "S.T.")] == [
+        f.split()[0] for f in read.footers
+    ]
     names = [rows[1][1] for _, rows in read.tables if rows[0] == ["職名", "氏名"]]
     assert names == ["F.H.", "S.T."]
 

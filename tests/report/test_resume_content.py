@@ -1,5 +1,6 @@
 """The seed's two résumés printed and read back: every row in its table, every entry in its
 grid cell, A4 pages, an embedded font, dates at their stored precision."""
+
 import re
 
 import pypdf
@@ -8,13 +9,23 @@ import pytest
 from skillmatrix.report.resume import build_resumes
 from tests.report.conftest import PRINT_DAY, ReadPdf, squash
 
-GRID_HEADER = ("レベル", "行政職員一般", "ITスキル一般", "基幹系システム", "情報系システム", "ネットワーク",
-               "地域情報化", "セキュリティ", "ストラテジ")
+GRID_HEADER = (
+    "レベル",
+    "行政職員一般",
+    "ITスキル一般",
+    "基幹系システム",
+    "情報系システム",
+    "ネットワーク",
+    "地域情報化",
+    "セキュリティ",
+    "ストラテジ",
+)
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, definitions, seed):
     from skillmatrix.report.options import PrintOptions
+
     levels, categories = definitions
     path = tmp_path_factory.mktemp("seed") / "seed.pdf"
     pages = build_resumes(seed, levels, categories, path, PrintOptions(print_date=PRINT_DAY))
@@ -71,8 +82,9 @@ def test_every_history_row_project_and_qualification(printed, seed):
     qualifications = read.tables_headed("資格等", "取得", "有効期限")
     assert len(assignments) == len(projects) == len(qualifications) == 2
     for person, (_, a_rows), (_, p_rows), (_, q_rows) in zip(seed, assignments, projects, qualifications):
-        assert a_rows[1:] == [[squash(a.period.format()), squash(a.name), squash(a.duties)]
-                              for a in person.assignments]
+        assert a_rows[1:] == [
+            [squash(a.period.format()), squash(a.name), squash(a.duties)] for a in person.assignments
+        ]
         assert p_rows[1:] == [[squash(p.period.format()), squash(p.name)] for p in person.projects]
         assert q_rows[1:] == [["（なし）", "", ""]]  # both sheets' 資格等 are empty
 
@@ -108,10 +120,16 @@ def test_sample_entries_sit_under_their_column_headers(printed):
     """Word positions, independent of table detection: an entry's x lies within its
     category's column and its y below its level's label."""
     import pdfplumber
+
     path, _, read = printed
     with pdfplumber.open(path) as pdf:
-        page = pdf.pages[[i for i, t in enumerate(read.texts)
-                          if "スキル実績等一覧" in t and read.footers[i].startswith("湘南")][0]]
+        page = pdf.pages[
+            [
+                i
+                for i, t in enumerate(read.texts)
+                if "スキル実績等一覧" in t and read.footers[i].startswith("湘南")
+            ][0]
+        ]
         words = page.extract_words()
 
     def find(text):
@@ -121,8 +139,12 @@ def test_sample_entries_sit_under_their_column_headers(printed):
     centres = [(h["x0"] + h["x1"]) / 2 for h in headers]
     half = (centres[1] - centres[0]) / 2  # the category columns are equally wide
     edges = [c - half for c in centres] + [centres[-1] + half]
-    for text, column, level in (("ISMS", "セキュリティ", 0), ("COBOL", "基幹系システム", 1),
-                                ("SOFPIA概説", "ITスキル一般", 2), ("NISC", "ITスキル一般", 6)):
+    for text, column, level in (
+        ("ISMS", "セキュリティ", 0),
+        ("COBOL", "基幹系システム", 1),
+        ("SOFPIA概説", "ITスキル一般", 2),
+        ("NISC", "ITスキル一般", 6),
+    ):
         word = find(text)
         i = GRID_HEADER.index(column) - 1
         assert edges[i] <= word["x0"] < edges[i + 1], text

@@ -1,6 +1,7 @@
 """Backups in backups/ beside the database: once a day, before migrations, imports and
 restores; verified; thinned to the last 14 days and the first of each of 12 months;
 restored with the current file saved first; the newest good one found for recovery."""
+
 import sqlite3
 import threading
 from datetime import date, datetime, timedelta
@@ -43,11 +44,12 @@ def damage(path):
     data = bytearray(path.read_bytes())
     page = 4096
     middle = (len(data) // page // 2) * page
-    data[middle:middle + page] = b"\xa5" * page
+    data[middle : middle + page] = b"\xa5" * page
     path.write_bytes(bytes(data))
 
 
 # -- the retention rule, on fake dates ---------------------------------------------------
+
 
 def test_retention_keeps_14_days_and_12_month_firsts():
     today = date(2026, 11, 27)
@@ -92,9 +94,14 @@ def test_daily_backups_over_two_years_of_fake_days(db):
 
 # -- making, listing, verifying -------------------------------------------------------------
 
+
 def test_a_backup_is_a_verified_single_file_with_its_staff_count(db):
     path = make_backup(db, "manual")
-    assert path.parent.name == "backups" and path.name.startswith("skill-") and path.name.endswith("-manual.sqlite")
+    assert (
+        path.parent.name == "backups"
+        and path.name.startswith("skill-")
+        and path.name.endswith("-manual.sqlite")
+    )
     with open(path, "rb") as f:
         assert f.read(20)[18:20] == b"\x01\x01"  # rollback-journal mode: one self-contained file
     info = list_backups(db)[0]
@@ -157,6 +164,7 @@ def test_rotation_never_removes_the_backup_just_made(db):
 
 # -- migration and restore ------------------------------------------------------------------
 
+
 def test_restore_puts_the_backup_back_and_saves_the_current_file_first(db):
     saved = make_backup(db, "daily", now=datetime(2026, 4, 1, 9))
     with Store.open(db) as store:
@@ -200,6 +208,7 @@ def test_a_damaged_backup_is_not_restored(db):
 
 def test_migration_backup_goes_to_the_backups_folder(tmp_path):
     from tests.store.test_schema import make_version_1
+
     path = tmp_path / "old.sqlite"
     make_version_1(path)
     Store.open(path).close()
@@ -220,6 +229,7 @@ def test_daily_backup_runs_beside_a_writing_window(db):
                     store.save_staff(staff)
         except Exception as e:  # noqa: BLE001 - asserted below
             errors.append(e)
+
     thread = threading.Thread(target=write)
     thread.start()
     path = daily_backup(db)

@@ -1,12 +1,13 @@
 """The department tables: levels in SQL, the seeded catalogue, profiles, ticks, the plan."""
+
 import sqlite3
 
 import pytest
 
 from skillmatrix.domain import department as dep
 from skillmatrix.domain.dates import PartialDate
-from skillmatrix.domain.model import Entry
 from skillmatrix.domain.demo import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
+from skillmatrix.domain.model import Entry
 from skillmatrix.store import schema
 from skillmatrix.store.department import SEEDED_KEY, DepartmentStore, seed_defaults
 from skillmatrix.store.errors import StoreError
@@ -103,17 +104,22 @@ def test_ticks_with_dates(store):
 
 def test_courses_and_plan(store):
     d = DepartmentStore(store)
-    new = dep.Course(name="=HYPERLINK(\"x\")", provider="庁内", category_id=cat(store, "セキュリティ"),
-                     level=2, position=99)
+    new = dep.Course(
+        name='=HYPERLINK("x")', provider="庁内", category_id=cat(store, "セキュリティ"), level=2, position=99
+    )
     assert d.save_course(new) is None
     assert d.courses()[-1].name.startswith("=HYPERLINK")
     with pytest.raises(StoreError):
         d.save_course(dep.Course(name="x", level=9))
-    items = [dep.PlanItem(SEED_STAFFER_ID, "情報セキュリティ対策等研修", course_id=d.courses()[4].id),
-             dep.PlanItem(SEED_VETERAN_ID, "自由記入の研修", status="accepted", position=1)]
+    items = [
+        dep.PlanItem(SEED_STAFFER_ID, "情報セキュリティ対策等研修", course_id=d.courses()[4].id),
+        dep.PlanItem(SEED_VETERAN_ID, "自由記入の研修", status="accepted", position=1),
+    ]
     assert d.save_plan(2027, items) == []
-    assert [(i.staff_id, i.status) for i in d.plan(2027)] == [(SEED_STAFFER_ID, "proposed"),
-                                                            (SEED_VETERAN_ID, "accepted")]
+    assert [(i.staff_id, i.status) for i in d.plan(2027)] == [
+        (SEED_STAFFER_ID, "proposed"),
+        (SEED_VETERAN_ID, "accepted"),
+    ]
     assert d.plan(2026) == []
     d.delete_course(d.courses()[4].id)
     assert d.plan(2027)[0].course_id is None  # the plan keeps its title
@@ -173,9 +179,15 @@ def test_read_only_open_writes_nothing(tmp_path):
 def test_course_history_ignores_width_and_spaces(store):
     d = DepartmentStore(store)
     sheet = store.get_staff(SEED_STAFFER_ID)
-    sheet.entries.append(Entry(level=3, category_id=cat(store, "セキュリティ"),
-                               text="ＣＹＤＥＲ（実践的 サイバー防御演習）", kind="training",
-                               date=PartialDate(2024, 11)))
+    sheet.entries.append(
+        Entry(
+            level=3,
+            category_id=cat(store, "セキュリティ"),
+            text="ＣＹＤＥＲ（実践的 サイバー防御演習）",
+            kind="training",
+            date=PartialDate(2024, 11),
+        )
+    )
     store.save_staff(sheet)
     courses = d.courses()
     history = d.course_history(courses)

@@ -1,5 +1,6 @@
 """The removals and restores undo needs, and recording courses with the plan in one
 transaction."""
+
 import pytest
 
 from skillmatrix.domain.dates import PartialDate
@@ -33,8 +34,10 @@ def test_statement_removed_and_restored_with_ticks_and_profiles(store):
     assert d.ticks() == {}
     undo.restore_can_do(d, removed)
     assert d.can_do()[0] == statement
-    assert d.ticks() == {SEED_VETERAN_ID: {statement.id: PartialDate(2024, 5)},
-                         SEED_STAFFER_ID: {statement.id: None}}
+    assert d.ticks() == {
+        SEED_VETERAN_ID: {statement.id: PartialDate(2024, 5)},
+        SEED_STAFFER_ID: {statement.id: None},
+    }
     assert [p.id for p in d.profiles() if statement.id in p.can_do] == required_by
     assert d.ticks(SEED_STAFFER_ID) == {SEED_STAFFER_ID: {statement.id: None}}
     with pytest.raises(StoreError):
@@ -86,7 +89,6 @@ def test_record_training_is_one_transaction(store):
     assert d.plan(2026) == [] and store.get_staff(SEED_STAFFER_ID).entries == old_sheets[0].entries
     # A plan refused inside rolls the sheets back too.
     with pytest.raises(StoreError):
-        undo.record_training(d, 2026, [sheet], [PlanItem(staff_id=SEED_STAFFER_ID, title="",
-                                                         status="done")])
+        undo.record_training(d, 2026, [sheet], [PlanItem(staff_id=SEED_STAFFER_ID, title="", status="done")])
     assert store.get_staff(SEED_STAFFER_ID).entries == old_sheets[0].entries
     assert [r["action"] for r in store.audit_log(3)][:1] == ["plan"]

@@ -1,5 +1,6 @@
 """Two at once: a second process is told the database is in use; SQLite's own lock makes
 a competing write wait briefly, then fail with a clear message, never half-written."""
+
 import os
 import signal
 import sqlite3
@@ -22,10 +23,18 @@ ROOT = Path(__file__).resolve().parents[2]
 def start(code: str) -> subprocess.Popen:
     """Runs code in a second Python process that prints 'ready' once it holds what it
     holds, then waits for stdin to close."""
-    script = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + textwrap.dedent(code) + \
-        "\nprint('ready', flush=True)\nsys.stdin.read()\n"
-    proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        + textwrap.dedent(code)
+        + "\nprint('ready', flush=True)\nsys.stdin.read()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = proc.stdout.readline()
     assert line.strip() == "ready", proc.stderr.read()
     return proc
@@ -45,6 +54,7 @@ def db(tmp_path):
     path = tmp_path / "職員.sqlite"
     with Store.create(path) as store:
         from skillmatrix.domain.model import Entry, Staff
+
         cat = store.categories()[0].id
         store.add_staff(Staff(name="藤沢 花子", entries=[Entry(1, cat, "研修A")]))
     return path
@@ -99,13 +109,19 @@ def test_the_command_line_import_refuses_while_the_window_has_the_file(db, tmp_p
     other = tmp_path / "other.sqlite"
     with Store.create(other) as store:
         from skillmatrix.domain.model import Staff
+
         store.add_staff(Staff(name="他課 太郎"))
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "export", "--db", str(other), "--out", str(shared)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "export", "--db", str(other), "--out", str(shared)],
+        check=True,
+        capture_output=True,
+    )
     before = db.read_bytes()
     with DatabaseLock(db):
-        p = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), str(shared)],
-                           capture_output=True)
+        p = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), str(shared)],
+            capture_output=True,
+        )
     assert p.returncode == 1 and "編集中" in p.stderr.decode("utf-8")
     assert db.read_bytes() == before
 

@@ -1,4 +1,5 @@
 """The store: round trips, transactions, audit, revisions, read-only, on real files."""
+
 import sqlite3
 
 import pytest
@@ -20,23 +21,36 @@ def store(tmp_path):
 def sample(store: Store, name: str = "藤沢 花子") -> Staff:
     cats = store.categories()
     return Staff(
-        name=name, kana="ふじさわ はなこ", title="事務職員", section="IT推進課",
+        name=name,
+        kana="ふじさわ はなこ",
+        title="事務職員",
+        section="IT推進課",
         qualifications=[Qualification("基本情報技術者", PartialDate(2011, 10))],
-        assignments=[Assignment(Period(PartialDate(2010, 4, 1), PartialDate(2013, 3, 31)),
-                                "情報システム・NW担当", "情報系システム担当（ポータル）\n二行目"),
-                     Assignment(Period(PartialDate(2013, 4), None), "情報政策担当", "ITガバナンス")],
+        assignments=[
+            Assignment(
+                Period(PartialDate(2010, 4, 1), PartialDate(2013, 3, 31)),
+                "情報システム・NW担当",
+                "情報系システム担当（ポータル）\n二行目",
+            ),
+            Assignment(Period(PartialDate(2013, 4), None), "情報政策担当", "ITガバナンス"),
+        ],
         projects=[Project(Period(PartialDate(2010, 4, 1), PartialDate(2012, 3, 31)), "職員ポータル更新")],
-        entries=[Entry(1, cats[0].id, "新採用職員研修", "training"),
-                 Entry(1, cats[4].id, "ネットワーク基礎セミナー", "training", PartialDate(2010, 6)),
-                 Entry(3, cats[3].id, "Windows Server 2008管理 1-基本管理編", "training"),
-                 Entry(3, cats[3].id, "<b>&髙﨑</b>", "work", note="メモ")])
+        entries=[
+            Entry(1, cats[0].id, "新採用職員研修", "training"),
+            Entry(1, cats[4].id, "ネットワーク基礎セミナー", "training", PartialDate(2010, 6)),
+            Entry(3, cats[3].id, "Windows Server 2008管理 1-基本管理編", "training"),
+            Entry(3, cats[3].id, "<b>&髙﨑</b>", "work", note="メモ"),
+        ],
+    )
 
 
 def raw_rows(path):
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
-                for t in ("staff", "qualification", "assignment", "project", "entry", "level", "category")}
+        return {
+            t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+            for t in ("staff", "qualification", "assignment", "project", "entry", "level", "category")
+        }
     finally:
         conn.close()
 
@@ -47,8 +61,15 @@ def test_new_database_has_the_seed_levels_and_categories(store):
     assert levels[1].criteria["LASDEC"] == "LASDEC初級"
     assert levels[3].criteria["課業務における役割"] == "課業務における主担当・総括補助"
     assert [c.name for c in store.categories()] == [
-        "行政職員一般", "ITスキル一般", "基幹系システム", "情報系システム", "ネットワーク",
-        "地域情報化", "セキュリティ", "ストラテジ"]
+        "行政職員一般",
+        "ITスキル一般",
+        "基幹系システム",
+        "情報系システム",
+        "ネットワーク",
+        "地域情報化",
+        "セキュリティ",
+        "ストラテジ",
+    ]
     assert "ISMS" in store.categories()[6].knowledge
 
 
@@ -148,7 +169,7 @@ def test_delete_and_undo_keeps_position_ids_and_chain(store):
     assert index == 1 and store.staff_count() == 2
     store.add_staff(old, index)
     assert store.staff_ids() == [p.id for p in people]
-    assert store.revision_chain(people[1].id)[:len(chain)] == chain
+    assert store.revision_chain(people[1].id)[: len(chain)] == chain
     assert store.get_staff(people[1].id).entries == people[1].entries
 
 

@@ -1,4 +1,5 @@
 """Opening files: migrations, refusals, no file created by accident."""
+
 import sqlite3
 
 import pytest
@@ -20,7 +21,9 @@ def make_version_1(path):
     conn.execute("INSERT INTO level VALUES (0, 'レベル0', 'x', 'x', '{}')")
     conn.execute("INSERT INTO category VALUES ('c1', 0, 'セキュリティ', '')")
     conn.execute("INSERT INTO staff VALUES ('s1', 0, '旧版 職員', '', '', '', NULL, 'r1', 't', 't')")
-    conn.execute("INSERT INTO entry VALUES ('e1', 's1', 0, 'c1', 0, 'ISMS研修', 'training', '2010', '', 't', 't')")
+    conn.execute(
+        "INSERT INTO entry VALUES ('e1', 's1', 0, 'c1', 0, 'ISMS研修', 'training', '2010', '', 't', 't')"
+    )
     conn.commit()
     conn.close()
 
@@ -83,11 +86,22 @@ def test_another_programs_database_is_refused(tmp_path):
 def test_migration_failure_leaves_the_old_version(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
     make_version_1(path)
-    broken = (*schema.migrations()[:1], (2, "CREATE VIEW resume_entries AS SELECT 1; CREATE TABLE oops (x INTEGER) STRICT; SELECT * FROM no_such_table"))
+    broken = (
+        *schema.migrations()[:1],
+        (
+            2,
+            "CREATE VIEW resume_entries AS SELECT 1; CREATE TABLE oops (x INTEGER) STRICT; SELECT * FROM no_such_table",
+        ),
+    )
     monkeypatch.setattr(schema, "migrations", lambda: broken)
     with pytest.raises(StoreError):
         Store.open(path)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name IN ('oops', 'resume_entries')").fetchone()[0] == 0
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('oops', 'resume_entries')"
+        ).fetchone()[0]
+        == 0
+    )
     conn.close()

@@ -4,11 +4,19 @@ An audit hook (PEP 578) sees every socket the interpreter creates, connects, bin
 resolves, including those of libraries; it records the attempt in the file named by
 SKILLMATRIX_NETLOG and refuses it. Tests then check the log is empty.
 """
+
 import os
 import sys
 
-EVENTS = {"socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo",
-          "socket.gethostbyname", "socket.sendto", "urllib.Request"}
+EVENTS = {
+    "socket.__new__",
+    "socket.connect",
+    "socket.bind",
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.sendto",
+    "urllib.Request",
+}
 LOG = os.environ.get("SKILLMATRIX_NETLOG")
 
 

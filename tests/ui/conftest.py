@@ -3,6 +3,7 @@
 Every test gets its own data folder (XDG_DATA_HOME / LOCALAPPDATA point into tmp_path), so
 the window's settings.ini and logs never touch the user's, and a fresh database file.
 """
+
 import pytest
 
 import skillmatrix.ui  # noqa: F401  (first: its binding check must run before Qt is used much)

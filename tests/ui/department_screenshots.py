@@ -7,6 +7,7 @@ Makes a demo database with `main.py demo --staff N` in a temporary data folder, 
 window, and writes department_matrix.png (the level matrix) and department_gaps.png (the
 gap view against the target profiles) into OUTDIR.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,14 +31,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_DATA_HOME"] = tmp
         db = Path(tmp) / "demo.sqlite"
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db),
-                        "--staff", str(args.staff)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db), "--staff", str(args.staff)],
+            check=True,
+            capture_output=True,
+        )
         from PySide6.QtWidgets import QApplication
 
         import skillmatrix.ui  # noqa: F401  (first: its binding check)
         from skillmatrix.app import create_window
         from skillmatrix.ui.application import configure_application
         from tests.ui.screenshots import settle, use_shipped_font
+
         app = QApplication.instance() or QApplication(sys.argv[:1])
         configure_application(app)
         use_shipped_font(app)

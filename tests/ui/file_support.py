@@ -1,5 +1,6 @@
 """Helpers of the shared-file and file-safety window tests: databases with people, the
 chief / sub-leader pair, answering the file dialogs and questions without a person."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,6 +52,7 @@ def file_hash(path: Path) -> str:
 def rows(path: Path) -> tuple:
     """Every person, the definitions and the audit trail, read by a second connection."""
     from tests.ui.support import definitions, snapshot
+
     with Store.open(path, readonly=True) as store:
         audit = len(store.audit_log(100000))
     return snapshot(path), definitions(path), audit

@@ -3,6 +3,7 @@ keeps running until it is killed. Used by test_crash_safety.py.
 
 Usage: python tests/ui/kill_driver.py DB_PATH
 """
+
 import os
 import sys
 from pathlib import Path

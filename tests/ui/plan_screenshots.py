@@ -10,6 +10,7 @@ can_do.png (the person's 「できること」 tab), can_do_panel.png (the panel
 plan.png (the plan dialog with some lines decided), completion.png (the grid's editor
 offering the catalogue), profiles.png, catalogue.png and expiry.png into OUTDIR.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,6 +30,7 @@ def tick_some(db: Path) -> None:
     from skillmatrix.domain.demo import SEED_VETERAN_ID
     from skillmatrix.store.department import DepartmentStore
     from skillmatrix.store.repository import Store
+
     with Store.open(db) as store:
         d = DepartmentStore(store)
         for i, s in enumerate(d.can_do()[:5]):
@@ -44,8 +46,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_DATA_HOME"] = tmp
         db = Path(tmp) / "demo.sqlite"
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db),
-                        "--staff", str(args.staff)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db), "--staff", str(args.staff)],
+            check=True,
+            capture_output=True,
+        )
         tick_some(db)
         from PySide6.QtCore import QItemSelectionModel
         from PySide6.QtWidgets import QApplication, QTabWidget
@@ -56,6 +61,7 @@ def main() -> None:
         from skillmatrix.ui.application import configure_application
         from tests.ui.screenshots import settle, use_shipped_font
         from tests.ui.support import commit_text, go_to
+
         app = QApplication.instance() or QApplication(sys.argv[:1])
         configure_application(app)
         use_shipped_font(app)
@@ -89,9 +95,9 @@ def main() -> None:
         # The popup is a window of its own: paint it into the shot of the window.
         shot = window.grab()
         from PySide6.QtGui import QPainter
+
         painter = QPainter(shot)
-        painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())),
-                           popup.grab())
+        painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())), popup.grab())
         painter.end()
         shot.save(str(args.out / "completion.png"))
         written.append(args.out / "completion.png")
@@ -103,12 +109,16 @@ def main() -> None:
         plan.resize(1300, 700)
         selection = plan.view.selectionModel()
         for row in range(0, min(plan.model.rowCount(), 12)):
-            selection.select(plan.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                plan.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
         plan.set_status("accepted")
         selection.clearSelection()
-        selection.select(plan.model.index(13, 0), QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            plan.model.index(13, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
         plan.set_status("dropped")
         save(plan, "plan.png")
         plan.close()

@@ -8,6 +8,7 @@ into OUTDIR: preview.png (the whole first page), preview_page2.png (page 2 fitte
 width), preview_zoom.png (150 %), choices.png (the print choices of one résumé) and
 choices_batch.png (those of まとめて印刷, with a filter active).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,6 +36,7 @@ def main() -> None:
         from skillmatrix.ui.application import configure_application
         from tests.ui.print_support import choices_dialog, make_demo, show_person
         from tests.ui.screenshots import settle, use_shipped_font
+
         app = QApplication.instance() or QApplication(sys.argv[:1])
         configure_application(app)
         use_shipped_font(app)

@@ -1,5 +1,6 @@
 """Helpers of the printing tests: a window on demo staff, dialogs answered without a user,
 and PDFs read back."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,14 @@ def show_person(window, name: str) -> None:
 
 def choices_dialog(window) -> QDialog:
     """Returns the open print choices dialog."""
-    dialog = next((w for w in QApplication.topLevelWidgets() + window.findChildren(QDialog)
-                   if w.objectName() == "printChoicesDialog" and w.isVisible()), None)
+    dialog = next(
+        (
+            w
+            for w in QApplication.topLevelWidgets() + window.findChildren(QDialog)
+            if w.objectName() == "printChoicesDialog" and w.isVisible()
+        ),
+        None,
+    )
     assert dialog is not None, "the print choices dialog is not open"
     return dialog
 
@@ -60,8 +67,9 @@ def answer_save_dialog(monkeypatch, path: Path | None) -> list[str]:
     return offered
 
 
-def answer_print_dialog(monkeypatch, out: Path, dpi: int = 100, accept: bool = True,
-                        pages: tuple[int, int] | None = None) -> list[QPrinter]:
+def answer_print_dialog(
+    monkeypatch, out: Path, dpi: int = 100, accept: bool = True, pages: tuple[int, int] | None = None
+) -> list[QPrinter]:
     """Makes the print dialog choose 'print to PDF file' at a low resolution (fast), and
     a page range (1-based, inclusive) when pages is given."""
     used = []
@@ -109,6 +117,7 @@ def dark_pixels(path, page: int = 0, width: int = 842) -> list[tuple[int, int]]:
     from PySide6.QtPdf import QPdfDocument
 
     from skillmatrix.ui.printing import on_white
+
     document = QPdfDocument()
     document.load(str(path))
     size = document.pagePointSize(page)
@@ -116,5 +125,9 @@ def dark_pixels(path, page: int = 0, width: int = 842) -> list[tuple[int, int]]:
     document.close()
     grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
     data, line = bytes(grey.constBits()), grey.bytesPerLine()
-    return [(x, y) for y in range(grey.height()) for x, value in
-            enumerate(data[y * line:y * line + grey.width()]) if value < 160]
+    return [
+        (x, y)
+        for y in range(grey.height())
+        for x, value in enumerate(data[y * line : y * line + grey.width()])
+        if value < 160
+    ]

@@ -11,6 +11,7 @@ folder with a new demo database; the IPAexGothic the program ships is registered
 used, so Japanese renders on a machine without Japanese fonts too. Not a test: the
 images are for looking at (Japanese must render, nothing may be cut off), not for the repo.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,6 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def make_demo(path: Path, generated: int = 48) -> None:
     from skillmatrix.domain.demo import generated_staff, seed_staff
     from skillmatrix.store.repository import Store
+
     with Store.create(path) as store:
         categories = store.categories()
         store.add_many(seed_staff(categories) + generated_staff(generated, categories), "demo", "screenshots")
@@ -37,6 +39,7 @@ def use_shipped_font(app) -> None:
     from PySide6.QtGui import QFont, QFontDatabase
 
     from skillmatrix.paths import resources_dir
+
     font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "ipaexg.ttf"))
     family = QFontDatabase.applicationFontFamilies(font_id)[0]
     font = QFont(family)
@@ -83,28 +86,32 @@ def shoot(out: Path, only_main: bool, suffix: str) -> list[Path]:
         window.show()
         window.activateWindow()
         grid = window.findChild(QTableView, "skillGrid")
-        grid.selectionModel().setCurrentIndex(grid.model().index(3, 3),
-                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        grid.selectionModel().setCurrentIndex(
+            grid.model().index(3, 3), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         save(window, "main")
         if only_main:
             window.close()
             return written
         staff = window.findChild(QTableView, "staffList")
-        staff.selectionModel().setCurrentIndex(staff.model().index(1, 0),
-                                               QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        staff.selectionModel().setCurrentIndex(
+            staff.model().index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         save(window, "main_second")
 
         assignments = window.findChild(QTableView, "assignmentTable")
         assignments.setFocus()
         assignments.selectionModel().setCurrentIndex(
-            assignments.model().index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            assignments.model().index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         type_text(assignments, "平成31年5月")
         QApplication.focusWidget().setText("平成31年5月")
         QApplication.sendEvent(QApplication.focusWidget(), _enter())
         settle(app)
         grid.setFocus()
-        grid.selectionModel().setCurrentIndex(grid.model().index(2, 4),
-                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        grid.selectionModel().setCurrentIndex(
+            grid.model().index(2, 4), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         type_text(grid, "ネットワーク構築研修（入力中）")
         save(window, "editing")
         QApplication.focusWidget().clearFocus()  # commits the cell
@@ -121,8 +128,9 @@ def shoot(out: Path, only_main: bool, suffix: str) -> list[Path]:
         save(dialog, "definitions")
         dialog.reject()
         grid.setFocus()
-        grid.selectionModel().setCurrentIndex(grid.model().index(3, 2),
-                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        grid.selectionModel().setCurrentIndex(
+            grid.model().index(3, 2), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         grid.edit_details()
         detail = window.findChild(QDialog, "entryDetailDialog")
         save(detail, "detail")
@@ -140,6 +148,7 @@ def shoot(out: Path, only_main: bool, suffix: str) -> list[Path]:
 def _enter():
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
+
     return QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
 
 

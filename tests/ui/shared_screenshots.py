@@ -6,6 +6,7 @@ Usage:
 
 Writes export_dialog.png, import_preview.png and backups_dialog.png into OUTDIR.
 """
+
 from __future__ import annotations
 
 import argparse

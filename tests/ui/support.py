@@ -3,6 +3,7 @@
 Japanese text is typed with QInputMethodEvent commit strings (what an IME sends):
 qtbot.keyClicks with non-ASCII text aborts the process (reference/stack.md).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -59,7 +60,8 @@ def go_to(view, row: int, column: int) -> None:
     from the last synthesised Ctrl+key and extend the selection instead.
     """
     view.selectionModel().setCurrentIndex(
-        view.model().index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.model().index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
 
 
 def type_into_cell(qtbot, view, row: int, column: int, text: str, enter: bool = True) -> QWidget:

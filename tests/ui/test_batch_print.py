@@ -1,4 +1,5 @@
 """Printing many résumés from the window: whom, where to, progress, cancel."""
+
 import time
 
 import pypdf
@@ -35,6 +36,7 @@ def slow_job(monkeypatch):
         def step(done, total):
             time.sleep(0.05)
             return progress(done, total)
+
         return original(*args, progress=step, **kwargs)
 
     monkeypatch.setattr(batch_print, "build_resumes", slow)
@@ -74,8 +76,9 @@ def test_print_all_writes_one_pdf_with_everyone_in_list_order(demo, qtbot, monke
     text = pdf_text(out)
     positions = [text.find(squashed(n)) for n in names]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
-    first_pages = [i for i, page in enumerate(reader.pages)
-                   if (page.extract_text() or "").startswith("経験年数")]
+    first_pages = [
+        i for i, page in enumerate(reader.pages) if (page.extract_text() or "").startswith("経験年数")
+    ]
     assert len(first_pages) == len(names)  # each résumé starts on a new page
     assert f"{len(names)}名分" in window.statusBar().currentMessage()
     assert window.action("actionPrintAll").isEnabled()
@@ -152,6 +155,7 @@ def test_closing_the_window_stops_a_running_job(demo, slow_job, qtbot, monkeypat
 
 def test_worker_reports_a_missing_database_as_one_line(tmp_path):
     from skillmatrix.report.options import PrintOptions
+
     worker = BatchWorker(tmp_path / "missing.sqlite", ["x"], tmp_path / "out.pdf", PrintOptions())
     worker.run()  # in this thread: the same code path
     assert worker.error and "\n" not in worker.error and not (tmp_path / "out.pdf").exists()

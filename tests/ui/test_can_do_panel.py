@@ -1,5 +1,6 @@
 """The 「できること」 tab: ticks with dates, profile assignment, adding and removing
 statements, each one undo step; the gap view counts what is missing."""
+
 import datetime
 
 import pytest
@@ -131,8 +132,7 @@ def test_adding_and_removing_a_statement(qtbot, window, panel, db_path):
     # Removing a ticked statement; undo brings back the tick.
     staff_id = window.session.current.id
     row = row_of(model, EDUCATION)
-    assert model.setData(model.index(row, TEXT), Qt.CheckState.Checked.value,
-                         Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(model.index(row, TEXT), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     go_to(panel.view, row, TEXT)
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     ticks, _, texts = stored(db_path)
@@ -155,6 +155,7 @@ def test_rewording_a_statement(window, panel, db_path):
 
 def test_nobody_shown(qtbot, db_path):
     from skillmatrix.app import create_window
+
     with Store.create(db_path):
         pass
     win = create_window(db_path)
@@ -169,6 +170,7 @@ def test_nobody_shown(qtbot, db_path):
 def test_read_only_file_offers_no_edits(qtbot, db_path):
     from skillmatrix.app import create_window
     from skillmatrix.domain.demo import seed_staff
+
     with Store.create(db_path) as store:
         store.add_many(seed_staff(store.categories()), "demo")
     win = create_window(db_path, readonly=True)

@@ -1,5 +1,6 @@
 """The course catalogue as completion in the grid's cell editor, and moving a picked
 course to its catalogue cell."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
@@ -42,6 +43,7 @@ def start_typing(grid, row: int, column: int, text: str) -> CourseCellEdit:
 
 def test_course_list_model(qtmodeltester, tmp_path):
     from skillmatrix.store.repository import Store
+
     with Store.create(tmp_path / "c.sqlite") as store:
         courses = DepartmentStore(store).courses()
         model = CourseListModel(courses, store.categories())
@@ -67,8 +69,10 @@ def test_picking_a_course_places_it_in_its_catalogue_cell(qtbot, window, grid, d
     commit_text(editor, "横断")
     popup = editor.completer.popup()
     qtbot.waitUntil(popup.isVisible)
-    shown = [editor.completer.completionModel().index(r, 0).data()
-             for r in range(editor.completer.completionCount())]
+    shown = [
+        editor.completer.completionModel().index(r, 0).data()
+        for r in range(editor.completer.completionCount())
+    ]
     assert shown == ["分野横断的演習　〔セキュリティ・レベル4〕"]
     # The keys go to the open list, as Qt routes them to a popup.
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -142,8 +146,9 @@ def test_opening_an_editor_on_a_course_cell_offers_nothing(qtbot, window, grid, 
     press_enter(qtbot, editor)
     assert not grid.course_prompt.isVisible()
     # Another person shown: an open offer is dropped.
-    editor = start_typing(grid, row_of(window, 5), column_of(window, "セキュリティ"),
-                          "CYDER（実践的サイバー防御演習）")  # its cell is レベル3
+    editor = start_typing(
+        grid, row_of(window, 5), column_of(window, "セキュリティ"), "CYDER（実践的サイバー防御演習）"
+    )  # its cell is レベル3
     press_enter(qtbot, editor)
     assert grid.course_prompt.isVisible()
     window.session.add_staff(Staff(name="別の人"))

@@ -1,4 +1,5 @@
 """Nothing committed is lost when the program is killed, and the program starts on a new file."""
+
 import os
 import signal
 import sqlite3
@@ -16,17 +17,25 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 
 def environment(tmp_path: Path) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "userdata"),
-               SKILLMATRIX_NO_ERROR_DIALOG="1")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "userdata"),
+        SKILLMATRIX_NO_ERROR_DIALOG="1",
+    )
     env.pop("PYTEST_CURRENT_TEST", None)
     return env
 
 
 def test_an_edit_survives_sigkill_right_after_it_was_committed(tmp_path):
     db = tmp_path / "killed.sqlite"
-    with subprocess.Popen([sys.executable, str(ROOT / "tests/ui/kill_driver.py"), str(db)],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          env=environment(tmp_path)) as process:
+    with subprocess.Popen(
+        [sys.executable, str(ROOT / "tests/ui/kill_driver.py"), str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment(tmp_path),
+    ) as process:
         try:
             line = process.stdout.readline()  # blocks until the driver committed its edits
             assert line.strip() == "READY", process.stderr.read()
@@ -48,9 +57,12 @@ def test_an_edit_survives_sigkill_right_after_it_was_committed(tmp_path):
 
 def test_the_program_creates_a_missing_database_with_defaults(tmp_path):
     db = tmp_path / "new" / "first.sqlite"
-    with subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db)],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          env=environment(tmp_path)) as process:
+    with subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment(tmp_path),
+    ) as process:
         try:
             deadline = time.monotonic() + 30
             settings = tmp_path / "userdata" / "SkillMatrix" / "settings.ini"

@@ -1,4 +1,5 @@
 """The 「部門」 tab: matrix and gap models, filters, sorting in the model, opening a sheet."""
+
 from PySide6.QtCore import Qt
 
 from skillmatrix.domain.demo import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
@@ -18,8 +19,9 @@ def snapshot(tmp_path, kinds=None):
 
 def cell(model, staff_id, header):
     row = model.row_of(staff_id)
-    col = next(c for c in range(model.columnCount())
-               if model.headerData(c, Qt.Orientation.Horizontal) == header)
+    col = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header
+    )
     return model.index(row, col)
 
 
@@ -62,8 +64,10 @@ def test_sorting_and_filtering_in_the_model(tmp_path):
     values = [int(model.index(r, col).data() or -1) for r in range(model.rowCount())]
     assert values == sorted(values, reverse=True)
     model.sort(0, Qt.SortOrder.AscendingOrder)  # by ふりがな
-    kana = [snap.people[[p.id for p in snap.people].index(model.staff_id(r))].kana
-            for r in range(model.rowCount())]
+    kana = [
+        snap.people[[p.id for p in snap.people].index(model.staff_id(r))].kana
+        for r in range(model.rowCount())
+    ]
     assert kana == sorted(kana)
     model.set_filter(section="IT推進課")
     assert model.rowCount() and all(model.index(r, 2).data() == "IT推進課" for r in range(model.rowCount()))
@@ -114,19 +118,23 @@ def test_department_tab_in_the_window(window, qtbot, tmp_path):
     index = cell(panel.model, SEED_VETERAN_ID, "氏名")
     panel.view.scrollTo(index)
     other = cell(panel.model, SEED_VETERAN_ID, "セキュリティ")
-    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=panel.view.visualRect(other).center())
+    qtbot.mouseClick(
+        panel.view.viewport(), Qt.MouseButton.LeftButton, pos=panel.view.visualRect(other).center()
+    )
     assert window.main_tabs.currentIndex() == 1  # a click on a level only selects
-    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=panel.view.visualRect(index).center())
+    qtbot.mouseClick(
+        panel.view.viewport(), Qt.MouseButton.LeftButton, pos=panel.view.visualRect(index).center()
+    )
     assert window.session.current.id == SEED_VETERAN_ID
     assert window.main_tabs.currentIndex() == 0
     window.main_tabs.setCurrentWidget(panel)
     window.session.select(SEED_STAFFER_ID)
-    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=panel.view.visualRect(other).center())
-    qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
-                      pos=panel.view.visualRect(other).center())
+    qtbot.mouseClick(
+        panel.view.viewport(), Qt.MouseButton.LeftButton, pos=panel.view.visualRect(other).center()
+    )
+    qtbot.mouseDClick(
+        panel.view.viewport(), Qt.MouseButton.LeftButton, pos=panel.view.visualRect(other).center()
+    )
     assert window.session.current.id == SEED_VETERAN_ID and window.main_tabs.currentIndex() == 0
     # An edit in the editor shows in the tab when it is next shown.
     sheet = window.session.current.copy()

@@ -1,5 +1,6 @@
 """The department's editors: course catalogue, target profiles, qualification expiry; how
 they are reached from the 「部門」 tab and menu; each change one undo step."""
+
 import datetime
 
 import pytest
@@ -62,8 +63,13 @@ def test_the_menu_and_the_buttons_open_one_dialog_each(qtbot, demo):
     titles = [a.text() for a in demo.menuBar().actions()]
     assert titles.index("部門(&D)") == titles.index("ヘルプ(&H)") - 1
     names = [a.objectName() for a in menu.actions() if a.objectName()]
-    assert names == ["actionShowDepartment", "actionDepartmentPlan", "actionDepartmentProfiles",
-                     "actionDepartmentCatalogue", "actionDepartmentExpiry"]
+    assert names == [
+        "actionShowDepartment",
+        "actionDepartmentPlan",
+        "actionDepartmentProfiles",
+        "actionDepartmentCatalogue",
+        "actionDepartmentExpiry",
+    ]
     demo.main_tabs.setCurrentIndex(0)
     menu.actions()[0].trigger()
     assert demo.main_tabs.currentWidget() is demo.department
@@ -114,7 +120,8 @@ def test_catalogue(qtbot, qtmodeltester, demo, db_path):
     # Delete a course named by a plan line; undo links the line again.
     target = courses[0]
     DepartmentStore(demo.session.store).save_plan(
-        2026, [PlanItem(staff_id=SEED_STAFFER_ID, title=target.name, course_id=target.id)])
+        2026, [PlanItem(staff_id=SEED_STAFFER_ID, title=target.name, course_id=target.id)]
+    )
     view.selectRow(row_named(model, target.name))
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     courses, _, _, plan = stored(db_path)
@@ -132,16 +139,22 @@ def test_profiles(qtbot, qtmodeltester, demo, db_path):
     qtmodeltester.check(model)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["担当", "主担当", "総括"]
     assert sum(int(model.index(r, model.required_column + 1).data()) for r in range(3)) == 50
-    security = next(c for c in range(model.columnCount())
-                    if model.headerData(c, Qt.Orientation.Horizontal) == "セキュリティ")
+    security = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "セキュリティ"
+    )
     # The staffer's target (担当) in セキュリティ: 2 -> 1; the gap view follows.
     choose_in_cell(view, model.index(0, security), "レベル1")
     tanto = stored(db_path)[1][0]
     assert tanto.targets[demo.session.categories[security - 2].id] == 1
     gaps = demo.department.model
     demo.department.mode_combo.setCurrentIndex(1)
-    col = next(c for c in range(gaps.columnCount())
-               if gaps.headerData(c, Qt.Orientation.Horizontal) == "セキュリティ")
+    col = next(
+        c
+        for c in range(gaps.columnCount())
+        if gaps.headerData(c, Qt.Orientation.Horizontal) == "セキュリティ"
+    )
     assert gaps.index(gaps.row_of(SEED_STAFFER_ID), col).data() == "1／1"
     choose_in_cell(view, model.index(0, security), "目標なし")
     assert demo.session.categories[security - 2].id not in stored(db_path)[1][0].targets
@@ -180,21 +193,32 @@ def test_profiles(qtbot, qtmodeltester, demo, db_path):
 
 def test_expiry(qtbot, qtmodeltester, window, monkeypatch):
     monkeypatch.setattr(dates, "today", lambda: datetime.date(2025, 6, 15))
-    people = [("期限 切れ子", PartialDate(2025, 5)), ("まもなく 太郎", PartialDate(2025, 7, 20)),
-              ("まだ 先子", PartialDate(2026, 3)), ("無期限 さん", None)]
+    people = [
+        ("期限 切れ子", PartialDate(2025, 5)),
+        ("まもなく 太郎", PartialDate(2025, 7, 20)),
+        ("まだ 先子", PartialDate(2026, 3)),
+        ("無期限 さん", None),
+    ]
     for name, expires in people:
-        window.session.add_staff(Staff(name=name, qualifications=[
-            Qualification("情報処理安全確保支援士", PartialDate(2020, 4), expires)]))
+        window.session.add_staff(
+            Staff(
+                name=name,
+                qualifications=[Qualification("情報処理安全確保支援士", PartialDate(2020, 4), expires)],
+            )
+        )
     window.main_tabs.setCurrentWidget(window.department)
     dialog = open_by_button(qtbot, window, "expiry")
     model = dialog.model
     qtmodeltester.check(model)
     rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
-    assert rows == [["期限 切れ子", "情報処理安全確保支援士", "2025年5月", "期限切れ（15日経過）"],
-                    ["まもなく 太郎", "情報処理安全確保支援士", "2025年7月20日", "あと35日"]]
+    assert rows == [
+        ["期限 切れ子", "情報処理安全確保支援士", "2025年5月", "期限切れ（15日経過）"],
+        ["まもなく 太郎", "情報処理安全確保支援士", "2025年7月20日", "あと35日"],
+    ]
     assert dialog.count.text() == "2件（期限切れ 1件）"
-    assert model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) != \
-        model.index(1, 3).data(Qt.ItemDataRole.BackgroundRole)
+    assert model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) != model.index(1, 3).data(
+        Qt.ItemDataRole.BackgroundRole
+    )
     dialog.days.setValue(365)
     assert model.rowCount() == 3
     # A renewed qualification leaves the list when the sheet is saved.

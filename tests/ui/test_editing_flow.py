@@ -1,5 +1,6 @@
 """A whole editing session driven through the window's object names, with the database file
 checked by a second connection after every step, then undone to the empty file and redone."""
+
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableView, QToolButton
@@ -16,16 +17,16 @@ from tests.ui.support import (
 )
 
 
-def drop_on_cell(grid, mime: QMimeData, row: int, column: int,
-                 action=Qt.DropAction.MoveAction) -> None:
+def drop_on_cell(grid, mime: QMimeData, row: int, column: int, action=Qt.DropAction.MoveAction) -> None:
     """Drags mime data over a grid cell and drops it, with the events a mouse drag sends
     (Qt delivers a drop only to the widget that accepted the drag's enter event)."""
     pos = grid.visualRect(grid.model().index(row, column)).center()
     actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
     for kind in (QDragEnterEvent, QDragMoveEvent, QDropEvent):
         try:  # Qt 6.12 takes a QPointF for every drag event; 6.11 a QPoint for enter/move
-            event = kind(pos.toPointF(), actions, mime, Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier)
+            event = kind(
+                pos.toPointF(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+            )
         except TypeError:
             event = kind(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         event.setDropAction(action)
@@ -60,8 +61,12 @@ def test_edit_everything_then_undo_to_the_empty_file_and_redo(qtbot, window, db_
     replace_field(qtbot, find(window, QLineEdit, "sectionEdit"), "IT推進課")
     step("所属の変更")
     person = stages[-1][0]
-    assert (person["name"], person["kana"], person["title"], person["section"]) == \
-        ("藤沢 花子", "ふじさわ はなこ", "事務職員", "IT推進課")
+    assert (person["name"], person["kana"], person["title"], person["section"]) == (
+        "藤沢 花子",
+        "ふじさわ はなこ",
+        "事務職員",
+        "IT推進課",
+    )
     staff_list = find(window, QTableView, "staffList")
     assert staff_list.model().index(0, 0).data() == "藤沢 花子"
 
@@ -117,8 +122,9 @@ def test_edit_everything_then_undo_to_the_empty_file_and_redo(qtbot, window, db_
     step("プロジェクト履歴の入力")
     type_into_cell(qtbot, projects, 0, 1, "職員ポータル更新")
     step("プロジェクト履歴の入力")
-    assert stages[-1][0]["projects"] == [{"start": "2010-04-01", "end": "2012-03-31",
-                                          "name": "職員ポータル更新"}]
+    assert stages[-1][0]["projects"] == [
+        {"start": "2010-04-01", "end": "2012-03-31", "name": "職員ポータル更新"}
+    ]
     qualifications = find(window, QTableView, "qualificationTable")
     find(window, QToolButton, "qualificationTable_add").click()
     step("資格等の行の追加")
@@ -129,8 +135,9 @@ def test_edit_everything_then_undo_to_the_empty_file_and_redo(qtbot, window, db_
     step("資格等の入力")
     type_into_cell(qtbot, qualifications, 0, 1, "H23.10")
     step("資格等の入力")
-    assert stages[-1][0]["qualifications"] == [{"name": "基本情報技術者", "acquired": "2011-10",
-                                                "expires": None}]
+    assert stages[-1][0]["qualifications"] == [
+        {"name": "基本情報技術者", "acquired": "2011-10", "expires": None}
+    ]
 
     # The skill grid: one line, then a cell of two lines (Shift+Enter between them).
     grid = find(window, QTableView, "skillGrid")
@@ -144,7 +151,8 @@ def test_edit_everything_then_undo_to_the_empty_file_and_redo(qtbot, window, db_
     assert [(e["level"], e["category"], e["text"], e["kind"]) for e in entries] == [
         (1, "行政職員一般", "新採用職員研修", "training"),
         (3, "情報系システム", "Windows Server 2008管理", "work"),
-        (3, "情報系システム", "Active Directoryの基礎", "training")]
+        (3, "情報系システム", "Active Directoryの基礎", "training"),
+    ]
     # Typing on a filled cell adds a line after its entries.
     type_into_cell(qtbot, grid, 1, 0, "IT基礎セミナー")
     step("セル入力")

@@ -1,6 +1,7 @@
 """The window and its file: read-only viewing, the lock against a second window, the
 check on opening with the offer of the newest good backup, restoring a backup, and the
 daily backup in a worker thread."""
+
 import os
 
 import pytest
@@ -194,8 +195,7 @@ def corrupt(path):
             f.write(os.urandom(300))
 
 
-def test_a_damaged_database_is_never_written_and_the_newest_good_backup_is_offered(
-        qtbot, tmp_path, answers):
+def test_a_damaged_database_is_never_written_and_the_newest_good_backup_is_offered(qtbot, tmp_path, answers):
     db = make_db(tmp_path / "chief.sqlite", 40)
     old = make_backup(db, "manual")
     newer = make_backup(db, "daily")
@@ -259,6 +259,7 @@ def test_the_daily_backup_is_made_in_a_worker_once_a_day(qtbot, tmp_path):
 
 def test_open_store_refuses_a_newer_program_file_without_offering_backups(tmp_path):
     import sqlite3
+
     db = make_db(tmp_path / "chief.sqlite", 1)
     make_backup(db, "manual")
     conn = sqlite3.connect(db)

@@ -1,4 +1,5 @@
 """The skill grid as a spreadsheet: editor keys, clipboard, detail editor, row heights."""
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QTableView
@@ -68,7 +69,9 @@ def test_copy_cut_paste_and_delete(qtbot, grid, db_path):
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     pasted = [e for e in snapshot(db_path)[0]["entries"] if e["level"] == 4]
     assert [(e["text"], e["kind"], e["category"]) for e in pasted] == [
-        ("新採用職員研修", "training", "ストラテジ"), ("接遇研修", "training", "ストラテジ")]
+        ("新採用職員研修", "training", "ストラテジ"),
+        ("接遇研修", "training", "ストラテジ"),
+    ]
     # Plain text from elsewhere pastes as lines, after those already there.
     QApplication.clipboard().setText("ISMS内部監査\n")
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -115,6 +118,7 @@ def test_detail_editor_sets_kind_date_and_note(qtbot, grid, db_path):
 
 def test_dragging_several_cells_keeps_their_places(qtbot, grid):
     from tests.ui.test_editing_flow import drop_on_cell
+
     type_into_cell(qtbot, grid, 1, 0, "新採用職員研修")
     type_into_cell(qtbot, grid, 2, 1, "IT基礎セミナー")
     model = grid.model()

@@ -1,4 +1,5 @@
 """History tables: 経験年数 follows the typing, rows are deleted and cells emptied by key."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
@@ -10,10 +11,18 @@ from tests.ui.support import commit_text, find, go_to, snapshot
 
 @pytest.fixture
 def person(window):
-    assert window.session.add_staff(Staff(name="藤沢 花子", assignments=[
-        Assignment(Period(PartialDate(2010, 4, 1), PartialDate(2013, 3, 31)), "情報システム担当")],
-        projects=[Project(Period(PartialDate(2010, 4)), "職員ポータル更新"),
-                  Project(Period(PartialDate(2012, 4)), "通信回線更新")]))
+    assert window.session.add_staff(
+        Staff(
+            name="藤沢 花子",
+            assignments=[
+                Assignment(Period(PartialDate(2010, 4, 1), PartialDate(2013, 3, 31)), "情報システム担当")
+            ],
+            projects=[
+                Project(Period(PartialDate(2010, 4)), "職員ポータル更新"),
+                Project(Period(PartialDate(2012, 4)), "通信回線更新"),
+            ],
+        )
+    )
     return window
 
 

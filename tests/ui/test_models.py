@@ -1,4 +1,5 @@
 """The window's models: Qt's model tester on each, and the skill grid's contract of gui.md."""
+
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 
@@ -20,6 +21,7 @@ def demo_db(db_path):
 @pytest.fixture
 def demo_window(qtbot, demo_db):
     from skillmatrix.app import create_window
+
     win = create_window(demo_db)
     qtbot.addWidget(win)
     win.resize(1280, 800)
@@ -57,8 +59,9 @@ def test_grid_contract(demo_window, demo_db):
         assert level.number == row
         assert model.headerData(row, Qt.Orientation.Vertical) == level.name
         assert model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == level.definition
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == \
-        [c.name for c in session.categories]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == [
+        c.name for c in session.categories
+    ]
     sheet = session.current
     for row in range(8):
         for column in range(8):
@@ -66,8 +69,9 @@ def test_grid_contract(demo_window, demo_db):
             texts = [e.text for e in sheet.cell(row, session.categories[column].id)]
             assert index.data(Qt.ItemDataRole.DisplayRole) == "\n".join(texts)
             assert index.data(Qt.ItemDataRole.EditRole) == "\n".join(texts)
-    empty = next(model.index(r, c) for r in range(8) for c in range(8)
-                 if not sheet.cell(r, session.categories[c].id))
+    empty = next(
+        model.index(r, c) for r in range(8) for c in range(8) if not sheet.cell(r, session.categories[c].id)
+    )
     assert empty.data() == ""  # nothing shown, not "0"
 
 
@@ -78,15 +82,22 @@ def test_set_data_keeps_kind_date_and_note_of_unchanged_lines(demo_window, demo_
     cell = (4, session.categories[6].id)
     sheet = session.current.copy()
     sheet.entries = [e for e in sheet.entries if (e.level, e.category_id) != cell]
-    sheet.entries += [Entry(4, cell[1], "セキュリティ監査", "role", PartialDate(2015, 6), "県の委員"),
-                      Entry(4, cell[1], "ISMS内部監査", "work", PartialDate(2016))]
+    sheet.entries += [
+        Entry(4, cell[1], "セキュリティ監査", "role", PartialDate(2015, 6), "県の委員"),
+        Entry(4, cell[1], "ISMS内部監査", "work", PartialDate(2016)),
+    ]
     assert session.save_sheet(sheet, "準備")
-    assert model.setData(index, "新しい行\nセキュリティ監査\n\n  \nISMS内部監査（改）", Qt.ItemDataRole.EditRole)
-    after = [e for e in snapshot(demo_db)[0]["entries"] if e["level"] == 4 and e["category"] == "セキュリティ"]
+    assert model.setData(
+        index, "新しい行\nセキュリティ監査\n\n  \nISMS内部監査（改）", Qt.ItemDataRole.EditRole
+    )
+    after = [
+        e for e in snapshot(demo_db)[0]["entries"] if e["level"] == 4 and e["category"] == "セキュリティ"
+    ]
     assert [(e["text"], e["kind"], e["date"], e.get("note")) for e in after] == [
         ("新しい行", "other", None, None),
         ("セキュリティ監査", "role", "2015-06", "県の委員"),
-        ("ISMS内部監査（改）", "work", None, None)]
+        ("ISMS内部監査（改）", "work", None, None),
+    ]
     assert index.data() == "新しい行\nセキュリティ監査\nISMS内部監査（改）"
     assert "〔講師・委員〕セキュリティ監査（2015年6月）" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert model.setData(index, "", Qt.ItemDataRole.EditRole)

@@ -1,5 +1,6 @@
 """The 研修計画 dialog: proposals from the gaps, decisions, lines added and removed, the
 courses taken recorded on the sheets in one step, the plan printed — all undoable."""
+
 import datetime
 
 import openpyxl
@@ -36,8 +37,10 @@ def select_rows(dialog, rows):
     selection = dialog.view.selectionModel()
     selection.clearSelection()
     for r in rows:
-        selection.select(dialog.model.index(r, 0), QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            dialog.model.index(r, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
 
 def rows_of(dialog, staff_id):
@@ -147,8 +150,10 @@ def test_recording_courses_taken_in_one_step(qtbot, window, dialog, db_path):
     level2 = [lv.number for lv in window.session.levels].index(2)
     assert "情報セキュリティ対策等研修" in grid.index(level2, sec).data().split("\n")
     # The gaps moved: the matrix shows the new level.
-    assert DepartmentStore(window.session.store).levels()[SEED_STAFFER_ID][
-        window.session.categories[sec].id] == 2
+    assert (
+        DepartmentStore(window.session.store).levels()[SEED_STAFFER_ID][window.session.categories[sec].id]
+        == 2
+    )
     # One undo step takes everything back.
     assert window.session.undo_stack.undoText() == "研修計画: 受講を記録"
     window.undo()

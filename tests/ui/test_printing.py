@@ -1,4 +1,5 @@
 """Printing one résumé from the window: actions, print choices, Export PDF, Print, preview."""
+
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
@@ -74,8 +75,11 @@ def test_export_pdf_writes_the_shown_persons_resume_with_the_font_embedded(demo,
     written = out.with_name("veteran.pdf")
     text = pdf_text(written)
     assert "湘南太郎" in text
-    for item in [e.text for e in veteran.entries] + [a.name for a in veteran.assignments] \
-            + [p.name for p in veteran.projects]:
+    for item in (
+        [e.text for e in veteran.entries]
+        + [a.name for a in veteran.assignments]
+        + [p.name for p in veteran.projects]
+    ):
         assert "".join(item.split()) in text, item
     fonts = embedded_fonts(written)
     assert fonts and all(fonts.values()) and all("IPAexGothic" in f for f in fonts)
@@ -181,8 +185,10 @@ def test_print_goes_through_the_printer_at_its_resolution(demo, monkeypatch, tmp
     for page in range(len(reference.pages)):  # in the same place, down to the footer
         for got, want in zip(ink_extent(out, page), ink_extent(expected, page)):
             assert abs(got - want) <= 2
-    assert "2ページを印刷しました" in window.statusBar().currentMessage() or \
-        f"{len(printed.pages)}ページを印刷しました" in window.statusBar().currentMessage()
+    assert (
+        "2ページを印刷しました" in window.statusBar().currentMessage()
+        or f"{len(printed.pages)}ページを印刷しました" in window.statusBar().currentMessage()
+    )
 
 
 def test_cancelled_print_dialog_prints_nothing(demo, monkeypatch, tmp_path):
@@ -197,8 +203,11 @@ def test_cancelled_print_dialog_prints_nothing(demo, monkeypatch, tmp_path):
 def _has_ink(pixmap) -> bool:
     image = pixmap.toImage()
     step = max(1, image.width() // 60)
-    return any(image.pixelColor(x, y) != QColor(Qt.GlobalColor.white)
-               for x in range(0, image.width(), step) for y in range(0, image.height(), step))
+    return any(
+        image.pixelColor(x, y) != QColor(Qt.GlobalColor.white)
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    )
 
 
 def test_preview_shows_the_pdf_with_navigation_and_zoom(demo, qtbot, monkeypatch, tmp_path):
@@ -262,7 +271,9 @@ def test_preview_prints_exports_and_changes_choices(demo, qtbot, monkeypatch, tm
     answer_print_dialog(monkeypatch, only_second, pages=(2, 2))  # a page range chosen
     preview.actions_by_name["previewPrint"].trigger()
     assert len(pypdf.PdfReader(only_second).pages) == 1
-    second, first, wanted = (set(dark_pixels(p, n)) for p, n in ((only_second, 0), (printed, 0), (printed, 1)))
+    second, first, wanted = (
+        set(dark_pixels(p, n)) for p, n in ((only_second, 0), (printed, 0), (printed, 1))
+    )
     assert len(second & wanted) > 0.9 * len(wanted) and len(second & first) < 0.5 * len(first)
 
     preview.actions_by_name["previewChoices"].trigger()
@@ -282,19 +293,22 @@ def test_preview_prints_exports_and_changes_choices(demo, qtbot, monkeypatch, tm
     preview.close()
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("湘南 太郎", "湘南 太郎.pdf"),
-    ("  湘南\u3000 太郎 ", "湘南 太郎.pdf"),
-    ("../../etc/passwd", "_.._etc_passwd.pdf"),
-    ('a\\b/c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j.pdf"),
-    ("行\n\t改", "行 改.pdf"),
-    ("CON", "_CON.pdf"),
-    ("nul.txt", "_nul.txt.pdf"),
-    ("COM1 ", "_COM1.pdf"),
-    ("...", "スキル履歴書.pdf"),
-    ("", "スキル履歴書.pdf"),
-    ("名" * 300, "名" * 100 + ".pdf"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("湘南 太郎", "湘南 太郎.pdf"),
+        ("  湘南\u3000 太郎 ", "湘南 太郎.pdf"),
+        ("../../etc/passwd", "_.._etc_passwd.pdf"),
+        ('a\\b/c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j.pdf"),
+        ("行\n\t改", "行 改.pdf"),
+        ("CON", "_CON.pdf"),
+        ("nul.txt", "_nul.txt.pdf"),
+        ("COM1 ", "_COM1.pdf"),
+        ("...", "スキル履歴書.pdf"),
+        ("", "スキル履歴書.pdf"),
+        ("名" * 300, "名" * 100 + ".pdf"),
+    ],
+)
 def test_safe_file_names(name, expected):
     assert safe_file_name(name) == expected
 
@@ -307,6 +321,7 @@ def test_default_options_follow_the_windows_date_style(demo):
 
 def test_a_font_that_cannot_be_used_is_a_message_not_a_crash(demo, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox
+
     window, _ = demo
     broken = tmp_path / "broken.ttf"
     broken.write_bytes(b"not a font")

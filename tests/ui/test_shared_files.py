@@ -1,6 +1,7 @@
 """File > 共有ファイルに書き出す and File > 取り込む from the window: real files, the worker
 threads, the preview with its counts, each conflict choice, and refused files that leave
 the database row for row as it was."""
+
 import sqlite3
 
 import pytest
@@ -128,8 +129,10 @@ def test_import_preview_counts_each_kind_and_shows_the_conflict_side_by_side(qtb
     kinds = [table.index(r, 0).data() for r in range(table.rowCount())]
     assert kinds == ["競合", "追加", "更新"] + ["変更なし"] * 4
     compare = dialog.findChild(QTableWidget, "conflictCompare")
-    lines = {compare.verticalHeaderItem(r).text(): (compare.item(r, 0).text(), compare.item(r, 1).text())
-             for r in range(compare.rowCount())}
+    lines = {
+        compare.verticalHeaderItem(r).text(): (compare.item(r, 0).text(), compare.item(r, 1).text())
+        for r in range(compare.rowCount())
+    }
     assert lines["所属"] == ("行政経営課（チーフ）", "情報政策課（サブ）")
     assert lines["職名"][1] == "主査（サブ）" and lines["職名"][0] != "主査（サブ）"
     assert {"氏名", "担当履歴", "プロジェクト履歴", "資格等", "実績（件数）"} <= set(lines)
@@ -189,11 +192,14 @@ def _text_renamed(path):
     path.write_text("氏名,所属\n藤沢 花子,情報政策課\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("make, says", [
-    (_random_bytes, "SQLite"),
-    (_other_program, "別のプログラム"),
-    (_text_renamed, "SQLite"),
-])
+@pytest.mark.parametrize(
+    "make, says",
+    [
+        (_random_bytes, "SQLite"),
+        (_other_program, "別のプログラム"),
+        (_text_renamed, "SQLite"),
+    ],
+)
 def test_a_bad_file_is_refused_with_a_message_and_nothing_changes(qtbot, tmp_path, answers, make, says):
     db = make_db(tmp_path / "chief.sqlite", 2)
     window = open_window(qtbot, db)
@@ -228,6 +234,7 @@ def test_importing_the_same_file_again_changes_nothing(qtbot, offices, answers):
 
 def test_import_of_interchange_json(qtbot, tmp_path, answers):
     from skillmatrix.exchange.interchange import write_json
+
     source = make_db(tmp_path / "source.sqlite", 2)
     with Store.open(source, readonly=True) as store:
         write_json(store.iter_staff(), store.categories(), tmp_path / "people.json")

@@ -1,4 +1,5 @@
 """People: the filter, adding, deleting with confirmation, moving and sorting — all undoable."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QTableView
@@ -7,10 +8,12 @@ from skillmatrix.domain.model import Entry, Staff
 from skillmatrix.store.repository import Store
 from tests.ui.support import commit_text, find, go_to, snapshot
 
-PEOPLE = [("藤沢 花子", "ふじさわ はなこ", "事務職員", "セキュリティ研修"),
-          ("湘南 太郎", "しょうなん たろう", "参事", "住基システム導入"),
-          ("江ノ島 次郎", "えのしま じろう", "主事", "ネットワーク基礎セミナー"),
-          ("辻堂 三郎", "つじどう さぶろう", "技師", "GIS研修")]
+PEOPLE = [
+    ("藤沢 花子", "ふじさわ はなこ", "事務職員", "セキュリティ研修"),
+    ("湘南 太郎", "しょうなん たろう", "参事", "住基システム導入"),
+    ("江ノ島 次郎", "えのしま じろう", "主事", "ネットワーク基礎セミナー"),
+    ("辻堂 三郎", "つじどう さぶろう", "技師", "GIS研修"),
+]
 
 
 @pytest.fixture
@@ -18,14 +21,16 @@ def people_db(db_path):
     with Store.create(db_path) as store:
         category = store.categories()[0].id
         for name, kana, title, text in PEOPLE:
-            store.add_staff(Staff(name=name, kana=kana, title=title,
-                                  entries=[Entry(1, category, text, "training")]))
+            store.add_staff(
+                Staff(name=name, kana=kana, title=title, entries=[Entry(1, category, text, "training")])
+            )
     return db_path
 
 
 @pytest.fixture
 def people_window(qtbot, people_db):
     from skillmatrix.app import create_window
+
     win = create_window(people_db)
     qtbot.addWidget(win)
     win.show()

@@ -1,5 +1,6 @@
 """The staff list's search index: built while the window is idle, complete before a filter
 is applied, and folding text exactly as NFKC + casefold + katakana→hiragana would."""
+
 import unicodedata
 
 import pytest
@@ -15,10 +16,23 @@ def reference(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(staff_list._KATAKANA_TO_HIRAGANA)
 
 
-@pytest.mark.parametrize("text", [
-    "情報セキュリティ研修（ＰＭ向け）", "ＩＴパスポート　取得", "ｾｷｭﾘﾃｨ ｶﾞｲﾄﾞ", "ワ\u3099", "ウ\u3099ァ",
-    "㌀㍻①Ⅳ", "Straße ΣΊΣΥΦΟΣ", "ヴヵヶヷヺー・", "𠮷野家　ネットワーク", "", "\n\n", "ａｂｃ１２３：；",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "情報セキュリティ研修（ＰＭ向け）",
+        "ＩＴパスポート　取得",
+        "ｾｷｭﾘﾃｨ ｶﾞｲﾄﾞ",
+        "ワ\u3099",
+        "ウ\u3099ァ",
+        "㌀㍻①Ⅳ",
+        "Straße ΣΊΣΥΦΟΣ",
+        "ヴヵヶヷヺー・",
+        "𠮷野家　ネットワーク",
+        "",
+        "\n\n",
+        "ａｂｃ１２３：；",
+    ],
+)
 def test_normalise_folds_like_nfkc(text):
     assert normalise(text) == reference(text)
 
@@ -42,8 +56,7 @@ def test_the_index_is_built_while_idle(qtbot, session, monkeypatch):
     qtbot.waitUntil(lambda: model.searchable)
     assert None not in model._texts
     model.set_filter("ネットワーク")
-    expected = {s.id for s in session.store.iter_staff()
-                if any("ネットワーク" in e.text for e in s.entries)}
+    expected = {s.id for s in session.store.iter_staff() if any("ネットワーク" in e.text for e in s.entries)}
     assert {model.summary(r).id for r in range(model.rowCount())} == expected != set()
 
 
@@ -80,6 +93,7 @@ def test_indexing_stops_when_the_database_is_closed(qtbot, session):
 
 def test_adding_a_person_keeps_the_index_of_the_others(qtbot, session):
     from skillmatrix.domain.model import Entry, Staff
+
     model = StaffListModel(session)
     qtbot.waitUntil(lambda: model.searchable)
     newcomer = Staff(name="新人 花子", entries=[Entry(0, session.categories[0].id, "ゾウリムシ観察")])

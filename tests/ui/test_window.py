@@ -1,5 +1,6 @@
 """The window as a whole: actions, title, read-only mode, files, settings, definitions,
 the welcome page with the demo data, keyboard order and the error handler."""
+
 import sqlite3
 
 import pytest
@@ -22,24 +23,37 @@ from skillmatrix.store.repository import Store
 from skillmatrix.ui.errors import ErrorReporter, log_path
 from tests.ui.support import definitions, find, snapshot
 
-SPEC_ACTIONS = ("actionNewStaff", "actionDeleteStaff", "actionUndo", "actionRedo",
-                "actionExportShared", "actionImport", "actionPrintPreview", "actionPrint",
-                "actionExportPdf")
+SPEC_ACTIONS = (
+    "actionNewStaff",
+    "actionDeleteStaff",
+    "actionUndo",
+    "actionRedo",
+    "actionExportShared",
+    "actionImport",
+    "actionPrintPreview",
+    "actionPrint",
+    "actionExportPdf",
+)
 
 
 def test_actions_of_the_spec_are_in_the_menus_with_standard_keys(window):
-    in_menus = {a.objectName() for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
-                for a in menu.actions()}
+    in_menus = {
+        a.objectName()
+        for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
+        for a in menu.actions()
+    }
     for name in SPEC_ACTIONS:
         action = window.findChild(QAction, name)
         assert action is window.action(name)
         assert name in in_menus
-    for name, key in (("actionNewStaff", QKeySequence.StandardKey.New),
-                      ("actionUndo", QKeySequence.StandardKey.Undo),
-                      ("actionRedo", QKeySequence.StandardKey.Redo),
-                      ("actionPrint", QKeySequence.StandardKey.Print),
-                      ("actionFind", QKeySequence.StandardKey.Find),
-                      ("actionOpen", QKeySequence.StandardKey.Open)):
+    for name, key in (
+        ("actionNewStaff", QKeySequence.StandardKey.New),
+        ("actionUndo", QKeySequence.StandardKey.Undo),
+        ("actionRedo", QKeySequence.StandardKey.Redo),
+        ("actionPrint", QKeySequence.StandardKey.Print),
+        ("actionFind", QKeySequence.StandardKey.Find),
+        ("actionOpen", QKeySequence.StandardKey.Open),
+    ):
         assert window.action(name).shortcut() == QKeySequence(key)
     # Printing is connected by print_actions.py (tests/ui/test_printing.py), shared files by
     # file_actions.py (tests/ui/test_shared_files.py): enabled, no 準備中 left.
@@ -96,8 +110,9 @@ def test_definitions_dialog_edits_are_undoable_and_audited(qtbot, window, db_pat
     assert categories[7]["name"] == "戦略・企画"
     grid = find(window, QTableView, "skillGrid").model()
     assert grid.headerData(7, Qt.Orientation.Horizontal) == "戦略・企画"
-    assert grid.headerData(3, Qt.Orientation.Vertical,
-                           Qt.ItemDataRole.ToolTipRole) == "独力で遂行できる（改訂）"
+    assert (
+        grid.headerData(3, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == "独力で遂行できる（改訂）"
+    )
     with Store.open(db_path, readonly=True) as store:
         assert {r["action"] for r in store.audit_log(5)} >= {"level", "category"}
     assert window.action("actionUndo").text() == "元に戻す: 定義の変更"
@@ -118,8 +133,15 @@ def test_definitions_dialog_edits_are_undoable_and_audited(qtbot, window, db_pat
 def test_date_style_shows_wareki(qtbot, window):
     from skillmatrix.domain.dates import PartialDate, Period
     from skillmatrix.domain.model import Assignment
-    window.session.add_staff(Staff(name="藤沢 花子", assignments=[
-        Assignment(Period(PartialDate(2010, 4, 1), PartialDate(2013, 3, 31)), "情報システム担当")]))
+
+    window.session.add_staff(
+        Staff(
+            name="藤沢 花子",
+            assignments=[
+                Assignment(Period(PartialDate(2010, 4, 1), PartialDate(2013, 3, 31)), "情報システム担当")
+            ],
+        )
+    )
     table = find(window, QTableView, "assignmentTable").model()
     window.action("actionDateWareki").trigger()
     assert table.index(0, 0).data() == "平成22年4月1日～平成25年3月31日"
@@ -128,7 +150,8 @@ def test_date_style_shows_wareki(qtbot, window):
 
 
 def test_layout_and_recent_files_are_remembered_in_the_private_data_folder(
-        qtbot, db_path, tmp_path, private_data_dir):
+    qtbot, db_path, tmp_path, private_data_dir
+):
     win = create_window(db_path)
     qtbot.addWidget(win)
     win.resize(760, 560)  # inside the offscreen screen (800 × 600), so nothing is clamped
@@ -150,7 +173,9 @@ def test_layout_and_recent_files_are_remembered_in_the_private_data_folder(
     Store.create(other).close()
     assert again.open_database(other)
     assert again.windowTitle().startswith("other.sqlite")
-    recent = [str(p) for p in __import__("skillmatrix.ui.settings", fromlist=["x"]).recent_files(again.settings)]
+    recent = [
+        str(p) for p in __import__("skillmatrix.ui.settings", fromlist=["x"]).recent_files(again.settings)
+    ]
     assert recent[:2] == [str(other.resolve()), str(db_path.resolve())]
     again.close()
 
@@ -174,9 +199,21 @@ def test_keyboard_tab_order_reaches_every_editor(qtbot, window):
             widget = widget.parentWidget()
         names.append(widget.objectName())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert names == ["staffFilter", "staffList", "nameEdit", "kanaEdit", "titleEdit",
-                     "sectionEdit", "experienceOverride", "qualificationTable",
-                     "assignmentTable", "projectTable", "skillGrid", "levelPanel", "staffFilter"]
+    assert names == [
+        "staffFilter",
+        "staffList",
+        "nameEdit",
+        "kanaEdit",
+        "titleEdit",
+        "sectionEdit",
+        "experienceOverride",
+        "qualificationTable",
+        "assignmentTable",
+        "projectTable",
+        "skillGrid",
+        "levelPanel",
+        "staffFilter",
+    ]
 
 
 @pytest.mark.qt_no_exception_capture
@@ -184,8 +221,10 @@ def test_unexpected_errors_are_logged_and_shown_once(qtbot, window):
     reporter = ErrorReporter(show_dialogs=True)
     reporter.install()
     try:
+
         def broken():
             raise RuntimeError("テスト用の故障")
+
         for _ in range(3):  # the same error again and again (a repaint loop) …
             QTimer.singleShot(0, broken)
             qtbot.wait(20)

@@ -4,6 +4,7 @@ place, and who took the selected course when (研修受講履歴).
 Each change is one undo step; a course removed keeps the entries people have of it (they
 are text on their sheets) and its plan lines get it back on undo.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -43,11 +44,17 @@ class CourseModel(RowTableModel):
         self.takers: dict[str, list[tuple[str, str, PartialDate | None]]] = {}
         self.categories: list[Category] = []
         self.save = None  # (Course) -> bool, set by the dialog
-        self.headers = [self.tr("研修名"), self.tr("提供機関"), self.tr("分類"), self.tr("レベル"),
-                        self.tr("種別"), self.tr("受講者"), self.tr("備考")]
+        self.headers = [
+            self.tr("研修名"),
+            self.tr("提供機関"),
+            self.tr("分類"),
+            self.tr("レベル"),
+            self.tr("種別"),
+            self.tr("受講者"),
+            self.tr("備考"),
+        ]
 
-    def set_courses(self, courses: list[Course], categories: list[Category],
-                    takers: dict[str, list]) -> None:
+    def set_courses(self, courses: list[Course], categories: list[Category], takers: dict[str, list]) -> None:
         self.beginResetModel()
         self.courses, self.categories, self.takers = list(courses), list(categories), takers
         self.endResetModel()
@@ -128,10 +135,12 @@ class TakersModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and section in (0, 1):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and section in (0, 1)
+        ):
             return (self.tr("氏名"), self.tr("受講時期"))[section]
         return None
 
@@ -163,13 +172,19 @@ class CatalogueDialog(DepartmentDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)  # names in full
-        self.view.setItemDelegateForColumn(CATEGORY, ChoiceDelegate(
-            lambda: [(self.tr("（なし）"), None)] + [(c.name, c.id) for c in session.categories],
-            self.view))
-        self.view.setItemDelegateForColumn(LEVEL, ChoiceDelegate(level_choices(self.tr("（なし）")),
-                                                                 self.view))
-        self.view.setItemDelegateForColumn(KIND, ChoiceDelegate(
-            [(KIND_LABELS[k], k) for k in KINDS], self.view))
+        self.view.setItemDelegateForColumn(
+            CATEGORY,
+            ChoiceDelegate(
+                lambda: [(self.tr("（なし）"), None)] + [(c.name, c.id) for c in session.categories],
+                self.view,
+            ),
+        )
+        self.view.setItemDelegateForColumn(
+            LEVEL, ChoiceDelegate(level_choices(self.tr("（なし）")), self.view)
+        )
+        self.view.setItemDelegateForColumn(
+            KIND, ChoiceDelegate([(KIND_LABELS[k], k) for k in KINDS], self.view)
+        )
         self.taker_view = QTableView(objectName="catalogueTakers")
         self.taker_view.setModel(self.takers)
         self.taker_view.verticalHeader().setVisible(False)
@@ -188,8 +203,12 @@ class CatalogueDialog(DepartmentDialog):
         splitter.setStretchFactor(1, 1)
         self.add_button = QPushButton(self.tr("研修を追加(&N)"), objectName="catalogueAdd")
         self.delete_button = QPushButton(self.tr("削除(&D)"), objectName="catalogueDelete")
-        hint = QLabel(self.tr("セルをダブルクリックで修正。分類とレベルは、入力補完で研修を選んだときに"
-                              "入るセルと研修計画の提案に使われます。"))
+        hint = QLabel(
+            self.tr(
+                "セルをダブルクリックで修正。分類とレベルは、入力補完で研修を選んだときに"
+                "入るセルと研修計画の提案に使われます。"
+            )
+        )
         hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
@@ -201,8 +220,8 @@ class CatalogueDialog(DepartmentDialog):
         self.delete_button.clicked.connect(self.delete_course)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_takers())
         self.taker_view.doubleClicked.connect(
-            lambda index: index.isValid()
-            and self.staff_activated.emit(index.data(Qt.ItemDataRole.UserRole)))
+            lambda index: index.isValid() and self.staff_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+        )
         if not session.readonly:
             self.model.save = self._save
         self.reload()
@@ -250,5 +269,6 @@ class CatalogueDialog(DepartmentDialog):
         if not index.isValid():
             return False
         course = self.model.courses[index.row()]
-        return self.session.push(DeleteCourse(self.session, course.id,
-                                              self.tr("研修「{name}」の削除").format(name=course.name)))
+        return self.session.push(
+            DeleteCourse(self.session, course.id, self.tr("研修「{name}」の削除").format(name=course.name))
+        )

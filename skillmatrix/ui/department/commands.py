@@ -3,6 +3,7 @@
 Like ../commands.py: each store write returns what was there, undo writes that back.
 After every write the session's department_changed() tells the views to reload.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -33,8 +34,15 @@ class DepartmentCommand(StoreCommand):
 class SetTick(DepartmentCommand):
     """Ticks or unticks a can-do statement for one person (with the date)."""
 
-    def __init__(self, session: Session, staff_id: str, statement_id: str, ticked: bool,
-                 date: PartialDate | None, text: str):
+    def __init__(
+        self,
+        session: Session,
+        staff_id: str,
+        statement_id: str,
+        ticked: bool,
+        date: PartialDate | None,
+        text: str,
+    ):
         super().__init__(session, text)
         self.staff_id, self.statement_id = staff_id, statement_id
         self.ticked, self.date = ticked, date
@@ -91,8 +99,9 @@ class SaveProfile(DepartmentCommand):
 
     def __init__(self, session: Session, profile: TargetProfile, text: str):
         super().__init__(session, text)
-        self.profile = dataclasses.replace(profile, targets=dict(profile.targets),
-                                           titles=list(profile.titles), can_do=list(profile.can_do))
+        self.profile = dataclasses.replace(
+            profile, targets=dict(profile.targets), titles=list(profile.titles), can_do=list(profile.can_do)
+        )
         self.old: TargetProfile | None = None
 
     def apply(self) -> None:
@@ -201,8 +210,9 @@ class SavePlan(DepartmentCommand):
 class RecordTraining(DepartmentCommand):
     """Adds the courses taken to each person's sheet and marks the plan lines done."""
 
-    def __init__(self, session: Session, fiscal_year: int, sheets: list[Staff],
-                 items: list[PlanItem], text: str):
+    def __init__(
+        self, session: Session, fiscal_year: int, sheets: list[Staff], items: list[PlanItem], text: str
+    ):
         super().__init__(session, text)
         self.fiscal_year = fiscal_year
         self.sheets = [s.copy() for s in sheets]
@@ -212,12 +222,14 @@ class RecordTraining(DepartmentCommand):
 
     def apply(self) -> None:
         self.old_sheets, self.old_items = undo.record_training(
-            self.department, self.fiscal_year, [s.copy() for s in self.sheets], self.items)
+            self.department, self.fiscal_year, [s.copy() for s in self.sheets], self.items
+        )
         self._show(self.sheets)
 
     def revert(self) -> None:
-        undo.record_training(self.department, self.fiscal_year,
-                             [s.copy() for s in self.old_sheets], self.old_items)
+        undo.record_training(
+            self.department, self.fiscal_year, [s.copy() for s in self.old_sheets], self.old_items
+        )
         self._show(self.old_sheets)
 
     def _show(self, sheets: list[Staff]) -> None:

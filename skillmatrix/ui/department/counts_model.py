@@ -1,4 +1,5 @@
 """Per category, how many of the people shown stand at each level (and below target)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
@@ -32,8 +33,9 @@ class CountsModel(QAbstractTableModel):
             cats = snapshot.categories
             self._names = [c.name for c in cats]
             self._hist = [hist[c.id] for c in cats]
-            self._below = [sum(1 for s in staff_ids
-                               if snapshot.status(s, c.id) not in (None, GAP_MET)) for c in cats]
+            self._below = [
+                sum(1 for s in staff_ids if snapshot.status(s, c.id) not in (None, GAP_MET)) for c in cats
+            ]
         self.endResetModel()
 
     def counts(self, row: int) -> tuple[int, list[int], int]:
@@ -47,8 +49,7 @@ class CountsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else LEVEL_COUNT + 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:

@@ -1,4 +1,5 @@
 """A delegate that edits a cell by choosing from a list (category, level, kind, target)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
@@ -21,8 +22,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def _choices(self) -> list[tuple[str, object]]:
         return self.choices() if callable(self.choices) else self.choices
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
         for label, value in self._choices():
             combo.addItem(label, value)
@@ -44,4 +44,5 @@ class ChoiceDelegate(QStyledItemDelegate):
 def level_choices(none_label: str) -> list[tuple[str, int | None]]:
     """Returns 「none_label」 and レベル0..7 as choices."""
     from skillmatrix.domain.model import LEVEL_COUNT
+
     return [(none_label, None)] + [(f"レベル{n}", n) for n in range(LEVEL_COUNT)]

@@ -4,6 +4,7 @@ Each dialog edits through the session (one undo step per change, written at once
 there is no OK: Ctrl+Z and Ctrl+Y work inside the dialog on the same stack as the
 window's Edit menu, and the dialog reloads whenever the session says data changed.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -42,8 +43,10 @@ class DepartmentDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         stack = session.undo_stack
-        for action, keys in ((stack.createUndoAction(self, self.tr("元に戻す")), QKeySequence.StandardKey.Undo),
-                             (stack.createRedoAction(self, self.tr("やり直し")), QKeySequence.StandardKey.Redo)):
+        for action, keys in (
+            (stack.createUndoAction(self, self.tr("元に戻す")), QKeySequence.StandardKey.Undo),
+            (stack.createRedoAction(self, self.tr("やり直し")), QKeySequence.StandardKey.Redo),
+        ):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -60,8 +63,15 @@ class DepartmentDialog(QDialog):
 
     def _staff_signals(self):
         s = self.session
-        return (s.staff_reloaded, s.staff_added, s.staff_removed, s.staff_written,
-                s.store_replaced, s.definitions_changed, s.order_changed)
+        return (
+            s.staff_reloaded,
+            s.staff_added,
+            s.staff_removed,
+            s.staff_written,
+            s.store_replaced,
+            s.definitions_changed,
+            s.order_changed,
+        )
 
     def _department_changed(self) -> None:
         # The dialog's own edits: show them at once (and drop a reload already due).
@@ -113,8 +123,7 @@ class DepartmentDialog(QDialog):
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """Returns OK / キャンセル buttons wired to the dialog's accept and reject."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     # Named here: Qt's own translation is there only when qtbase_ja is loaded.
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("キャンセル"))
     buttons.accepted.connect(dialog.accept)

@@ -3,6 +3,7 @@
 One dialog of each kind at a time: opening it again raises the open one. A person
 chosen in a dialog (a double click on a name) is shown in the résumé tab.
 """
+
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
@@ -11,21 +12,25 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 def _plan(session, parent):
     from skillmatrix.ui.department.plan import PlanDialog
+
     return PlanDialog(session, parent)
 
 
 def _profiles(session, parent):
     from skillmatrix.ui.department.profiles import ProfilesDialog
+
     return ProfilesDialog(session, parent)
 
 
 def _catalogue(session, parent):
     from skillmatrix.ui.department.catalogue import CatalogueDialog
+
     return CatalogueDialog(session, parent)
 
 
 def _expiry(session, parent):
     from skillmatrix.ui.department.expiry import ExpiryDialog
+
     return ExpiryDialog(session, parent)
 
 
@@ -68,14 +73,14 @@ def install_menu(panel, window) -> QMenu:
     menu.addAction(show_tab)
     menu.addSeparator()
     for name, (text, _factory) in DIALOGS.items():
-        action = QAction(window.tr(text), window,
-                         objectName=f"actionDepartment{name.capitalize()}")
+        action = QAction(window.tr(text), window, objectName=f"actionDepartment{name.capitalize()}")
         action.triggered.connect(lambda _c=False, n=name: open_dialog(panel, n))
         menu.addAction(action)
         window.addAction(action)
     bar = window.menuBar()
-    help_menu = next((a for a in bar.actions() if a.menu() is not None
-                      and a.text().startswith("ヘルプ")), None)
+    help_menu = next(
+        (a for a in bar.actions() if a.menu() is not None and a.text().startswith("ヘルプ")), None
+    )
     if help_menu is not None:
         bar.insertMenu(help_menu, menu)
     else:

@@ -1,5 +1,6 @@
 """Qualifications expired or expiring soon (資格の有効期限), e.g. 情報処理安全確保支援士 that
 must be renewed: soonest first, a double click opens the person's sheet."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -102,8 +103,9 @@ class ExpiryDialog(DepartmentDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = expiring(DepartmentStore(self.session.store).qualifications_with_expiry(),
-                        dates.today(), self.days.value())
+        rows = expiring(
+            DepartmentStore(self.session.store).qualifications_with_expiry(), dates.today(), self.days.value()
+        )
         self.model.set_rows(rows, self.session.date_style)
         lapsed = sum(1 for x in rows if x.expired)
         self.count.setText(self.tr("{n}件（期限切れ {x}件）").format(n=len(rows), x=lapsed))

@@ -4,6 +4,7 @@ Filtering and sorting happen here, on plain Python lists of row numbers (a
 QSortFilterProxyModel over a Python model needs seconds for 20,000 rows). The model reads
 a Snapshot (domain/department_view.py) and never the database.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
@@ -72,9 +73,12 @@ class MatrixModel(QAbstractTableModel):
         if self.snapshot is None:
             return []
         people = self.snapshot.people
-        return [i for i, p in enumerate(people)
-                if (not self._section or p.section == self._section)
-                and (not self._title or p.title == self._title)]
+        return [
+            i
+            for i, p in enumerate(people)
+            if (not self._section or p.section == self._section)
+            and (not self._title or p.title == self._title)
+        ]
 
     # -- what the columns are ---------------------------------------------------------------------
 
@@ -121,8 +125,7 @@ class MatrixModel(QAbstractTableModel):
             return 0
         return len(self._lead()) + len(self.snapshot.categories) + len(self._tail())
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical or self.snapshot is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -175,8 +178,8 @@ class MatrixModel(QAbstractTableModel):
                 return have - target if target is not None else 99
             if role == Qt.ItemDataRole.ToolTipRole and status:
                 return self.tr("{cat}: {state}").format(
-                    cat=snap.categories[col - self.first_category_column()].name,
-                    state=GAP_LABELS[status])
+                    cat=snap.categories[col - self.first_category_column()].name, state=GAP_LABELS[status]
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTER
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -4,6 +4,7 @@ It reads the database only through DepartmentStore.snapshot(): one GROUP BY for 
 and a handful of small queries, then everything happens in the models. It reloads when
 the data changed and the tab is (or becomes) visible, never while hidden.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -98,8 +99,9 @@ class DepartmentPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.setWordWrap(False)
-        self.view.setToolTip(self.tr("氏名をクリック（ほかの欄はダブルクリックかEnter）で"
-                                     "その職員のスキル履歴書を開きます"))
+        self.view.setToolTip(
+            self.tr("氏名をクリック（ほかの欄はダブルクリックかEnter）でその職員のスキル履歴書を開きます")
+        )
         self.view.activated.connect(self._open)
         self.view.doubleClicked.connect(self._open)
         # A click on the name opens the sheet, like a link; elsewhere a click only selects,
@@ -126,16 +128,23 @@ class DepartmentPanel(QWidget):
         self.title_combo.currentIndexChanged.connect(self._filter_changed)
         self.model.filtered.connect(self._update_counts)
         self.model.modelReset.connect(self._update_counts)
-        for signal in (session.staff_written, session.staff_added, session.staff_removed,
-                       session.staff_reloaded, session.store_replaced,
-                       session.definitions_changed, session.order_changed,
-                       session.department_changed):
+        for signal in (
+            session.staff_written,
+            session.staff_added,
+            session.staff_removed,
+            session.staff_reloaded,
+            session.store_replaced,
+            session.definitions_changed,
+            session.order_changed,
+            session.department_changed,
+        ):
             signal.connect(self.mark_stale)
 
     # -- the department's dialogs -------------------------------------------------------------
 
     def _dialog_buttons(self) -> QHBoxLayout:
         from skillmatrix.ui.department.dialogs import DIALOGS
+
         row = QHBoxLayout()
         self.dialog_buttons = {}
         for name, (text, _factory) in DIALOGS.items():
@@ -149,11 +158,13 @@ class DepartmentPanel(QWidget):
     def open_dialog(self, name: str):
         """Opens (or raises, when open) a department dialog: plan, profiles, catalogue, expiry."""
         from skillmatrix.ui.department.dialogs import open_dialog
+
         return open_dialog(self, name)
 
     def install_menu(self, window) -> None:
         """Adds the 「部門」 menu (the dialogs and the reports) before the Help menu."""
         from skillmatrix.ui.department.dialogs import install_menu
+
         install_menu(self, window)
 
     # -- loading ----------------------------------------------------------------------------
@@ -205,8 +216,9 @@ class DepartmentPanel(QWidget):
                 header.resizeSection(col, self.fontMetrics().horizontalAdvance("佐々木 美由紀") + 16)
             else:
                 text = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-                header.resizeSection(col, self.fontMetrics().horizontalAdvance(
-                    max(text, "情報システム課", key=len)) + 16)
+                header.resizeSection(
+                    col, self.fontMetrics().horizontalAdvance(max(text, "情報システム課", key=len)) + 16
+                )
 
     # -- reacting ------------------------------------------------------------------------------
 
@@ -216,8 +228,7 @@ class DepartmentPanel(QWidget):
         self._resize_columns()
 
     def _filter_changed(self, *_args) -> None:
-        self.model.set_filter(self.section_combo.currentData() or "",
-                              self.title_combo.currentData() or "")
+        self.model.set_filter(self.section_combo.currentData() or "", self.title_combo.currentData() or "")
 
     def _kinds_changed(self, *_args) -> None:
         self.refresh()
@@ -238,8 +249,7 @@ class DepartmentPanel(QWidget):
         """Asks for a file name and writes a department report there."""
         folder = self.session.store.path.parent
         name = REPORT_TITLES[kind].split("（")[0] + suffix
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("書き出す"), str(folder / name),
-                                              f"*{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("書き出す"), str(folder / name), f"*{suffix}")
         if not path:
             return None
         return self.write_report(kind, Path(path))
@@ -248,13 +258,16 @@ class DepartmentPanel(QWidget):
         """Writes a report (kinds as ticked); errors go to the session's problem signal."""
         from skillmatrix.report.department_tables import build_report
         from skillmatrix.report.fonts import ReportError
+
         try:
             report = build_report(self.session.store, kind, kinds=self.kinds())
             if path.suffix.lower() == ".pdf":
                 from skillmatrix.report.department import write_pdf
+
                 write_pdf(report, path)
             else:
                 from skillmatrix.report.xlsx import write_xlsx
+
                 write_xlsx(report, path)
         except (ReportError, OSError) as e:
             self.session.problem.emit(str(e))

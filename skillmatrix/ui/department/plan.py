@@ -5,6 +5,7 @@ While nothing is stored for the 年度 the dialog shows the proposals (目標と
 the first decision stores the whole list. Every change — accept, drop, add, remove, note,
 record — is one step on the window's undo stack.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,8 +44,9 @@ from skillmatrix.ui.session import Session
 class AddLineDialog(QDialog):
     """Asks for a person and a course (from the catalogue, or a free title)."""
 
-    def __init__(self, people: list[Person], courses: list[Course], staff_id: str | None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, people: list[Person], courses: list[Course], staff_id: str | None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("planAddDialog")
         self.setWindowTitle(self.tr("研修を計画に追加"))
@@ -92,9 +94,13 @@ class RecordDialog(QDialog):
         today = dates.today()
         self.date = QLineEdit(PartialDate(today.year, today.month).format(), objectName="planRecordDate")
         self.date.setToolTip(self.tr("2025年6月、R7.6、2025/6/15 など（空欄: 日付なし）"))
-        self.summary = QLabel(self.tr("{n}件（{p}名）の研修を、各職員のスキル実績等一覧に「研修」として"
-                                      "記録し、計画を「受講済」にします。").format(n=count, p=people),
-                              objectName="planRecordText")
+        self.summary = QLabel(
+            self.tr(
+                "{n}件（{p}名）の研修を、各職員のスキル実績等一覧に「研修」として"
+                "記録し、計画を「受講済」にします。"
+            ).format(n=count, p=people),
+            objectName="planRecordText",
+        )
         self.summary.setWordWrap(True)
         buttons = ok_cancel(self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -129,8 +135,9 @@ class PlanDialog(DepartmentDialog):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
@@ -144,18 +151,21 @@ class PlanDialog(DepartmentDialog):
         top.addWidget(QLabel(self.tr("年度(&Y)"), buddy=self.year))
         top.addWidget(self.year)
         top.addWidget(self.state, 1)
-        for name, text, slot in (("Propose", self.tr("目標との差から提案(&P)"), self.propose),
-                                 ("Pdf", self.tr("PDFに書き出す…"), lambda: self.export(".pdf")),
-                                 ("Xlsx", self.tr("Excelに書き出す…"), lambda: self.export(".xlsx"))):
+        for name, text, slot in (
+            ("Propose", self.tr("目標との差から提案(&P)"), self.propose),
+            ("Pdf", self.tr("PDFに書き出す…"), lambda: self.export(".pdf")),
+            ("Xlsx", self.tr("Excelに書き出す…"), lambda: self.export(".xlsx")),
+        ):
             top.addWidget(self._button(name, text, slot))
         row = QHBoxLayout()
         for name, text, slot in (
-                ("Accept", self.tr("受講予定にする(&A)"), lambda: self.set_status("accepted")),
-                ("Drop", self.tr("見送る(&D)"), lambda: self.set_status("dropped")),
-                ("Reset", self.tr("提案に戻す"), lambda: self.set_status("proposed")),
-                ("Add", self.tr("研修を追加(&N)…"), self.add_line),
-                ("Remove", self.tr("行を削除"), self.remove_lines),
-                ("Record", self.tr("受講を記録(&R)…"), self.record)):
+            ("Accept", self.tr("受講予定にする(&A)"), lambda: self.set_status("accepted")),
+            ("Drop", self.tr("見送る(&D)"), lambda: self.set_status("dropped")),
+            ("Reset", self.tr("提案に戻す"), lambda: self.set_status("proposed")),
+            ("Add", self.tr("研修を追加(&N)…"), self.add_line),
+            ("Remove", self.tr("行を削除"), self.remove_lines),
+            ("Record", self.tr("受講を記録(&R)…"), self.record),
+        ):
             row.addWidget(self._button(name, text, slot))
         row.addStretch(1)
         self.body.addLayout(top)
@@ -190,15 +200,27 @@ class PlanDialog(DepartmentDialog):
         self.model.set_plan(items, people, courses, self.session.categories)
         people = len({i.staff_id for i in self.model.items})
         if self.stored:
-            counts = {s: sum(1 for i in self.model.items if i.status == s)
-                      for s in ("accepted", "dropped", "done", "proposed")}
-            self.state.setText(self.tr("{n}件（{p}名）　受講予定 {a}　受講済 {d}　見送り {x}　未決 {u}")
-                               .format(n=len(self.model.items), p=people, a=counts["accepted"],
-                                       d=counts["done"], x=counts["dropped"], u=counts["proposed"]))
+            counts = {
+                s: sum(1 for i in self.model.items if i.status == s)
+                for s in ("accepted", "dropped", "done", "proposed")
+            }
+            self.state.setText(
+                self.tr("{n}件（{p}名）　受講予定 {a}　受講済 {d}　見送り {x}　未決 {u}").format(
+                    n=len(self.model.items),
+                    p=people,
+                    a=counts["accepted"],
+                    d=counts["done"],
+                    x=counts["dropped"],
+                    u=counts["proposed"],
+                )
+            )
         else:
-            self.state.setText(self.tr("案: 目標との差から {n}件（{p}名）を提案（まだ保存されていません。"
-                                       "受講予定・見送りを決めると保存されます）")
-                               .format(n=len(self.model.items), p=people))
+            self.state.setText(
+                self.tr(
+                    "案: 目標との差から {n}件（{p}名）を提案（まだ保存されていません。"
+                    "受講予定・見送りを決めると保存されます）"
+                ).format(n=len(self.model.items), p=people)
+            )
         self._update_buttons()
 
     def selected_ids(self) -> list[str]:
@@ -213,8 +235,9 @@ class PlanDialog(DepartmentDialog):
             self.buttons[name].setEnabled(writable and chosen)
         self.buttons["Add"].setEnabled(writable)
         self.buttons["Propose"].setEnabled(writable)
-        self.buttons["Record"].setEnabled(writable and any(
-            i.status in ("accepted", "proposed") for i in self._record_candidates()))
+        self.buttons["Record"].setEnabled(
+            writable and any(i.status in ("accepted", "proposed") for i in self._record_candidates())
+        )
 
     # -- changing --------------------------------------------------------------------------
 
@@ -226,8 +249,11 @@ class PlanDialog(DepartmentDialog):
         ids = self.selected_ids()
         if not ids:
             return False
-        texts = {"accepted": self.tr("研修計画: 受講予定"), "dropped": self.tr("研修計画: 見送り"),
-                 "proposed": self.tr("研修計画: 提案に戻す")}
+        texts = {
+            "accepted": self.tr("研修計画: 受講予定"),
+            "dropped": self.tr("研修計画: 見送り"),
+            "proposed": self.tr("研修計画: 提案に戻す"),
+        }
         return self._save(plans.set_status(self.model.items, ids, status), texts[status])
 
     def propose(self) -> bool:
@@ -250,8 +276,9 @@ class PlanDialog(DepartmentDialog):
         current = self.view.currentIndex()
         staff_id = self.model.item(current.row()).staff_id if current.isValid() else None
         department = DepartmentStore(self.session.store)
-        dialog = AddLineDialog([Person(*r) for r in department.people()], department.courses(),
-                               staff_id, self)
+        dialog = AddLineDialog(
+            [Person(*r) for r in department.people()], department.courses(), staff_id, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._add_chosen(dialog))
         dialog.open()
@@ -273,12 +300,14 @@ class PlanDialog(DepartmentDialog):
     def remove_lines(self) -> bool:
         """Removes the selected lines from the plan (見送り keeps them; this forgets them)."""
         ids = self.selected_ids()
-        return bool(ids) and self._save(plans.remove_lines(self.model.items, ids),
-                                        self.tr("研修計画: 行の削除"))
+        return bool(ids) and self._save(
+            plans.remove_lines(self.model.items, ids), self.tr("研修計画: 行の削除")
+        )
 
     def _note_edited(self, row: int, note: str) -> bool:
-        return self._save(plans.set_note(self.model.items, self.model.item(row).id, note),
-                          self.tr("研修計画: 備考"))
+        return self._save(
+            plans.set_note(self.model.items, self.model.item(row).id, note), self.tr("研修計画: 備考")
+        )
 
     # -- recording ---------------------------------------------------------------------------
 
@@ -320,15 +349,21 @@ class PlanDialog(DepartmentDialog):
         courses = {c.id: c for c in department.courses()}
         result = plans.record_taken(self.model.items, ids, sheets, courses, date)
         if not result.recorded:
-            self.say(self.tr("記録できる研修がありません（分類とレベルのあるカタログの研修だけ記録できます）"))
+            self.say(
+                self.tr("記録できる研修がありません（分類とレベルのあるカタログの研修だけ記録できます）")
+            )
             return False
-        ok = self.session.push(RecordTraining(self.session, self.year.value(), result.sheets,
-                                              result.items, self.tr("研修計画: 受講を記録")))
+        ok = self.session.push(
+            RecordTraining(
+                self.session, self.year.value(), result.sheets, result.items, self.tr("研修計画: 受講を記録")
+            )
+        )
         if ok:
             message = self.tr("{n}件を記録しました").format(n=result.recorded)
             if result.skipped:
                 message += self.tr("（分類・レベルがないため記録しなかった研修: {t}）").format(
-                    t="、".join(result.skipped))
+                    t="、".join(result.skipped)
+                )
             self.say(message)
         return ok
 
@@ -338,21 +373,25 @@ class PlanDialog(DepartmentDialog):
         """Asks for a file name and writes the plan there (PDF or Excel)."""
         folder = self.session.store.path.parent
         name = f"研修計画_{self.year.value()}年度{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("研修計画を書き出す"),
-                                              str(folder / name), f"*{suffix}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("研修計画を書き出す"), str(folder / name), f"*{suffix}"
+        )
         return self.write_report(Path(path)) if path else None
 
     def write_report(self, path: Path) -> Path | None:
         """Writes the plan of the 年度 shown (the stored one, else the proposals)."""
         from skillmatrix.report.department_tables import build_report
         from skillmatrix.report.fonts import ReportError
+
         try:
             report = build_report(self.session.store, "plan", fiscal_year=self.year.value())
             if path.suffix.lower() == ".pdf":
                 from skillmatrix.report.department import write_pdf
+
                 write_pdf(report, path)
             else:
                 from skillmatrix.report.xlsx import write_xlsx
+
                 write_xlsx(report, path)
         except (ReportError, OSError) as error:
             self.say(str(error))

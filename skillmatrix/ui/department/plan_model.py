@@ -3,6 +3,7 @@
 The model only shows a list of PlanItem (stored, or proposed and not yet stored); the
 dialog makes every change through the session as one undo step and sets the list again.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -32,12 +33,21 @@ class PlanModel(RowTableModel):
         self._courses: dict[str, Course] = {}
         self._categories: dict[str, str] = {}
         self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLOURS.items()}
-        self.headers = [self.tr("氏名"), self.tr("職名"), self.tr("所属"), self.tr("研修名"),
-                        self.tr("提供機関"), self.tr("分類"), self.tr("レベル"), self.tr("状態"),
-                        self.tr("備考")]
+        self.headers = [
+            self.tr("氏名"),
+            self.tr("職名"),
+            self.tr("所属"),
+            self.tr("研修名"),
+            self.tr("提供機関"),
+            self.tr("分類"),
+            self.tr("レベル"),
+            self.tr("状態"),
+            self.tr("備考"),
+        ]
 
-    def set_plan(self, items: list[PlanItem], people: list[Person], courses: list[Course],
-                 categories: list[Category]) -> None:
+    def set_plan(
+        self, items: list[PlanItem], people: list[Person], courses: list[Course], categories: list[Category]
+    ) -> None:
         """Shows these lines (people who are gone are left out)."""
         self.beginResetModel()
         self._people = {p.id: p for p in people}

@@ -4,6 +4,7 @@ target level per category and the can-do statements (できること) required.
 One row per profile, edited in place; each change is one undo step. A person is given
 another profile than their 職名's in the 「できること」 tab of their sheet.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -47,8 +48,9 @@ class ProfileModel(QAbstractTableModel):
         self.holders: dict[str, int] = {}
         self.save = None  # (TargetProfile) -> bool, set by the dialog
 
-    def set_profiles(self, profiles: list[TargetProfile], categories: list[Category],
-                     holders: dict[str, int]) -> None:
+    def set_profiles(
+        self, profiles: list[TargetProfile], categories: list[Category], holders: dict[str, int]
+    ) -> None:
         self.beginResetModel()
         self.profiles, self.categories, self.holders = list(profiles), list(categories), holders
         self.endResetModel()
@@ -67,8 +69,7 @@ class ProfileModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4 + len(self.categories)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == NAME:
@@ -113,8 +114,9 @@ class ProfileModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        if self.save is not None and (index.column() in (NAME, TITLES)
-                                      or self.category_of(index.column()) is not None):
+        if self.save is not None and (
+            index.column() in (NAME, TITLES) or self.category_of(index.column()) is not None
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -146,8 +148,13 @@ class ProfileModel(QAbstractTableModel):
 class RequiredDialog(QDialog):
     """Ticks the can-do statements a profile requires."""
 
-    def __init__(self, profile: TargetProfile, statements: list[CanDo],
-                 categories: list[Category], parent: QWidget | None = None):
+    def __init__(
+        self,
+        profile: TargetProfile,
+        statements: list[CanDo],
+        categories: list[Category],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("requiredCanDoDialog")
         self.setWindowTitle(self.tr("「{name}」に求めるできること").format(name=profile.name))
@@ -157,8 +164,7 @@ class RequiredDialog(QDialog):
             item = QListWidgetItem(f"〔{names.get(s.category_id, '')}・レベル{s.level}〕{s.text}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if s.id in profile.can_do
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if s.id in profile.can_do else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
@@ -168,8 +174,11 @@ class RequiredDialog(QDialog):
 
     def chosen(self) -> list[str]:
         """Returns the ids of the statements ticked, in list order."""
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
 
 class ProfilesDialog(DepartmentDialog):
@@ -193,8 +202,12 @@ class ProfilesDialog(DepartmentDialog):
         self.add_button = QPushButton(self.tr("人材像を追加(&N)"), objectName="profilesAdd")
         self.delete_button = QPushButton(self.tr("削除(&D)"), objectName="profilesDelete")
         self.required_button = QPushButton(self.tr("必須のできること(&R)…"), objectName="profilesRequired")
-        hint = QLabel(self.tr("数字は分類ごとの目標レベル（ダブルクリックで変更）。職名が「既定の職名」にある職員は"
-                              "その人材像になります（個別の割り当ては職員の「できること」タブで）。"))
+        hint = QLabel(
+            self.tr(
+                "数字は分類ごとの目標レベル（ダブルクリックで変更）。職名が「既定の職名」にある職員は"
+                "その人材像になります（個別の割り当ては職員の「できること」タブで）。"
+            )
+        )
         hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
@@ -206,7 +219,8 @@ class ProfilesDialog(DepartmentDialog):
         self.delete_button.clicked.connect(self.delete_profile)
         self.required_button.clicked.connect(self.edit_required)
         self.view.doubleClicked.connect(
-            lambda index: index.column() == self.model.required_column and self.edit_required())
+            lambda index: index.column() == self.model.required_column and self.edit_required()
+        )
         if not session.readonly:
             self.model.save = self._save
         self.reload()
@@ -215,8 +229,13 @@ class ProfilesDialog(DepartmentDialog):
         department = DepartmentStore(self.session.store)
         profiles = department.profiles()
         self.statements = department.can_do()
-        snapshot = Snapshot(self.session.categories, [Person(*r) for r in department.people()], {}, profiles,
-                            department.assigned_profiles())
+        snapshot = Snapshot(
+            self.session.categories,
+            [Person(*r) for r in department.people()],
+            {},
+            profiles,
+            department.assigned_profiles(),
+        )
         holders: dict[str, int] = {}
         for person in snapshot.people:
             p = snapshot.profile(person.id)
@@ -256,8 +275,9 @@ class ProfilesDialog(DepartmentDialog):
         if not index.isValid():
             return False
         p = self.model.profiles[index.row()]
-        return self.session.push(DeleteProfile(self.session, p.id,
-                                               self.tr("人材像「{name}」の削除").format(name=p.name)))
+        return self.session.push(
+            DeleteProfile(self.session, p.id, self.tr("人材像「{name}」の削除").format(name=p.name))
+        )
 
     def edit_required(self) -> RequiredDialog | None:
         """Opens the list of statements to tick those the selected profile requires."""
@@ -267,7 +287,6 @@ class ProfilesDialog(DepartmentDialog):
         profile = self.model.profiles[index.row()]
         dialog = RequiredDialog(profile, self.statements, self.session.categories, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._save(
-            dataclasses.replace(profile, can_do=dialog.chosen())))
+        dialog.accepted.connect(lambda: self._save(dataclasses.replace(profile, can_do=dialog.chosen())))
         dialog.open()
         return dialog

@@ -1,4 +1,5 @@
 """Puts the 「部門」 tab beside the résumé editor in the main window."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

@@ -7,6 +7,7 @@ committed and a new line names a course that belongs to another cell (the catalo
 its category and level), a bar at the bottom of the grid offers to move it there — one
 more undo step, so that undo first puts it back where it was typed.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPoint, Qt, Signal
@@ -48,8 +49,7 @@ class CourseListModel(QAbstractListModel):
     """The catalogue for a completer: DisplayRole shows where a course belongs, EditRole
     (what the completer matches) is the normalised name."""
 
-    def __init__(self, courses: list[Course], categories: list[Category],
-                 parent: QObject | None = None):
+    def __init__(self, courses: list[Course], categories: list[Category], parent: QObject | None = None):
         super().__init__(parent)
         self.courses = list(courses)
         self._category_names = {c.id: c.name for c in categories}
@@ -114,7 +114,7 @@ class CourseCellEdit(CellTextEdit):
     def line_prefix(self) -> str:
         """Returns the text of the current line up to the cursor."""
         cursor = self.textCursor()
-        return cursor.block().text()[:cursor.positionInBlock()]
+        return cursor.block().text()[: cursor.positionInBlock()]
 
     def _update_completion(self) -> None:
         popup = self.completer.popup()
@@ -131,8 +131,9 @@ class CourseCellEdit(CellTextEdit):
             popup.hide()  # nothing to offer, or the line already names the one course
             return
         rect = self.cursorRect()
-        rect.setWidth(max(self.width(), popup.sizeHintForColumn(0)
-                          + popup.verticalScrollBar().sizeHint().width()))
+        rect.setWidth(
+            max(self.width(), popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
+        )
         self.completer.complete(rect)
 
     def _insert(self, index: QModelIndex) -> None:
@@ -150,19 +151,30 @@ class CourseCellEdit(CellTextEdit):
             self._inserting = False
         self.setTextCursor(cursor)
         self.picked[course.name] = course
-        if course.level is not None and course.category_id is not None \
-                and (course.level, course.category_id) != self.cell:
-            QToolTip.showText(self.mapToGlobal(self.cursorRect().bottomLeft() + QPoint(0, 4)),
-                              self.tr("カタログでは「{place}」の研修です（確定後にそのセルへ移せます）")
-                              .format(place=self.courses.place(course)), self)
+        if (
+            course.level is not None
+            and course.category_id is not None
+            and (course.level, course.category_id) != self.cell
+        ):
+            QToolTip.showText(
+                self.mapToGlobal(self.cursorRect().bottomLeft() + QPoint(0, 4)),
+                self.tr("カタログでは「{place}」の研修です（確定後にそのセルへ移せます）").format(
+                    place=self.courses.place(course)
+                ),
+                self,
+            )
         self.course_picked.emit(course)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # While the list is open these keys belong to it (the completer hides it, or
         # takes the highlighted course); the editor must not commit or add a line.
         if self.completer.popup().isVisible() and event.key() in (
-                Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
-                Qt.Key.Key_Backtab):
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Escape,
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        ):
             event.ignore()
             return
         super().keyPressEvent(event)
@@ -246,10 +258,12 @@ class CourseCellPrompt(QFrame):
             return
         self.staff_id = staff_id
         self.moves = {entry_id: (course.level, course.category_id) for entry_id, course in offers}
-        names = "、".join(self.tr("「{name}」（{place}）").format(name=c.name, place=place(c))
-                         for _id, c in offers)
-        self.label.setText(self.tr("{names}はカタログでは別のセルの研修です。そのセルへ移しますか？")
-                           .format(names=names))
+        names = "、".join(
+            self.tr("「{name}」（{place}）").format(name=c.name, place=place(c)) for _id, c in offers
+        )
+        self.label.setText(
+            self.tr("{names}はカタログでは別のセルの研修です。そのセルへ移しますか？").format(names=names)
+        )
         self.place_in(self.parentWidget())
         self.show()
         self.raise_()

@@ -5,6 +5,7 @@ The mark (研 業 講 他 on a coloured tag) is painted only: DisplayRole stays 
 The same layout serves painting, the row height (rows grow to fit) and finding the entry
 under the mouse for dragging a single entry.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -46,8 +47,7 @@ class SkillGridDelegate(MultiLineDelegate):
 
     # -- editing -------------------------------------------------------------------------
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         model = index.model()
         session = model.session
         courses = CourseListModel(DepartmentStore(session.store).courses(), session.categories)
@@ -128,8 +128,10 @@ class SkillGridDelegate(MultiLineDelegate):
             else:
                 small.setPixelSize(max(8, int(font.pixelSize() * 0.75)))
             metrics = QFontMetrics(small)
-            cached = self._mark_fonts[key] = (small, QSize(metrics.horizontalAdvance("研") + 4,
-                                                           metrics.height()))
+            cached = self._mark_fonts[key] = (
+                small,
+                QSize(metrics.horizontalAdvance("研") + 4, metrics.height()),
+            )
         return cached[0]
 
     def _mark_size(self, font: QFont) -> QSize:
@@ -145,8 +147,12 @@ class SkillGridDelegate(MultiLineDelegate):
         for entry in entries:
             layout, height = self._text_layout(entry.text, font, width)
             first_line = layout.lineAt(0).height() if layout.lineCount() else height
-            mark_rect = QRect(rect.left() + PADDING,
-                              int(top + (first_line - mark.height()) / 2), mark.width(), mark.height())
+            mark_rect = QRect(
+                rect.left() + PADDING,
+                int(top + (first_line - mark.height()) / 2),
+                mark.width(),
+                mark.height(),
+            )
             box = QRect(rect.left(), int(top), rect.width(), int(height) + ENTRY_GAP)
             yield entry, mark_rect, QPointF(text_left, top), layout, box
             top += height + ENTRY_GAP
@@ -185,8 +191,10 @@ class SkillGridDelegate(MultiLineDelegate):
         if not entries:
             return
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        colour = opt.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.HighlightedText
-                                   if selected else QPalette.ColorRole.Text)
+        colour = opt.palette.color(
+            QPalette.ColorGroup.Normal,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         painter.save()
         painter.setClipRect(opt.rect)

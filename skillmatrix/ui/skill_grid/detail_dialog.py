@@ -3,6 +3,7 @@
 Changes are kept in the dialog until OK, which writes them as one undo step
 「項目の詳細」; Cancel leaves the file untouched.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -75,8 +76,9 @@ class EntryDetailDialog(QDialog):
         self.form_widget = QWidget()
         self.form_widget.setLayout(form)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         body = QHBoxLayout()
@@ -106,8 +108,12 @@ class EntryDetailDialog(QDialog):
             return False
         self.problem.clear()
         self.entries[self._row] = dataclasses.replace(
-            entry, text=self.text.text().strip(), kind=self.kind.currentData(), date=date,
-            note=self.note.toPlainText().strip())
+            entry,
+            text=self.text.text().strip(),
+            kind=self.kind.currentData(),
+            date=date,
+            note=self.note.toPlainText().strip(),
+        )
         self.list.item(self._row).setText(self.entries[self._row].text or self.tr("（空）"))
         return True
 

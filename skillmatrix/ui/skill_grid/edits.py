@@ -3,6 +3,7 @@
 The grid model turns a user action (typing a cell, dropping entries, pasting, clearing)
 into one of these, and the session writes the result as one undo step.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -44,8 +45,7 @@ def _replace_in_cell(sheet: Staff, cell: Cell, new_entries: list[Entry]) -> Staf
     """Returns a copy of the sheet with the cell's entries replaced, in the same place."""
     result = sheet.copy()
     level, category_id = cell
-    positions = [i for i, e in enumerate(result.entries)
-                 if e.level == level and e.category_id == category_id]
+    positions = [i for i, e in enumerate(result.entries) if e.level == level and e.category_id == category_id]
     at = positions[0] if positions else len(result.entries)
     kept = [e for e in result.entries if not (e.level == level and e.category_id == category_id)]
     at -= sum(1 for i in positions if i < at)
@@ -53,8 +53,7 @@ def _replace_in_cell(sheet: Staff, cell: Cell, new_entries: list[Entry]) -> Staf
     return result
 
 
-def set_cell_text(sheet: Staff, cell: Cell, text: str,
-                  kinds: dict[str, str] | None = None) -> Staff:
+def set_cell_text(sheet: Staff, cell: Cell, text: str, kinds: dict[str, str] | None = None) -> Staff:
     """Replaces a cell's entries by the non-empty lines of text.
 
     A line whose text is unchanged keeps its entry (kind, date, note, id); a new line
@@ -87,8 +86,9 @@ def add_to_cell(sheet: Staff, cell: Cell, entries: list[Entry]) -> Staff:
 
 def add_lines(sheet: Staff, cell: Cell, text: str) -> Staff:
     """Appends the non-empty lines of text to a cell as new entries (paste, text drop)."""
-    return add_to_cell(sheet, cell, [Entry(cell[0], cell[1], line, kind=guess_kind(line))
-                                     for line in split_lines(text)])
+    return add_to_cell(
+        sheet, cell, [Entry(cell[0], cell[1], line, kind=guess_kind(line)) for line in split_lines(text)]
+    )
 
 
 def move_entries(sheet: Staff, moves: dict[str, Cell]) -> Staff:
@@ -100,8 +100,9 @@ def move_entries(sheet: Staff, moves: dict[str, Cell]) -> Staff:
     result = sheet.copy()
     result.entries = [e for e in result.entries if e.id not in moves]
     for cell in dict.fromkeys(moves[e.id] for e in moving):  # targets in first-seen order
-        arriving = [dataclasses.replace(e, level=cell[0], category_id=cell[1])
-                    for e in moving if moves[e.id] == cell]
+        arriving = [
+            dataclasses.replace(e, level=cell[0], category_id=cell[1]) for e in moving if moves[e.id] == cell
+        ]
         result = _replace_in_cell(result, cell, cell_entries(result, cell) + arriving)
     return result
 
@@ -116,5 +117,6 @@ def clear_cells(sheet: Staff, cells: list[Cell]) -> Staff:
 
 def replace_entries(sheet: Staff, cell: Cell, entries: list[Entry]) -> Staff:
     """Replaces a cell's entries by the given ones (the detail editor's result)."""
-    return _replace_in_cell(sheet, cell, [dataclasses.replace(e, level=cell[0], category_id=cell[1])
-                                          for e in entries])
+    return _replace_in_cell(
+        sheet, cell, [dataclasses.replace(e, level=cell[0], category_id=cell[1]) for e in entries]
+    )

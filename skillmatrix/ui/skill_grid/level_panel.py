@@ -1,5 +1,6 @@
 """The side panel beside the grid: the selected row's level definition and criteria (基準),
 and the knowledge areas of the selected column's category."""
+
 from __future__ import annotations
 
 from html import escape

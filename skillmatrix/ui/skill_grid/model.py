@@ -6,6 +6,7 @@ keeping the kind and date of unchanged lines; header data gives level and catego
 and the row header's ToolTipRole the level's definition. Every change goes through the
 session (one undo step each) and comes back through Session.staff_written.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,15 @@ from skillmatrix.ui.skill_grid import edits
 
 ENTRIES_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Entry] of the cell, for the delegate
 MIME_TYPE = "application/x-skillmatrix-entries"
-_ROLES_USED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, ENTRIES_ROLE,
-                         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole})
+_ROLES_USED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        ENTRIES_ROLE,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 
 class SkillGridModel(QAbstractTableModel):
@@ -48,8 +56,7 @@ class SkillGridModel(QAbstractTableModel):
             cells.setdefault((entry.level, entry.category_id), []).append(entry)
         self._cells = cells
         if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def _definitions_changed(self) -> None:
         self.beginResetModel()
@@ -64,8 +71,7 @@ class SkillGridModel(QAbstractTableModel):
 
     def cell_of(self, index: QModelIndex) -> tuple[int, str]:
         """Returns (level number, category id) of an index."""
-        return (self.session.levels[index.row()].number,
-                self.session.categories[index.column()].id)
+        return (self.session.levels[index.row()].number, self.session.categories[index.column()].id)
 
     def entries(self, index: QModelIndex) -> list[Entry]:
         """Returns the entries of the cell at index, in order."""
@@ -95,8 +101,7 @@ class SkillGridModel(QAbstractTableModel):
             lines.append(line)
         return "\n".join(lines)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical:
             if not 0 <= section < len(self.session.levels):
                 return None
@@ -188,10 +193,21 @@ class SkillGridModel(QAbstractTableModel):
 
     def entries_mime(self, chosen: list[tuple[Entry, int, int]]) -> QMimeData:
         """Returns mime data for (entry, row offset, column offset) triples."""
-        payload = {"staff": self.sheet.id if self.sheet else None,
-                   "entries": [{"id": e.id, "text": e.text, "kind": e.kind,
-                                "date": e.date.iso() if e.date else None, "note": e.note,
-                                "row": dr, "column": dc} for e, dr, dc in chosen]}
+        payload = {
+            "staff": self.sheet.id if self.sheet else None,
+            "entries": [
+                {
+                    "id": e.id,
+                    "text": e.text,
+                    "kind": e.kind,
+                    "date": e.date.iso() if e.date else None,
+                    "note": e.note,
+                    "row": dr,
+                    "column": dc,
+                }
+                for e, dr, dc in chosen
+            ],
+        }
         mime = QMimeData()
         mime.setData(MIME_TYPE, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         mime.setText("\n".join(e.text for e, _, _ in chosen))
@@ -207,14 +223,20 @@ class SkillGridModel(QAbstractTableModel):
         except (ValueError, UnicodeDecodeError):
             return None
 
-    def canDropMimeData(self, mime: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: QModelIndex) -> bool:
+    def canDropMimeData(
+        self, mime: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
         target = parent if parent.isValid() else self.index(row, column)
-        return (target.isValid() and self.sheet is not None and not self.session.readonly
-                and (mime.hasFormat(MIME_TYPE) or mime.hasText()))
+        return (
+            target.isValid()
+            and self.sheet is not None
+            and not self.session.readonly
+            and (mime.hasFormat(MIME_TYPE) or mime.hasText())
+        )
 
-    def dropMimeData(self, mime: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: QModelIndex) -> bool:
+    def dropMimeData(
+        self, mime: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
         """Drops entries on the cell under the cursor: a move within this person's grid
         (one step 「項目の移動」), otherwise a copy; plain text adds its lines."""
         target = parent if parent.isValid() else self.index(row, column)
@@ -223,8 +245,7 @@ class SkillGridModel(QAbstractTableModel):
         payload = self._payload(mime)
         if payload and action == Qt.DropAction.MoveAction and payload.get("staff") == self.sheet.id:
             moves = self._moves(payload, target)
-            if all((e.level, e.category_id) == moves[e.id] for e in self.sheet.entries
-                   if e.id in moves):
+            if all((e.level, e.category_id) == moves[e.id] for e in self.sheet.entries if e.id in moves):
                 return False  # dropped where it came from
             return self._save(edits.move_entries(self.sheet, moves), self.tr("項目の移動"))
         return self.paste(target, mime, self.tr("項目のコピー") if payload else self.tr("ドロップ"))
@@ -236,8 +257,9 @@ class SkillGridModel(QAbstractTableModel):
         for item in payload["entries"]:
             if not isinstance(item, dict):
                 continue
-            index = self.index(target.row() + int(item.get("row", 0)),
-                               target.column() + int(item.get("column", 0)))
+            index = self.index(
+                target.row() + int(item.get("row", 0)), target.column() + int(item.get("column", 0))
+            )
             if index.isValid():
                 moves[str(item.get("id"))] = self.cell_of(index)
         return moves
@@ -258,14 +280,20 @@ class SkillGridModel(QAbstractTableModel):
         for item in payload["entries"]:
             if not isinstance(item, dict) or not str(item.get("text", "")).strip():
                 continue
-            index = self.index(target.row() + int(item.get("row", 0)),
-                               target.column() + int(item.get("column", 0)))
+            index = self.index(
+                target.row() + int(item.get("row", 0)), target.column() + int(item.get("column", 0))
+            )
             if not index.isValid():
                 continue
             cell = self.cell_of(index)
-            entry = Entry(cell[0], cell[1], str(item["text"]).strip(),
-                          kind=item.get("kind") if item.get("kind") in KIND_LABELS else "other",
-                          date=_date(item.get("date")), note=str(item.get("note") or ""))
+            entry = Entry(
+                cell[0],
+                cell[1],
+                str(item["text"]).strip(),
+                kind=item.get("kind") if item.get("kind") in KIND_LABELS else "other",
+                date=_date(item.get("date")),
+                note=str(item.get("note") or ""),
+            )
             new = edits.add_to_cell(new, cell, [entry])
         return self._save(new, text)
 

@@ -6,6 +6,7 @@ text lines (kind, date and note travel along inside the program). Dragging from 
 moves the entry under the mouse — or every entry of the selected cells when several are
 selected — to the cell it is dropped on; with Ctrl held it copies.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
@@ -29,9 +30,11 @@ class SkillGridView(QTableView):
         self.setModel(model)
         self.setWordWrap(True)
         self.setTabKeyNavigation(False)  # Tab leaves the grid: the window works by keyboard
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -47,8 +50,7 @@ class SkillGridView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Category names wrap in narrow columns instead of being cut off.
-        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
-                                                    | Qt.TextFlag.TextWordWrap)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self._press_pos = QPoint()
         self.grid_actions = self._make_actions()
         # Row heights depend on the column widths (the text wraps): measure again after
@@ -61,8 +63,9 @@ class SkillGridView(QTableView):
         self.course_prompt = CourseCellPrompt(self)
         self.grid_delegate.course_cells_offered.connect(
             lambda staff_id, offers: self.course_prompt.offer(
-                staff_id, offers,
-                lambda c: place_text(c, {k.id: k.name for k in model.session.categories})))
+                staff_id, offers, lambda c: place_text(c, {k.id: k.name for k in model.session.categories})
+            )
+        )
         self.course_prompt.accepted.connect(model.move_entries)
         model.session.current_changed.connect(self.course_prompt.forget)
 
@@ -131,9 +134,11 @@ class SkillGridView(QTableView):
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
                 self.clear_cells()
                 return
-            for keys, slot in ((QKeySequence.StandardKey.Copy, self.copy),
-                               (QKeySequence.StandardKey.Cut, self.cut),
-                               (QKeySequence.StandardKey.Paste, self.paste)):
+            for keys, slot in (
+                (QKeySequence.StandardKey.Copy, self.copy),
+                (QKeySequence.StandardKey.Cut, self.cut),
+                (QKeySequence.StandardKey.Paste, self.paste),
+            ):
                 if event.matches(keys):
                     slot()
                     return
@@ -173,6 +178,7 @@ class SkillGridView(QTableView):
     def edit_details(self) -> None:
         """Opens the detail editor (kind, date, note) for the current cell's entries."""
         from skillmatrix.ui.skill_grid.detail_dialog import EntryDetailDialog
+
         index = self.currentIndex()
         if index.isValid() and self.grid_model().sheet is not None:
             dialog = EntryDetailDialog(self.grid_model(), index, self)
