@@ -67,6 +67,7 @@ def run_window(args) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from skillmatrix import paths
+    from skillmatrix.cli.database import write_demo
     from skillmatrix.store.errors import StoreError
     from skillmatrix.ui.application import configure_application
     from skillmatrix.ui.errors import ErrorReporter
@@ -81,7 +82,7 @@ def run_window(args) -> int:
         if args.demo and not args.db:
             path = paths.data_dir() / "demo.sqlite"
             if not path.exists():
-                cli.write_demo(path, 2)
+                write_demo(path, 2)
     except (StoreError, cli.CommandError) as error:
         QMessageBox.critical(None, "SkillMatrix", str(error))
         return 1

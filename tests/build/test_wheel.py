@@ -24,7 +24,7 @@ REQUIRED = [
     "skillmatrix/resources/fonts/ipaexg.ttf",
     "skillmatrix/resources/fonts/IPA_Font_License_Agreement_v1.0.txt",
     "skillmatrix/app.py",
-    "skillmatrix/cli.py",
+    "skillmatrix/cli/__init__.py",
 ]
 
 

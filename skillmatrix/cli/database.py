@@ -1,0 +1,99 @@
+"""Commands on one database: demo, list, check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from skillmatrix.cli import CommandError, command, out
+from skillmatrix.domain.model import StaffSummary
+from skillmatrix.store.repository import Store
+
+
+def _summary_dict(s: StaffSummary) -> dict:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "kana": s.kana,
+        "title": s.title,
+        "section": s.section,
+        "experience_years": s.experience_years,
+    }
+
+
+def write_demo(path: Path, count: int) -> int:
+    """Creates (or fills an empty) database with the seed's two résumés and count − 2
+    generated people; returns how many were written.
+
+    Raises:
+        CommandError: the file already holds staff (it is left untouched).
+    """
+    from skillmatrix.domain.demo import generated_staff, seed_staff
+
+    if count < 2:
+        raise CommandError("--staff は2以上にしてください（資料の2名が必ず入ります）")
+    if path.exists() and path.stat().st_size:
+        # Look before opening for writing: opening alone would touch the file's header.
+        with Store.open(path, readonly=True) as existing:
+            if existing.staff_count():
+                raise CommandError(f"職員の入ったデータベースには書き込みません: {path}")
+    with Store.create(path) as store:
+        categories = store.categories()
+        people = seed_staff(categories) + generated_staff(count - 2, categories)
+        store.add_many(people, action="demo", source="demo")
+    return len(people)
+
+
+def _cmd_demo_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--staff", type=int, default=2, metavar="N", help="職員数（既定 2: 資料の2名）")
+
+
+@command("demo", help="デモ用データベースを作る", arguments=_cmd_demo_arguments)
+def cmd_demo(args: argparse.Namespace) -> int:
+    count = write_demo(args.db, args.staff)
+    out(f"デモデータを作成しました（{count}名）: {args.db}")
+    return 0
+
+
+def _cmd_list_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="JSONで出力")
+
+
+@command("list", help="職員の一覧", arguments=_cmd_list_arguments)
+def cmd_list(args: argparse.Namespace) -> int:
+    with Store.open(args.db, readonly=True) as store:
+        people = store.staff_summaries()
+    if args.json:
+        out(json.dumps([_summary_dict(s) for s in people], ensure_ascii=False, indent=2))
+    else:
+        for s in people:
+            out(f"{s.id}\t{s.name}\t{s.title}\t{s.experience_years}年")
+    return 0
+
+
+def _cmd_check_arguments(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+@command("check", help="データベースの整合性を検査する", arguments=_cmd_check_arguments)
+def cmd_check(args: argparse.Namespace) -> int:
+    from skillmatrix.store.backup import newest_good_backup
+    from skillmatrix.store.health import inspect
+
+    health = inspect(args.db, full=True)  # read-only: a damaged file is never written to
+    if health.ok:
+        out(f"問題ありません（スキーマ版{health.version}、職員{health.staff_count}名）: {args.db}")
+        return 0
+    message = health.problems[0] + (
+        f"（ほか{len(health.problems) - 1}件）" if len(health.problems) > 1 else ""
+    )
+    if args.db.exists():
+        good = newest_good_backup(args.db)
+        message += (
+            f"。最新の正常なバックアップ: {good[0].path}（{good[0].taken:%Y-%m-%d %H:%M}、"
+            f"職員{good[1].staff_count}名）"
+            if good
+            else "。正常なバックアップはありません"
+        )
+    raise CommandError(message)
