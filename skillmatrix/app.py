@@ -42,8 +42,8 @@ def create_window(db_path, readonly: bool = False):
     """
     from pathlib import Path
 
+    from skillmatrix.ui.files.opening import open_store
     from skillmatrix.ui.main_window import MainWindow
-    from skillmatrix.ui.opening import open_store
 
     opened = open_store(Path(db_path), readonly=readonly, create=not readonly)
     try:
@@ -69,9 +69,9 @@ def run_window(args) -> int:
     from skillmatrix import paths
     from skillmatrix.cli.database import write_demo
     from skillmatrix.store.errors import StoreError
-    from skillmatrix.ui.application import configure_application
-    from skillmatrix.ui.errors import ErrorReporter
-    from skillmatrix.ui.opening import open_with_questions
+    from skillmatrix.ui.common.application import configure_application
+    from skillmatrix.ui.common.errors import ErrorReporter
+    from skillmatrix.ui.files.opening import open_with_questions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)

@@ -29,7 +29,7 @@ def write_demo(path: Path, count: int) -> int:
     Raises:
         CommandError: the file already holds staff (it is left untouched).
     """
-    from skillmatrix.domain.demo import generated_staff, seed_staff
+    from skillmatrix.demo.generated import generated_staff, seed_staff
 
     if count < 2:
         raise CommandError("--staff は2以上にしてください（資料の2名が必ず入ります）")

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, 
 
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.repository import Store
-from skillmatrix.ui import menus, settings
-from skillmatrix.ui.session import Session
-from skillmatrix.ui.sheet_editor import SheetEditor
-from skillmatrix.ui.staff_panel import StaffPanel
+from skillmatrix.ui import menus
+from skillmatrix.ui.common import settings
+from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.sheet.sheet_editor import SheetEditor
+from skillmatrix.ui.staff.staff_panel import StaffPanel
 
 SPLITTERS = ("mainSplitter", "sheetSplitter", "historySplitter", "gridSplitter")
 
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = menus.build_actions(self)
         menus.build_menus(self, self.actions_by_name)
         self.department.install_menu(self)  # 部門: plan, profiles, catalogue, expiry
-        from skillmatrix.ui.print_actions import install_printing
+        from skillmatrix.ui.printing.print_actions import install_printing
 
         self.printing = install_printing(self)  # preview, print, export PDF, print many
         self._set_tab_order()
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.session.store_replaced.connect(self._database_changed)
         self.staff_panel.model.modelReset.connect(self._update_state)
         self.statusBar().setObjectName("statusBar")
-        from skillmatrix.ui.file_actions import install_file_actions
+        from skillmatrix.ui.files.file_actions import install_file_actions
 
         self.file_guard = install_file_actions(self)  # shared files, read-only, lock, backups
 
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """Loads the demo staff (the seed's two résumés and generated people), undoable."""
-        from skillmatrix.domain.demo import generated_staff, seed_staff
+        from skillmatrix.demo.generated import generated_staff, seed_staff
 
         categories = self.session.categories
         people = seed_staff(categories) + generated_staff(48, categories)
@@ -247,13 +248,13 @@ class MainWindow(QMainWindow):
             )
 
     def show_definitions(self) -> None:
-        from skillmatrix.ui.definitions_dialog import DefinitionsDialog
+        from skillmatrix.ui.sheet.definitions_dialog import DefinitionsDialog
 
         self.sheet_editor.commit_open_editors()
         DefinitionsDialog(self.session, self).open()
 
     def about(self) -> None:
-        from skillmatrix.ui.about import AboutDialog
+        from skillmatrix.ui.help.about import AboutDialog
 
         AboutDialog(self.store.path, self).open()
 

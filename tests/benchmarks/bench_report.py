@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
+from skillmatrix.demo.generated import seed_staff  # noqa: E402
 from skillmatrix.domain.defaults import load_defaults  # noqa: E402
-from skillmatrix.domain.demo import seed_staff  # noqa: E402
 from skillmatrix.report.fonts import register_font  # noqa: E402
 from skillmatrix.report.resume import build_resumes  # noqa: E402
 from skillmatrix.report.styles import PAGE_SIZE, markup, styles_for  # noqa: E402

@@ -128,7 +128,7 @@ def run(db: Path, people: int) -> None:
 
     import skillmatrix.ui  # noqa: F401  (first: the binding check of skillmatrix/ui/__init__.py)
     from skillmatrix.app import create_window
-    from skillmatrix.ui.application import configure_application
+    from skillmatrix.ui.common.application import configure_application
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)

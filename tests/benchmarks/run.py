@@ -385,8 +385,8 @@ class Bench:
     def resume(self) -> None:
         from bench_report import bare_resume
 
+        from skillmatrix.demo.generated import seed_staff
         from skillmatrix.domain.defaults import load_defaults
-        from skillmatrix.domain.demo import seed_staff
         from skillmatrix.report.fonts import register_font
         from skillmatrix.report.resume import build_resumes
 

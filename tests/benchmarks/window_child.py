@@ -60,7 +60,7 @@ def ours(db: Path, people: int, edits: int) -> dict:
 
     import skillmatrix.ui  # noqa: F401  (first: its binding check)
     from skillmatrix.app import create_window
-    from skillmatrix.ui.application import configure_application
+    from skillmatrix.ui.common.application import configure_application
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)

@@ -9,8 +9,8 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableWidget
 
 from skillmatrix import __version__
-from skillmatrix.ui import about
-from skillmatrix.ui.about import AboutDialog
+from skillmatrix.ui.help import about
+from skillmatrix.ui.help.about import AboutDialog
 
 
 @pytest.fixture(autouse=True)

@@ -221,7 +221,7 @@ def test_bundle_holds_what_the_program_needs(usb):
         p.name for p in (ROOT / "db").glob("*.sql")
     )
     # Every licence the About dialog names travels in the bundle.
-    from skillmatrix.ui.about import _normalise, components
+    from skillmatrix.ui.help.about import _normalise, components
 
     shipped = {_normalise(p.name) for p in (internal / "licenses").iterdir() if any(p.iterdir())}
     assert {_normalise(d) for c in components() for d in c.dists} <= shipped

@@ -188,7 +188,7 @@ def test_the_network_guard_itself_works(tmp_path):
 
 def test_demo_dump_holds_every_entry_of_the_seed_grids(demo, tmp_path):
     """`demo` then `dump`: each seed résumé complete, every entry at its level and category."""
-    from tests.domain.test_demo import STAFFER_GRID, VETERAN_GRID
+    from tests.demo.test_demo import STAFFER_GRID, VETERAN_GRID
 
     out = tmp_path / "seed.json"
     sm("dump", "--db", demo, "--out", out, check=0)

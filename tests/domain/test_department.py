@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
+from skillmatrix.demo.generated import generated_staff, seed_staff
 from skillmatrix.domain import department as dep
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.defaults import load_defaults
-from skillmatrix.domain.demo import generated_staff, seed_staff
 from skillmatrix.domain.department_defaults import load_department_defaults
 from skillmatrix.domain.model import Qualification
 

@@ -10,7 +10,7 @@ from skillmatrix.exchange.interchange import read_json, write_json
 from skillmatrix.exchange.merge import apply_plan, plan_import
 from skillmatrix.store.repository import Store
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "spec" / "example.json"
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "example.json"
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from datetime import date
 import pdfplumber
 import pytest
 
+from skillmatrix.demo.generated import seed_staff
 from skillmatrix.domain.defaults import load_defaults
-from skillmatrix.domain.demo import seed_staff
 from skillmatrix.report.options import PrintOptions
 
 PRINT_DAY = date(2026, 11, 27)

@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from openpyxl import load_workbook
 
-from skillmatrix.domain.demo import SEED_STAFFER_ID, generated_staff, seed_staff
+from skillmatrix.demo.generated import SEED_STAFFER_ID, generated_staff, seed_staff
 from skillmatrix.domain.department import Course, PlanItem
 from skillmatrix.domain.model import Staff
 from skillmatrix.report.department import write_pdf

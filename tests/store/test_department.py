@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
+from skillmatrix.demo.generated import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
 from skillmatrix.domain import department as dep
 from skillmatrix.domain.dates import PartialDate
-from skillmatrix.domain.demo import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
 from skillmatrix.domain.model import Entry
 from skillmatrix.store import schema
 from skillmatrix.store.department import SEEDED_KEY, DepartmentStore, seed_defaults

@@ -3,8 +3,8 @@ transaction."""
 
 import pytest
 
+from skillmatrix.demo.generated import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
 from skillmatrix.domain.dates import PartialDate
-from skillmatrix.domain.demo import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
 from skillmatrix.domain.department import PlanItem
 from skillmatrix.domain.model import Entry, ValidationError
 from skillmatrix.store import department_undo as undo

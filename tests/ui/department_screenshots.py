@@ -40,7 +40,7 @@ def main() -> None:
 
         import skillmatrix.ui  # noqa: F401  (first: its binding check)
         from skillmatrix.app import create_window
-        from skillmatrix.ui.application import configure_application
+        from skillmatrix.ui.common.application import configure_application
         from tests.ui.screenshots import settle, use_shipped_font
 
         app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from skillmatrix.domain.demo import generated_staff, seed_staff
+from skillmatrix.demo.generated import generated_staff, seed_staff
 from skillmatrix.exchange.merge import plan_import
 from skillmatrix.exchange.shared_file import apply_import, export_shared, read_shared_file
 from skillmatrix.store.repository import Store
-from skillmatrix.ui import prompts
+from skillmatrix.ui.common import prompts
 
 
 def make_db(path: Path, generated: int = 4) -> Path:

@@ -26,8 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def tick_some(db: Path) -> None:
+    from skillmatrix.demo.generated import SEED_VETERAN_ID
     from skillmatrix.domain.dates import PartialDate
-    from skillmatrix.domain.demo import SEED_VETERAN_ID
     from skillmatrix.store.department import DepartmentStore
     from skillmatrix.store.repository import Store
 
@@ -57,8 +57,8 @@ def main() -> None:
 
         import skillmatrix.ui  # noqa: F401  (first: its binding check)
         from skillmatrix.app import create_window
-        from skillmatrix.domain.demo import SEED_VETERAN_ID
-        from skillmatrix.ui.application import configure_application
+        from skillmatrix.demo.generated import SEED_VETERAN_ID
+        from skillmatrix.ui.common.application import configure_application
         from tests.ui.screenshots import settle, use_shipped_font
         from tests.ui.support import commit_text, go_to
 

@@ -33,7 +33,7 @@ def main() -> None:
 
         import skillmatrix.ui  # noqa: F401  (first: its binding check)
         from skillmatrix.app import create_window
-        from skillmatrix.ui.application import configure_application
+        from skillmatrix.ui.common.application import configure_application
         from tests.ui.print_support import choices_dialog, make_demo, show_person
         from tests.ui.screenshots import settle, use_shipped_font
 

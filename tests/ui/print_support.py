@@ -12,9 +12,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from skillmatrix.app import create_window
-from skillmatrix.domain.demo import generated_staff, seed_staff
+from skillmatrix.demo.generated import generated_staff, seed_staff
 from skillmatrix.store.repository import Store
-from skillmatrix.ui import printing
+from skillmatrix.ui.printing import page_rendering as printing
 
 
 def make_demo(path: Path, generated: int) -> list[str]:
@@ -116,7 +116,7 @@ def dark_pixels(path, page: int = 0, width: int = 842) -> list[tuple[int, int]]:
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
 
-    from skillmatrix.ui.printing import on_white
+    from skillmatrix.ui.printing.page_rendering import on_white
 
     document = QPdfDocument()
     document.load(str(path))

@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def make_demo(path: Path, generated: int = 48) -> None:
-    from skillmatrix.domain.demo import generated_staff, seed_staff
+    from skillmatrix.demo.generated import generated_staff, seed_staff
     from skillmatrix.store.repository import Store
 
     with Store.create(path) as store:
@@ -59,7 +59,7 @@ def shoot(out: Path, only_main: bool, suffix: str) -> list[Path]:
 
     import skillmatrix.ui  # noqa: F401  (first: the binding check of skillmatrix/ui/__init__.py)
     from skillmatrix.app import create_window
-    from skillmatrix.ui.application import configure_application
+    from skillmatrix.ui.common.application import configure_application
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)

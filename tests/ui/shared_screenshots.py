@@ -37,7 +37,7 @@ def main() -> None:
         from skillmatrix.domain.model import Entry, Staff
         from skillmatrix.store.backup import make_backup
         from skillmatrix.store.repository import Store
-        from skillmatrix.ui.application import configure_application
+        from skillmatrix.ui.common.application import configure_application
         from tests.ui.file_support import edit, export, make_db, merge
         from tests.ui.screenshots import settle, use_shipped_font
         from tests.ui.test_file_safety import corrupt

@@ -6,8 +6,8 @@ import pypdf
 import pytest
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from skillmatrix.ui import batch_print
-from skillmatrix.ui.batch_print import BatchWorker
+from skillmatrix.ui.printing import batch_print
+from skillmatrix.ui.printing.batch_print import BatchWorker
 from tests.ui.print_support import (
     answer_print_dialog,
     answer_save_dialog,

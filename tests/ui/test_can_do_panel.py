@@ -12,7 +12,7 @@ from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
-from skillmatrix.ui.can_do_model import DATE, REQUIRED, TEXT
+from skillmatrix.ui.department.can_do_model import DATE, REQUIRED, TEXT
 from tests.ui.support import commit_text, find, go_to, replace_field
 
 
@@ -169,7 +169,7 @@ def test_nobody_shown(qtbot, db_path):
 
 def test_read_only_file_offers_no_edits(qtbot, db_path):
     from skillmatrix.app import create_window
-    from skillmatrix.domain.demo import seed_staff
+    from skillmatrix.demo.generated import seed_staff
 
     with Store.create(db_path) as store:
         store.add_many(seed_staff(store.categories()), "demo")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from skillmatrix.domain.department import Course
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.department import DepartmentStore
-from skillmatrix.ui.skill_grid.course_completion import COURSE_ROLE, CourseCellEdit, CourseListModel
+from skillmatrix.ui.sheet.skill_grid.course_completion import COURSE_ROLE, CourseCellEdit, CourseListModel
 from tests.ui.support import commit_text, find, focused, go_to, press_enter, snapshot
 
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from skillmatrix.domain.demo import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
+from skillmatrix.demo.generated import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.department.counts_model import CountsModel

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QPushButton
 
+from skillmatrix.demo.generated import SEED_STAFFER_ID, SEED_VETERAN_ID
 from skillmatrix.domain import dates
 from skillmatrix.domain.dates import PartialDate
-from skillmatrix.domain.demo import SEED_STAFFER_ID, SEED_VETERAN_ID
 from skillmatrix.domain.department import PlanItem
 from skillmatrix.domain.model import Qualification, Staff
 from skillmatrix.store.department import DepartmentStore

@@ -14,9 +14,9 @@ from skillmatrix.store.backup import list_backups, make_backup
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.lock import InUseError
 from skillmatrix.store.repository import Store
-from skillmatrix.ui import opening
-from skillmatrix.ui.file_actions import EDITING_ACTIONS
-from skillmatrix.ui.opening import DamagedError, open_with_questions
+from skillmatrix.ui.files import opening
+from skillmatrix.ui.files.file_actions import EDITING_ACTIONS
+from skillmatrix.ui.files.opening import DamagedError, open_with_questions
 from tests.ui.file_support import Answers, file_hash, make_db, rows
 from tests.ui.support import commit_text, find, press_enter
 

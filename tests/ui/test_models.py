@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 
+from skillmatrix.demo.generated import generated_staff, seed_staff
 from skillmatrix.domain.dates import PartialDate
-from skillmatrix.domain.demo import generated_staff, seed_staff
 from skillmatrix.domain.model import Entry
 from skillmatrix.store.repository import Store
 from tests.ui.support import snapshot

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
+from skillmatrix.demo.generated import SEED_STAFFER_ID
 from skillmatrix.domain import dates
-from skillmatrix.domain.demo import SEED_STAFFER_ID
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.department.plan import PlanDialog

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QMenu
 from skillmatrix.report import resume
 from skillmatrix.report.fonts import SYSTEM_FALLBACKS, register_font
 from skillmatrix.report.options import PrintOptions
-from skillmatrix.ui import printing
-from skillmatrix.ui.print_dialog import load_options
-from skillmatrix.ui.printing import safe_file_name
+from skillmatrix.ui.printing import page_rendering as printing
+from skillmatrix.ui.printing.page_rendering import safe_file_name
+from skillmatrix.ui.printing.print_dialog import load_options
 from tests.ui.print_support import (
     answer_print_dialog,
     answer_save_dialog,

@@ -5,11 +5,11 @@ import unicodedata
 
 import pytest
 
-from skillmatrix.domain.demo import generated_staff, seed_staff
+from skillmatrix.demo.generated import generated_staff, seed_staff
 from skillmatrix.store.repository import Store
-from skillmatrix.ui import staff_list
-from skillmatrix.ui.session import Session
-from skillmatrix.ui.staff_list import StaffListModel, normalise
+from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.staff import staff_list
+from skillmatrix.ui.staff.staff_list import StaffListModel, normalise
 
 
 def reference(text: str) -> str:

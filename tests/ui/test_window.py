@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from skillmatrix.app import create_window
 from skillmatrix.domain.model import Entry, Staff
 from skillmatrix.store.repository import Store
-from skillmatrix.ui.errors import ErrorReporter, log_path
+from skillmatrix.ui.common.errors import ErrorReporter, log_path
 from tests.ui.support import definitions, find, snapshot
 
 SPEC_ACTIONS = (
@@ -174,7 +174,8 @@ def test_layout_and_recent_files_are_remembered_in_the_private_data_folder(
     assert again.open_database(other)
     assert again.windowTitle().startswith("other.sqlite")
     recent = [
-        str(p) for p in __import__("skillmatrix.ui.settings", fromlist=["x"]).recent_files(again.settings)
+        str(p)
+        for p in __import__("skillmatrix.ui.common.settings", fromlist=["x"]).recent_files(again.settings)
     ]
     assert recent[:2] == [str(other.resolve()), str(db_path.resolve())]
     again.close()

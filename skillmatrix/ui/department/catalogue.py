@@ -26,11 +26,11 @@ from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import Course
 from skillmatrix.domain.model import KIND_LABELS, KINDS, Category
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common.row_table_model import RowTableModel
+from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.department.commands import DeleteCourse, SaveCourse
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
 from skillmatrix.ui.department.dialog_base import DepartmentDialog
-from skillmatrix.ui.row_table_model import RowTableModel
-from skillmatrix.ui.session import Session
 
 NAME, PROVIDER, CATEGORY, LEVEL, KIND, TAKERS, NOTE = range(7)
 

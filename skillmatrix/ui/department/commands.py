@@ -14,10 +14,10 @@ from skillmatrix.domain.department import CanDo, Course, PlanItem, TargetProfile
 from skillmatrix.domain.model import Staff
 from skillmatrix.store import department_undo as undo
 from skillmatrix.store.department import DepartmentStore
-from skillmatrix.ui.commands import StoreCommand
+from skillmatrix.ui.common.commands import StoreCommand
 
 if TYPE_CHECKING:
-    from skillmatrix.ui.session import Session
+    from skillmatrix.ui.common.session import Session
 
 
 class DepartmentCommand(StoreCommand):

@@ -11,8 +11,8 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from skillmatrix.ui import settings
-from skillmatrix.ui.session import Session
+from skillmatrix.ui.common import settings
+from skillmatrix.ui.common.session import Session
 
 
 class DepartmentDialog(QDialog):

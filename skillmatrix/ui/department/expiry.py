@@ -19,9 +19,9 @@ from skillmatrix.domain import dates
 from skillmatrix.domain.department import EXPIRY_WINDOW_DAYS, Expiry, expiring
 from skillmatrix.report.department_tables import SHADE_RGB
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common.row_table_model import RowTableModel
+from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.department.dialog_base import DepartmentDialog
-from skillmatrix.ui.row_table_model import RowTableModel
-from skillmatrix.ui.session import Session
 
 STAFF_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EXPIRED = QBrush(QColor.fromRgbF(*SHADE_RGB["below"]))

@@ -35,10 +35,10 @@ from skillmatrix.domain.dates import DateError, PartialDate, fiscal_year
 from skillmatrix.domain.department import Course, PlanItem
 from skillmatrix.domain.department_view import Person, propose_plan
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.department.commands import RecordTraining, SavePlan
 from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
 from skillmatrix.ui.department.plan_model import COURSE, NAME, NOTE, PlanModel
-from skillmatrix.ui.session import Session
 
 
 class AddLineDialog(QDialog):

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from skillmatrix.domain.department import PLAN_STATUS_LABELS, Course, PlanItem
 from skillmatrix.domain.department_view import Person
 from skillmatrix.domain.model import Category
-from skillmatrix.ui.row_table_model import RowTableModel
+from skillmatrix.ui.common.row_table_model import RowTableModel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, TITLE, SECTION, COURSE, PROVIDER, CATEGORY, LEVEL, STATUS, NOTE = range(9)

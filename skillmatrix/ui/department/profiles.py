@@ -29,10 +29,10 @@ from skillmatrix.domain.department import CanDo, TargetProfile
 from skillmatrix.domain.department_view import Person, Snapshot
 from skillmatrix.domain.model import Category
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.department.commands import DeleteProfile, SaveProfile
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
 from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
-from skillmatrix.ui.session import Session
 
 NAME, TITLES = 0, 1
 _TITLE_SPLIT = re.compile(r"[、,，\s]+")

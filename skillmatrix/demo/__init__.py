@@ -1,0 +1,1 @@
+"""Demo data: the seed document's two résumés and deterministic generated staff."""

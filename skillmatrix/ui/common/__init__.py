@@ -1,0 +1,1 @@
+"""What every part of the window uses: application set-up, undo adapter, settings, errors, prompts, workers."""

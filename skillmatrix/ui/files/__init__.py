@@ -1,0 +1,1 @@
+"""Files: open, export, import and its plan, conflicts, backups, the lock."""

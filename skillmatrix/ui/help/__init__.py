@@ -1,0 +1,1 @@
+"""Help: the manual and About."""

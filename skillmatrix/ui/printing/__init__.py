@@ -1,0 +1,1 @@
+"""Printing from the window: preview, print choices, printing, print all."""

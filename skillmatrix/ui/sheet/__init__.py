@@ -1,0 +1,1 @@
+"""The résumé sheet of one person: profile, histories, the skill grid, definitions."""
