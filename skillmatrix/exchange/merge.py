@@ -106,6 +106,8 @@ class ImportPlan:
 def _same(a: Staff, b: Staff, names: dict[str, str]) -> bool:
     da, db = staff_to_dict(a, names), staff_to_dict(b, names)
     da.pop("experience_years"), db.pop("experience_years")
+    for d in (da, db):  # cells in any order; a cell's own entries in theirs (a stable sort)
+        d["entries"].sort(key=lambda e: (e["level"], e["category"]))
     return da == db
 
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import CanDo, Course, PlanItem, TargetProfile
 from skillmatrix.domain.model import Staff
-from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.domain.sheet_patch import diff
 from skillmatrix.store import audit
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.errors import StoreError
@@ -133,16 +133,8 @@ def record_training(
     for sheet in sheets:
         store._check(sheet)
     old_sheets = [store.get_staff(s.id) for s in sheets]
-    names = store._category_names()
     with store._write():
         for new, old in zip(sheets, old_sheets):
-            store._replace(new, old)
-            audit.record(
-                department.db,
-                "record_training",
-                f"staff:{new.id}",
-                staff_to_dict(old, names),
-                staff_to_dict(new, names),
-            )
+            store._patch_rows(old, diff(old, new), "record_training")
         old_items = department.save_plan(fiscal_year, items)  # a savepoint inside
     return old_sheets, old_items

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,14 +20,19 @@ from sqlite_utils import Database
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.defaults import load_defaults
 from skillmatrix.domain.model import (
+    Assignment,
     Category,
+    Entry,
     Level,
+    Project,
+    Qualification,
     Staff,
     ValidationError,
     new_id,
     validate_staff,
 )
 from skillmatrix.domain.serialize import gc_paused, staff_to_dict
+from skillmatrix.domain.sheet_patch import LIST_PARTS, Row, SheetPatch, apply, diff, take, to_json
 from skillmatrix.store import audit, schema
 from skillmatrix.store.errors import StoreError, explain
 from skillmatrix.store.staff_reading import BATCH, StaffReading  # noqa: F401  (BATCH: shared_sql)
@@ -34,6 +40,9 @@ from skillmatrix.store.staff_reading import BATCH, StaffReading  # noqa: F401  (
 
 def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d else None
+
+
+_LIST_TABLES = {"qualifications": "qualification", "assignments": "assignment", "projects": "project"}
 
 
 class Store(StaffReading):
@@ -239,41 +248,66 @@ class Store(StaffReading):
         staff.revision, staff.updated = revision, stamp
 
     def _insert_children(self, staff: Staff, stamp: str) -> None:
+        for part in LIST_PARTS:
+            self._insert_rows(staff.id, part, getattr(staff, part), stamp)
+        self._insert_entries(staff.id, staff.entries, 0, stamp)
+
+    def _insert_rows(self, staff_id: str, part: str, rows: Sequence[Row], stamp: str) -> None:
+        """Inserts one history list of a person (資格等, 担当履歴 or プロジェクト), in order."""
         conn = self.db.conn
-        conn.executemany(
-            "INSERT INTO qualification (id, staff_id, position, name, acquired, expires, created, "
-            "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (q.id, staff.id, i, q.name, _iso(q.acquired), _iso(q.expires), stamp, stamp)
-                for i, q in enumerate(staff.qualifications)
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO assignment (id, staff_id, position, start_date, end_date, name, duties, "
-            "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (a.id, staff.id, i, _iso(a.period.start), _iso(a.period.end), a.name, a.duties, stamp, stamp)
-                for i, a in enumerate(staff.assignments)
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO project (id, staff_id, position, start_date, end_date, name, created, "
-            "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (p.id, staff.id, i, _iso(p.period.start), _iso(p.period.end), p.name, stamp, stamp)
-                for i, p in enumerate(staff.projects)
-            ],
-        )
-        conn.executemany(
+        if part == "qualifications":
+            conn.executemany(
+                "INSERT INTO qualification (id, staff_id, position, name, acquired, expires, created, "
+                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (q.id, staff_id, i, q.name, _iso(q.acquired), _iso(q.expires), stamp, stamp)
+                    for i, q in enumerate(rows)
+                    if isinstance(q, Qualification)
+                ],
+            )
+        elif part == "assignments":
+            conn.executemany(
+                "INSERT INTO assignment (id, staff_id, position, start_date, end_date, name, duties, "
+                "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        a.id,
+                        staff_id,
+                        i,
+                        _iso(a.period.start),
+                        _iso(a.period.end),
+                        a.name,
+                        a.duties,
+                        stamp,
+                        stamp,
+                    )
+                    for i, a in enumerate(rows)
+                    if isinstance(a, Assignment)
+                ],
+            )
+        else:
+            conn.executemany(
+                "INSERT INTO project (id, staff_id, position, start_date, end_date, name, created, "
+                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (p.id, staff_id, i, _iso(p.period.start), _iso(p.period.end), p.name, stamp, stamp)
+                    for i, p in enumerate(rows)
+                    if isinstance(p, Project)
+                ],
+            )
+
+    def _insert_entries(self, staff_id: str, entries: Sequence[Entry], first: int, stamp: str) -> None:
+        """Inserts entries at positions first, first + 1, … (the order within a cell)."""
+        self.db.conn.executemany(
             "INSERT INTO entry (id, staff_id, level, category_id, position, text, kind, date, "
             "note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     e.id,
-                    staff.id,
+                    staff_id,
                     e.level,
                     e.category_id,
-                    i,
+                    first + i,
                     e.text,
                     e.kind,
                     _iso(e.date),
@@ -281,7 +315,7 @@ class Store(StaffReading):
                     stamp,
                     stamp,
                 )
-                for i, e in enumerate(staff.entries)
+                for i, e in enumerate(entries)
             ],
         )
 
@@ -330,24 +364,79 @@ class Store(StaffReading):
         )
 
     def save_staff(self, staff: Staff) -> Staff:
-        """Replaces a person's whole sheet; returns the sheet as it was before (for undo).
+        """Writes a person's edited sheet; returns the sheet as it was before.
+
+        Only the parts that differ are written (see patch_staff); an unchanged sheet
+        writes nothing.
 
         Raises:
             ValidationError: the sheet breaks a rule (nothing is written).
             StoreError: no such person, or the write failed (nothing is written).
         """
-        self._check(staff)
         old = self.get_staff(staff.id)
-        with self._write():
-            self._replace(staff, old)
-            audit.record(
-                self.db,
-                "update",
-                f"staff:{staff.id}",
-                staff_to_dict(old, self._category_names()),
-                staff_to_dict(staff, self._category_names()),
-            )
+        self._check(staff)
+        if self.patch_staff(staff.id, diff(old, staff), old=old).empty:
+            return old
+        staff.revision, staff.updated = self.db.execute(
+            "SELECT revision, updated FROM staff WHERE id = ?", [staff.id]
+        ).fetchone()
         return old
+
+    def patch_staff(
+        self, staff_id: str, patch: SheetPatch, action: str = "update", old: Staff | None = None
+    ) -> SheetPatch:
+        """Replaces some parts of a person's sheet in one transaction; returns the parts as
+        they were (the inverse patch). Writes only those parts' rows, gives the person a
+        new revision and records the parts before and after in the audit log.
+
+        Args:
+            staff_id: the person.
+            patch: the parts to write.
+            action: the audit log's name for the change (the operation).
+            old: the person's sheet as stored, when the caller has just read it.
+
+        Raises:
+            ValidationError: the patched sheet breaks a rule (nothing is written).
+            StoreError: no such person, or the write failed (nothing is written).
+        """
+        old = old if old is not None else self.get_staff(staff_id)
+        inverse = take(old, patch)
+        if patch.empty:
+            return inverse
+        self._check(apply(old, patch))
+        with self._write():
+            self._patch_rows(old, patch, action)
+        return inverse
+
+    def _patch_rows(self, old: Staff, patch: SheetPatch, action: str) -> None:
+        """Writes a patch of old's sheet with its revision and audit row; the caller has
+        validated it and holds the transaction."""
+        self._write_patch(old.id, patch)
+        self._new_revision(apply(old, patch), old.revision or None, audit.now())
+        audit.record(self.db, action, f"staff:{old.id}", to_json(take(old, patch)), to_json(patch))
+
+    def _write_patch(self, staff_id: str, patch: SheetPatch) -> None:
+        """Writes the rows of the patch's parts; the caller holds the transaction."""
+        stamp = audit.now()
+        if patch.profile:
+            columns = ", ".join(f"{name} = ?" for name in patch.profile)
+            self.db.execute(f"UPDATE staff SET {columns} WHERE id = ?", [*patch.profile.values(), staff_id])
+        for part, rows in patch.lists.items():
+            self.db.execute(f"DELETE FROM {_LIST_TABLES[part]} WHERE staff_id = ?", [staff_id])
+            self._insert_rows(staff_id, part, rows, stamp)
+        if patch.cells:
+            first = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM entry WHERE staff_id = ?", [staff_id]
+            ).fetchone()[0]
+            # Every cell first emptied, then filled: an entry moving between two patched
+            # cells keeps its id.
+            self.db.conn.executemany(
+                "DELETE FROM entry WHERE staff_id = ? AND level = ? AND category_id = ?",
+                [(staff_id, level, category_id) for level, category_id in patch.cells],
+            )
+            for entries in patch.cells.values():
+                self._insert_entries(staff_id, entries, first, stamp)
+                first += len(entries)
 
     def _replace(self, staff: Staff, old: Staff) -> None:
         """Swaps old's rows for staff's, keeping list position, creation time and chain."""
@@ -372,6 +461,91 @@ class Store(StaffReading):
                 self.db, "delete", f"staff:{staff_id}", staff_to_dict(old, self._category_names()), None
             )
         return old, index
+
+    def delete_many(self, staff_ids: list[str]) -> list[tuple[Staff, int]]:
+        """Removes several people in one transaction; returns each sheet with the list
+        index it had, lowest index first (for undo: restore_many)."""
+        order = self.staff_ids()
+        wanted = set(staff_ids)
+        missing = wanted - set(order)
+        if missing:
+            raise StoreError(f"職員が見つかりません（id {sorted(missing)[0]}）")
+        removed = [
+            (sheet, order.index(sheet.id)) for sheet in self.iter_staff([i for i in order if i in wanted])
+        ]
+        names = self._category_names()
+        with self._write():
+            for sheet, _index in removed:
+                self.db.execute("DELETE FROM staff WHERE id = ?", [sheet.id])
+                audit.record(self.db, "delete", f"staff:{sheet.id}", staff_to_dict(sheet, names), None)
+            self._renumber(self.staff_ids())
+        return removed
+
+    def restore_many(self, removed: list[tuple[Staff, int]]) -> None:
+        """Puts removed people back at their list indexes in one transaction (the inverse
+        of delete_many); each continues their revision chain."""
+        for sheet, _index in removed:
+            self._check(sheet)
+        names = self._category_names()
+        with self._write():
+            for sheet, index in sorted(removed, key=lambda pair: pair[1]):
+                if self._position_of(sheet.id) is not None:
+                    raise StoreError(f"同じidの職員がすでにいます（{sheet.id}）")
+                chain = self.revision_chain(sheet.id)
+                self._insert_sheet(
+                    sheet.copy(), self._open_slot(index), audit.now(), chain[-1] if chain else None
+                )
+                audit.record(self.db, "add", f"staff:{sheet.id}", None, staff_to_dict(sheet, names))
+
+    def save_definitions(
+        self, levels: list[Level], categories: list[Category]
+    ) -> tuple[list[Level], list[Category]]:
+        """Replaces the texts of some levels and categories in one transaction; returns
+        them as they were (for undo)."""
+        old_levels = {lv.number: lv for lv in self.levels()}
+        old_categories = {c.id: c for c in self.categories()}
+        names = {c.id: c.name for c in self.categories()} | {c.id: c.name for c in categories}
+        seen: set[str] = set()
+        for name in names.values():
+            if name in seen:
+                raise StoreError(f"分類名「{name}」はすでにあります")
+            seen.add(name)
+        if any(not c.name.strip() for c in categories):
+            raise StoreError("分類名が空です")
+        with self._write():
+            for level in levels:
+                self.db.execute(
+                    "UPDATE level SET name = ?, short = ?, definition = ?, criteria = ? WHERE number = ?",
+                    [
+                        level.name,
+                        level.short,
+                        level.definition,
+                        json.dumps(level.criteria, ensure_ascii=False),
+                        level.number,
+                    ],
+                )
+                audit.record(
+                    self.db, "level", f"level:{level.number}", vars(old_levels[level.number]), vars(level)
+                )
+            # Two names may swap: clear them first so the UNIQUE constraint never sees both.
+            for category in categories:
+                self.db.execute(
+                    "UPDATE category SET name = ? WHERE id = ?", [f"（変更中）{category.id}", category.id]
+                )
+            for category in categories:
+                self.db.execute(
+                    "UPDATE category SET name = ?, knowledge = ? WHERE id = ?",
+                    [category.name, category.knowledge, category.id],
+                )
+                audit.record(
+                    self.db,
+                    "category",
+                    f"category:{category.id}",
+                    vars(old_categories[category.id]),
+                    vars(category),
+                )
+        self._categories = None
+        return [old_levels[lv.number] for lv in levels], [old_categories[c.id] for c in categories]
 
     def move_staff(self, staff_id: str, index: int) -> int:
         """Moves a person to list index; returns the index it had before."""

@@ -186,8 +186,11 @@ class StaffReading:
             ):
                 people[staff_id].projects.append(Project(id=rid, period=_period(start, end), name=name))
             for rid, staff_id, level, category_id, text, kind, day, note in self.db.execute(
-                f"SELECT id, staff_id, level, category_id, text, kind, date, note FROM entry "
-                f"WHERE staff_id IN ({marks}) ORDER BY staff_id, position",
+                # In grid order: by level, then category, then the order within the cell
+                # (positions order a cell's entries; a rewritten cell gets new ones).
+                f"SELECT e.id, e.staff_id, e.level, e.category_id, e.text, e.kind, e.date, e.note "
+                f"FROM entry e JOIN category c ON c.id = e.category_id "
+                f"WHERE e.staff_id IN ({marks}) ORDER BY e.staff_id, e.level, c.position, e.position",
                 chunk,
             ):
                 people[staff_id].entries.append(

@@ -1,9 +1,11 @@
 """The window's hold on one open database: the store, the undo stack and the shown person.
 
-Every editor (profile, history tables, skill grid, staff list, definitions dialog) changes
-data only through a Session. A change is written to the file at once through the store and
-kept as a QUndoCommand (see commands.py), so there is never anything to save. The session
-then tells every view what changed through its signals; the views never talk to each other.
+Every editor (profile, history tables, skill grid, staff list, definitions dialog, the
+department's panels) changes data only by running an operation (skillmatrix/operations/)
+through Session.run(). The operation writes to the file at once, in one transaction, and
+becomes one undo step (commands.py), so there is never anything to save. The session then
+hands the operation's Changes to the views through its signals (dispatch): only the views
+whose data changed refresh; the views never talk to each other.
 """
 
 from __future__ import annotations
@@ -11,11 +13,16 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from skillmatrix import operations
 from skillmatrix.domain.dates import DateError
 from skillmatrix.domain.model import Category, Level, Staff, ValidationError
+from skillmatrix.operations import Changes, Operation
+from skillmatrix.operations import staff as staff_ops
+from skillmatrix.operations.definitions import changed_definitions
+from skillmatrix.operations.sheet import edit_sheet
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
-from skillmatrix.ui.common import commands
+from skillmatrix.ui.common.commands import OperationCommand
 
 # The errors an edit can meet that the user can act on: shown as a sentence, not a crash.
 EXPECTED_ERRORS = (StoreError, ValidationError, DateError)
@@ -35,6 +42,9 @@ class Session(QObject):
         current_changed(Staff | None): a different person (or nobody) is now shown.
         staff_written(Staff): a person's sheet was written (edit, undo or redo); the
             shown person's views refresh from it, the staff list updates its row.
+        parts_written(Staff, frozenset[str]): the shown person's sheet was written, and
+            these parts of it changed (SheetPatch.parts; "*" for anything): views that can
+            refresh a part alone (the grid's cells) use this.
         staff_added(Staff, int): a person was added at a list index.
         staff_removed(str): the person with this id was removed.
         order_changed(): the list order changed (move, sort).
@@ -49,6 +59,7 @@ class Session(QObject):
 
     current_changed = Signal(object)
     staff_written = Signal(object)
+    parts_written = Signal(object, object)
     staff_added = Signal(object, int)
     staff_removed = Signal(str)
     order_changed = Signal()
@@ -119,29 +130,31 @@ class Session(QObject):
         if isinstance(error, StoreError):
             self.write_failed.emit(message)
 
-    def push(self, command: commands.StoreCommand) -> bool:
-        """Applies an edit to the file and, if it was accepted, puts it on the undo stack.
+    def run(self, operation: Operation) -> bool:
+        """Runs an operation on the file and, if it was accepted, puts it on the undo stack.
 
         Returns:
-            False when the edit was refused (problem() says why); nothing was written.
+            False when the change was refused (problem() says why); nothing was written.
         """
         if self.readonly:
             self.problem.emit(self.tr("読み取り専用で開いているため変更できません"))
             return False
         try:
-            command.apply()
+            changes = operations.run(self.store, operation)
         except EXPECTED_ERRORS as error:
             self.report(error)
             return False
-        self.undo_stack.push(command)
+        self.undo_stack.push(OperationCommand(changes, operation, self._undo_or_redo))
+        self.dispatch(changes)
         return True
 
-    def save_sheet(self, sheet: Staff, text: str) -> bool:
-        """Writes an edited copy of the shown person's sheet as one undo step.
+    def save_sheet(self, sheet: Staff, text: str, action: str = "edit") -> bool:
+        """Writes the parts of an edited copy of a person's sheet that differ, as one step.
 
         Args:
-            sheet: the whole new sheet (an edited copy of `current`).
+            sheet: the edited copy (of `current`, or of the stored sheet).
             text: the name of the step in the Edit menu (「セル入力」).
+            action: the audit log's name of the operation.
         """
         if self.current is not None and self.current.id == sheet.id:
             old = self.current
@@ -151,48 +164,92 @@ class Session(QObject):
             except StoreError as error:
                 self.report(error)
                 return False
-        return self.push(commands.SaveSheet(self, old.copy(), sheet.copy(), text))
+        operation = edit_sheet(old, sheet, text, action)
+        return True if operation.patch.empty else self.run(operation)
 
     def add_staff(self, staff: Staff, index: int | None = None) -> bool:
         """Adds a person (at a list index, default last) as one undo step."""
-        return self.push(commands.AddStaff(self, staff.copy(), index))
+        return self.run(staff_ops.AddStaff(staff.copy(), index, self.tr("職員の追加")))
 
     def delete_staff(self, staff_id: str) -> bool:
         """Removes a person as one undo step (undo puts the person back in place)."""
-        return self.push(commands.DeleteStaff(self, staff_id))
+        return self.run(staff_ops.DeleteStaff(staff_id, self.tr("職員の削除")))
 
     def move_staff(self, staff_id: str, index: int) -> bool:
         """Moves a person to a list index as one undo step."""
-        return self.push(commands.MoveStaff(self, staff_id, index))
+        return self.run(staff_ops.MoveStaff(staff_id, index, self.tr("職員の移動")))
 
     def set_order(self, ids: list[str], text: str) -> bool:
         """Puts the whole list in a new order (sorting) as one undo step."""
-        return self.push(commands.SetOrder(self, ids, text))
+        return self.run(staff_ops.SetOrder(tuple(ids), text))
 
     def add_many(self, people: list[Staff], text: str) -> bool:
         """Adds many people at once (the demo data) as one undo step."""
-        return self.push(commands.AddMany(self, [p.copy() for p in people], text))
+        return self.run(staff_ops.AddMany(tuple(p.copy() for p in people), text))
 
     def save_definitions(self, levels: list[Level], categories: list[Category], text: str) -> bool:
         """Writes changed level and category texts as one undo step."""
-        old_levels = {lv.number: lv for lv in self.levels}
-        old_categories = {c.id: c for c in self.categories}
-        changed_levels = [lv for lv in levels if vars(lv) != vars(old_levels[lv.number])]
-        changed_categories = [c for c in categories if vars(c) != vars(old_categories[c.id])]
-        if not changed_levels and not changed_categories:
-            return True
-        return self.push(commands.SaveDefinitions(self, changed_levels, changed_categories, text))
+        operation = changed_definitions(self.levels, self.categories, levels, categories, text)
+        return True if operation is None else self.run(operation)
 
-    # -- called by the commands after the file changed ----------------------------------------
+    # -- undo, redo and telling the views --------------------------------------------------------
 
-    def run_guarded(self, action) -> None:
+    def _undo_or_redo(self, operation: Operation) -> Changes | None:
         """Runs an undo or redo; a refusal (file locked, disk full) becomes a message and
         the views are reloaded from the file so that they show what is really stored."""
         try:
-            action()
+            changes = operations.run(self.store, operation)
         except EXPECTED_ERRORS as error:
             self.report(error)
             self.reload()
+            return None
+        self.dispatch(changes)
+        return changes
+
+    def dispatch(self, changes: Changes) -> None:
+        """Tells the views what an operation changed, and only that."""
+        if changes.definitions:
+            self._load_definitions()
+            self.definitions_changed.emit()
+        if changes.removed:
+            gone = set(changes.removed)
+            if self.current is not None and self.current.id in gone:
+                self.current = None
+            if len(changes.removed) == 1:
+                self.staff_removed.emit(changes.removed[0])
+            else:
+                self.staff_reloaded.emit()
+            if self.current is None:
+                self.current_changed.emit(None)
+        if changes.added:
+            if len(changes.added) == 1 and not changes.order:
+                added = self.store.get_staff(changes.added[0])
+                self.staff_added.emit(added, self.store.staff_ids().index(added.id))
+            else:
+                self.staff_reloaded.emit()
+        elif changes.order:
+            self.order_changed.emit()
+        for staff_id, parts in changes.staff.items():
+            if staff_id in changes.added and changes.show != staff_id:
+                continue
+            self._written(self.store.get_staff(staff_id), parts, shown=staff_id == changes.show)
+        if changes.department:
+            self.department_changed.emit()
+
+    def _written(self, sheet: Staff, parts: frozenset[str], shown: bool) -> None:
+        """A sheet is in the file now: its views refresh the parts written; the person
+        an edit names becomes the one shown."""
+        if self.current is not None and self.current.id == sheet.id:
+            self.current = sheet
+            self.parts_written.emit(sheet, parts)
+            self.staff_written.emit(sheet)
+        elif shown:
+            self.current = sheet
+            self.parts_written.emit(sheet, parts)
+            self.staff_written.emit(sheet)
+            self.current_changed.emit(sheet)
+        else:
+            self.staff_written.emit(sheet)
 
     def reload(self) -> None:
         """Rereads definitions, the list and the shown person from the file."""
@@ -205,40 +262,3 @@ class Session(QObject):
             self.select(shown)
         else:
             self.current_changed.emit(None)
-
-    def written(self, sheet: Staff) -> None:
-        """A sheet is in the file now: show that person with it."""
-        if self.current is None or self.current.id != sheet.id:
-            self.current = sheet.copy()
-            self.staff_written.emit(self.current)
-            self.current_changed.emit(self.current)
-        else:
-            self.current = sheet.copy()
-            self.staff_written.emit(self.current)
-
-    def added(self, staff: Staff, index: int) -> None:
-        """A person is in the file now at this list index; show them."""
-        self.staff_added.emit(staff.copy(), index)
-        self.current = staff.copy()
-        self.current_changed.emit(self.current)
-
-    def removed(self, staff_id: str) -> None:
-        """A person is gone from the file."""
-        if self.current is not None and self.current.id == staff_id:
-            self.current = None
-        self.staff_removed.emit(staff_id)
-        if self.current is None:
-            self.current_changed.emit(None)
-
-    def removed_many(self) -> None:
-        """Many people are gone from the file (undo of the demo data)."""
-        if self.current is not None and self.current.id not in set(self.store.staff_ids()):
-            self.current = None
-        self.staff_reloaded.emit()
-        if self.current is None:
-            self.current_changed.emit(None)
-
-    def definitions_written(self) -> None:
-        """Level or category texts changed in the file."""
-        self._load_definitions()
-        self.definitions_changed.emit()

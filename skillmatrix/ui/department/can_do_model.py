@@ -16,10 +16,10 @@ from PySide6.QtGui import QFont
 from skillmatrix.domain import dates
 from skillmatrix.domain.dates import DateError, PartialDate
 from skillmatrix.domain.department import CanDo, TargetProfile, profile_of
+from skillmatrix.operations.department import SaveCanDo, SetTick
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.row_table_model import RowTableModel
 from skillmatrix.ui.common.session import Session
-from skillmatrix.ui.department.commands import SaveCanDo, SetTick
 
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT, CATEGORY, LEVEL, DATE, REQUIRED = range(5)
@@ -169,8 +169,8 @@ class CanDoModel(RowTableModel):
             text = str(value or "").strip()
             if text == s.text:
                 return True
-            return self.session.push(
-                SaveCanDo(self.session, dataclasses.replace(s, text=text), self.tr("「できること」の修正"))
+            return self.session.run(
+                SaveCanDo(dataclasses.replace(s, text=text), self.tr("「できること」の修正"))
             )
         if index.column() == DATE:
             return self.set_date(s.id, str(value or ""))
@@ -185,9 +185,7 @@ class CanDoModel(RowTableModel):
             today = dates.today()
             date = PartialDate(today.year, today.month)
         text = self.tr("できることのチェック") if ticked else self.tr("できることのチェック解除")
-        return self.session.push(
-            SetTick(self.session, sheet.id, statement_id, ticked, date if ticked else None, text)
-        )
+        return self.session.run(SetTick(sheet.id, statement_id, ticked, date if ticked else None, text))
 
     def set_date(self, statement_id: str, text: str) -> bool:
         """Sets the date a statement was confirmed (ticking it); '' keeps it without date."""
@@ -201,6 +199,4 @@ class CanDoModel(RowTableModel):
             return False
         if self.is_ticked(statement_id) and self._ticks.get(statement_id) == date:
             return True
-        return self.session.push(
-            SetTick(self.session, sheet.id, statement_id, True, date, self.tr("できることの確認日"))
-        )
+        return self.session.run(SetTick(sheet.id, statement_id, True, date, self.tr("できることの確認日")))

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from skillmatrix.domain.department import CanDo, default_profile
 from skillmatrix.domain.model import Category, Level
+from skillmatrix.operations.department import AssignProfile, DeleteCanDo, SaveCanDo
 from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.department.can_do_model import CATEGORY, DATE, LEVEL, REQUIRED, TEXT, CanDoModel
-from skillmatrix.ui.department.commands import AssignProfile, DeleteCanDo, SaveCanDo
 from skillmatrix.ui.department.dialog_base import ok_cancel
 
 DEFAULT_LEVEL = 3
@@ -220,7 +220,7 @@ class CanDoPanel(QWidget):
         chosen = self.profile_combo.currentData() or None
         if sheet is None or chosen == self.model.assigned:
             return
-        if not self.session.push(AssignProfile(self.session, sheet.id, chosen, self.tr("人材像の割り当て"))):
+        if not self.session.run(AssignProfile(sheet.id, chosen, self.tr("人材像の割り当て"))):
             self._refresh()
 
     def add_statement(self) -> CanDoDialog:
@@ -236,9 +236,7 @@ class CanDoPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         position = max((s.position for s in self.model.statements()), default=-1) + 1
         dialog.accepted.connect(
-            lambda: self.session.push(
-                SaveCanDo(self.session, dialog.statement(position), self.tr("できることの追加"))
-            )
+            lambda: self.session.run(SaveCanDo(dialog.statement(position), self.tr("できることの追加")))
         )
         dialog.open()
         return dialog
@@ -251,7 +249,7 @@ class CanDoPanel(QWidget):
         index = self.view.currentIndex()
         if index.isValid():
             statement = self.model.statement(index.row())
-            self.session.push(DeleteCanDo(self.session, statement.id, self.tr("できることの削除")))
+            self.session.run(DeleteCanDo(statement.id, self.tr("できることの削除")))
 
 
 def install_can_do_tab(editor, grid_box: QWidget) -> QTabWidget:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import Course
 from skillmatrix.domain.model import KIND_LABELS, KINDS, Category
+from skillmatrix.operations.department import DeleteCourse, SaveCourse
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.row_table_model import RowTableModel
 from skillmatrix.ui.common.session import Session
-from skillmatrix.ui.department.commands import DeleteCourse, SaveCourse
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
 from skillmatrix.ui.department.dialog_base import DepartmentDialog
 
@@ -250,13 +250,13 @@ class CatalogueDialog(DepartmentDialog):
         self.taker_title.setText(self.tr("「{name}」の受講者 {n}名").format(name=course.name, n=len(rows)))
 
     def _save(self, course: Course) -> bool:
-        return self.session.push(SaveCourse(self.session, course, self.tr("研修カタログの修正")))
+        return self.session.run(SaveCourse(course, self.tr("研修カタログの修正")))
 
     def add_course(self) -> bool:
         """Adds 「新しい研修」 at the end and starts editing its name."""
         position = max((c.position for c in self.model.courses), default=-1) + 1
         course = Course(name=self.tr("新しい研修"), position=position)
-        if not self.session.push(SaveCourse(self.session, course, self.tr("研修の追加"))):
+        if not self.session.run(SaveCourse(course, self.tr("研修の追加"))):
             return False
         row = next(i for i, c in enumerate(self.model.courses) if c.id == course.id)
         self.view.selectRow(row)
@@ -269,6 +269,6 @@ class CatalogueDialog(DepartmentDialog):
         if not index.isValid():
             return False
         course = self.model.courses[index.row()]
-        return self.session.push(
-            DeleteCourse(self.session, course.id, self.tr("研修「{name}」の削除").format(name=course.name))
+        return self.session.run(
+            DeleteCourse(course.id, self.tr("研修「{name}」の削除").format(name=course.name))
         )

@@ -34,9 +34,9 @@ from skillmatrix.domain import plan as plans
 from skillmatrix.domain.dates import DateError, PartialDate, fiscal_year
 from skillmatrix.domain.department import Course, PlanItem
 from skillmatrix.domain.department_view import Person, propose_plan
+from skillmatrix.operations.department import RecordTraining, SavePlan
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.session import Session
-from skillmatrix.ui.department.commands import RecordTraining, SavePlan
 from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
 from skillmatrix.ui.department.plan_model import COURSE, NAME, NOTE, PlanModel
 
@@ -242,7 +242,7 @@ class PlanDialog(DepartmentDialog):
     # -- changing --------------------------------------------------------------------------
 
     def _save(self, items: list[PlanItem], text: str) -> bool:
-        return self.session.push(SavePlan(self.session, self.year.value(), items, text))
+        return self.session.run(SavePlan(self.year.value(), tuple(items), text))
 
     def set_status(self, status: str) -> bool:
         """Gives the selected lines a status (受講予定, 見送り, 提案) as one step."""
@@ -353,9 +353,9 @@ class PlanDialog(DepartmentDialog):
                 self.tr("記録できる研修がありません（分類とレベルのあるカタログの研修だけ記録できます）")
             )
             return False
-        ok = self.session.push(
+        ok = self.session.run(
             RecordTraining(
-                self.session, self.year.value(), result.sheets, result.items, self.tr("研修計画: 受講を記録")
+                self.year.value(), tuple(result.sheets), tuple(result.items), self.tr("研修計画: 受講を記録")
             )
         )
         if ok:

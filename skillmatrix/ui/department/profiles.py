@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from skillmatrix.domain.department import CanDo, TargetProfile
 from skillmatrix.domain.department_view import Person, Snapshot
 from skillmatrix.domain.model import Category
+from skillmatrix.operations.department import DeleteProfile, SaveProfile
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.session import Session
-from skillmatrix.ui.department.commands import DeleteProfile, SaveProfile
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
 from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
 
@@ -254,7 +254,7 @@ class ProfilesDialog(DepartmentDialog):
         self.required_button.setEnabled(writable and chosen)
 
     def _save(self, profile: TargetProfile) -> bool:
-        return self.session.push(SaveProfile(self.session, profile, self.tr("人材像の修正")))
+        return self.session.run(SaveProfile(profile, self.tr("人材像の修正")))
 
     def add_profile(self) -> bool:
         """Adds a profile named 「新しい人材像」 (numbered if taken) with no targets."""
@@ -264,7 +264,7 @@ class ProfilesDialog(DepartmentDialog):
             name, n = self.tr("新しい人材像{n}").format(n=n), n + 1
         position = max((p.position for p in self.model.profiles), default=-1) + 1
         profile = TargetProfile(name=name, position=position)
-        if not self.session.push(SaveProfile(self.session, profile, self.tr("人材像の追加"))):
+        if not self.session.run(SaveProfile(profile, self.tr("人材像の追加"))):
             return False
         self.view.selectRow(next(i for i, p in enumerate(self.model.profiles) if p.id == profile.id))
         return True
@@ -275,9 +275,7 @@ class ProfilesDialog(DepartmentDialog):
         if not index.isValid():
             return False
         p = self.model.profiles[index.row()]
-        return self.session.push(
-            DeleteProfile(self.session, p.id, self.tr("人材像「{name}」の削除").format(name=p.name))
-        )
+        return self.session.run(DeleteProfile(p.id, self.tr("人材像「{name}」の削除").format(name=p.name)))
 
     def edit_required(self) -> RequiredDialog | None:
         """Opens the list of statements to tick those the selected profile requires."""

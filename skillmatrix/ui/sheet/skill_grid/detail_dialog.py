@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from skillmatrix.domain.dates import DateError, PartialDate
 from skillmatrix.domain.model import KIND_LABELS, KINDS, Entry
-from skillmatrix.ui.sheet.skill_grid.edits import guess_kind
+from skillmatrix.operations.grid_edits import guess_kind
 from skillmatrix.ui.sheet.skill_grid.model import SkillGridModel
 
 

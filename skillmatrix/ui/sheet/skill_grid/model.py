@@ -15,8 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject,
 
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import KIND_LABELS, Entry, Staff
+from skillmatrix.domain.sheet_patch import LIST_PARTS, cell_of
+from skillmatrix.operations import grid_edits as edits
 from skillmatrix.ui.common.session import Session
-from skillmatrix.ui.sheet.skill_grid import edits
 
 ENTRIES_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Entry] of the cell, for the delegate
 MIME_TYPE = "application/x-skillmatrix-entries"
@@ -39,7 +40,7 @@ class SkillGridModel(QAbstractTableModel):
         self.session = session
         self._cells: dict[tuple[int, str], list[Entry]] = {}
         session.current_changed.connect(self._show)
-        session.staff_written.connect(self._show)
+        session.parts_written.connect(self._parts_written)
         session.definitions_changed.connect(self._definitions_changed)
         session.store_replaced.connect(self._definitions_changed)
         self._show(session.current)
@@ -57,6 +58,22 @@ class SkillGridModel(QAbstractTableModel):
         self._cells = cells
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def _parts_written(self, sheet: Staff, parts: frozenset[str]) -> None:
+        """The shown sheet was written: repaint only the cells written, when only cells were."""
+        if not all(part.startswith("cell:") for part in parts):
+            if any(not part.startswith("profile:") and part not in LIST_PARTS for part in parts):
+                self._show(sheet)
+            return
+        cells = {(int(level), category) for _, level, category in (p.split(":", 2) for p in parts)}
+        for cell in cells:
+            self._cells[cell] = list(cell_of(sheet, cell))
+        columns = {c.id: i for i, c in enumerate(self.session.categories)}
+        rows = {lv.number: i for i, lv in enumerate(self.session.levels)}
+        for level, category in cells:
+            if level in rows and category in columns:
+                index = self.index(rows[level], columns[category])
+                self.dataChanged.emit(index, index)
 
     def _definitions_changed(self) -> None:
         self.beginResetModel()
@@ -137,7 +154,7 @@ class SkillGridModel(QAbstractTableModel):
             return False
         if [vars(e) for e in new.entries] == [vars(e) for e in self.sheet.entries]:
             return True  # nothing changed: no undo step
-        return self.session.save_sheet(new, text)
+        return self.session.save_sheet(new, text, action="edit_cell")
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.sheet is None:

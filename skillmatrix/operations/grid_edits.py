@@ -1,7 +1,8 @@
 """Pure edits of a sheet's grid entries (no Qt): each returns a new sheet, never mutates.
 
 The grid model turns a user action (typing a cell, dropping entries, pasting, clearing)
-into one of these, and the session writes the result as one undo step.
+into one of these; operations.sheet.edit_sheet() turns the result into an operation that
+writes only the cells that differ, as one undo step.
 """
 
 from __future__ import annotations
