@@ -6,8 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
+from skillmatrix import operations
 from skillmatrix.cli import CommandError, command, out
 from skillmatrix.domain.model import StaffSummary
+from skillmatrix.operations.staff import AddMany
 from skillmatrix.store.repository import Store
 
 
@@ -41,7 +43,7 @@ def write_demo(path: Path, count: int) -> int:
     with Store.create(path) as store:
         categories = store.categories()
         people = seed_staff(categories) + generated_staff(count - 2, categories)
-        store.add_many(people, action="demo", source="demo")
+        operations.run(store, AddMany(tuple(people), "デモデータ", source="demo"))
     return len(people)
 
 

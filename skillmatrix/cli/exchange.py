@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from skillmatrix import operations
 from skillmatrix.cli import CommandError, command, out, resolve_staff
 from skillmatrix.store.repository import Store
 
@@ -50,9 +51,10 @@ def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む", arguments=_cmd_import_arguments)
 def cmd_import(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.import_operation import ApplyImport
     from skillmatrix.exchange.interchange import read_json
     from skillmatrix.exchange.merge import plan_import
-    from skillmatrix.exchange.shared_file import apply_import, read_shared_file
+    from skillmatrix.exchange.shared_file import read_shared_file
     from skillmatrix.store.lock import DatabaseLock
 
     if not args.file.exists():
@@ -82,8 +84,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         out(f"変更はありません（取り込み済みです）: {args.file}")
         return 0
     with DatabaseLock(args.db), Store.open(args.db) as store:
-        backup = apply_import(
-            store, plan_import(store, loaded.people, chains), args.file.name, prefer=args.prefer
+        operation = ApplyImport(
+            plan_import(store, loaded.people, chains), args.file.name, "取り込み", prefer=args.prefer
         )
+        operations.run(store, operation)
+    backup = operation.backup[0] if operation.backup else None
     out(f"取り込みました: {args.file}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
     return 0

@@ -497,6 +497,53 @@ class Store(StaffReading):
                 )
                 audit.record(self.db, "add", f"staff:{sheet.id}", None, staff_to_dict(sheet, names))
 
+    def replace_sheets(
+        self,
+        sheets: list[Staff],
+        remove: list[str],
+        places: dict[str, int] | None = None,
+        action: str = "replace",
+    ) -> tuple[list[Staff], list[tuple[Staff, int]], list[str]]:
+        """Writes whole sheets and removes people in one transaction (undo and redo of an
+        import or a merge). A sheet whose person is here has only its differing parts
+        written; a new one is added at its place (list index) or last.
+
+        Returns:
+            (the replaced sheets as they were, the removed people with their list
+            indexes, the ids added): what the inverse needs.
+
+        Raises:
+            ValidationError, StoreError: nothing was written.
+        """
+        for sheet in sheets:
+            self._check(sheet)
+        order = self.staff_ids()
+        here = set(order)
+        olds = {old.id: old for old in self.iter_staff([s.id for s in sheets if s.id in here])}
+        removed = [
+            (sheet, order.index(sheet.id))
+            for sheet in self.iter_staff([i for i in order if i in set(remove)])
+        ]
+        added = [s.id for s in sheets if s.id not in here]
+        names = self._category_names()
+        places = places or {}
+        with self._write():
+            for sheet, _index in removed:
+                self.db.execute("DELETE FROM staff WHERE id = ?", [sheet.id])
+                audit.record(self.db, action, f"staff:{sheet.id}", staff_to_dict(sheet, names), None)
+            if removed:
+                self._renumber(self.staff_ids())
+            new = sorted((s for s in sheets if s.id not in here), key=lambda s: places.get(s.id, len(order)))
+            for sheet in sheets:
+                if sheet.id in olds:
+                    self._patch_rows(olds[sheet.id], diff(olds[sheet.id], sheet), action)
+            for sheet in new:
+                chain = self.revision_chain(sheet.id)
+                slot = self._open_slot(places.get(sheet.id))
+                self._insert_sheet(sheet.copy(), slot, audit.now(), chain[-1] if chain else None)
+                audit.record(self.db, action, f"staff:{sheet.id}", None, staff_to_dict(sheet, names))
+        return list(olds.values()), removed, added
+
     def save_definitions(
         self, levels: list[Level], categories: list[Category]
     ) -> tuple[list[Level], list[Category]]:

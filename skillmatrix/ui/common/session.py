@@ -148,6 +148,13 @@ class Session(QObject):
         self.dispatch(changes)
         return True
 
+    def record(self, operation: Operation, changes: Changes) -> None:
+        """Puts an operation that already ran (in a worker, on a connection of its own)
+        on the undo stack and tells the views what it changed."""
+        self.undo_stack.push(OperationCommand(changes, operation, self._undo_or_redo))
+        self._load_definitions()
+        self.dispatch(changes)
+
     def save_sheet(self, sheet: Staff, text: str, action: str = "edit") -> bool:
         """Writes the parts of an edited copy of a person's sheet that differ, as one step.
 

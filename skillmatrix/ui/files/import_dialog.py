@@ -7,9 +7,9 @@ is written, shown as a preview, then applied in one transaction.
 2. A refused file gets its one clear message; the database is untouched.
 3. Otherwise the dialog shows who is added, updated, unchanged, in conflict and deleted
    here; every conflict needs a choice (mine, theirs, both).
-4. 取り込む applies the plan in a worker on its own connection: a backup first, then one
-   transaction (shared_file.apply_import). The window then reloads; the undo history
-   ends there (the import is undone by restoring the backup it made).
+4. 取り込む runs the import operation (exchange/import_operation.ApplyImport) in a worker
+   on its own connection: a backup first, then one transaction. The window records it as
+   one undo step (undo puts the people back as they were) and refreshes what changed.
 """
 
 from __future__ import annotations
@@ -34,9 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skillmatrix import operations
+from skillmatrix.exchange.import_operation import ApplyImport
 from skillmatrix.exchange.interchange import read_json
 from skillmatrix.exchange.merge import ImportPlan, plan_import
-from skillmatrix.exchange.shared_file import apply_import, read_shared_file
+from skillmatrix.exchange.shared_file import read_shared_file
+from skillmatrix.operations import Changes
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.common import prompts
 from skillmatrix.ui.common.workers import explain
@@ -69,10 +72,10 @@ def check_job(db_path: Path, source: Path) -> Checked:
     return Checked(plan, {c.id: c.name for c in categories}, levels)
 
 
-def apply_job(db_path: Path, plan: ImportPlan, source: str, choices: dict[str, str]) -> Path | None:
-    """Backs up and writes the plan in one transaction on a connection of its own."""
+def apply_job(operation: ApplyImport, db_path: Path) -> tuple[ApplyImport, Changes]:
+    """Runs the import operation (a backup, then one transaction) on a connection of its own."""
     with Store.open(db_path) as store:
-        return apply_import(store, plan, source, choices=choices)
+        return operation, operations.run(store, operation)
 
 
 def start_import(window: MainWindow) -> ImportDialog | None:
@@ -270,20 +273,25 @@ class ImportDialog(QDialog):
         self.buttons.setEnabled(False)
         self.busy_label.setText(self.tr("取り込んでいます…（バックアップを作ってから、一度に書き込みます）"))
         self.pages.setCurrentIndex(0)
-        window, plan, choices = self.window_, self.checked.plan, self.choices()
-        db_path, name = window.store.path, self.source.name
-        window.file_guard.workers.start(
-            lambda: apply_job(db_path, plan, name, choices), self._applied, self._failed
-        )
-
-    def _applied(self, backup: Path | None) -> None:
         window = self.window_
+        operation = ApplyImport(
+            self.checked.plan,
+            self.source.name,
+            self.tr("取り込み: {name}").format(name=self.source.name),
+            choices=tuple(self.choices().items()),
+        )
+        db_path = window.store.path
+        window.file_guard.workers.start(lambda: apply_job(operation, db_path), self._applied, self._failed)
+
+    def _applied(self, result: tuple[ApplyImport, Changes]) -> None:
+        window = self.window_
+        operation, changes = result
+        backup = operation.backup[0] if operation.backup else None
         self.backup = backup
         if window.is_closed:
             return  # the window waited for the transaction, then closed its file
-        # Written outside the undo stack: the old steps would undo over the import.
-        window.session.undo_stack.clear()
-        window.session.reload()
+        # One undo step: undo puts the people back as they were before the import.
+        window.session.record(operation, changes)
         c = self.counts()
         message = self.tr("取り込みました（追加 {a}名、更新 {u}名、競合 {k}名）").format(
             a=c["added"], u=c["updated"], k=c["conflicts"]
