@@ -76,7 +76,9 @@ def test_record_training_is_one_transaction(store):
     item = PlanItem(staff_id=SEED_STAFFER_ID, title=course.name, course_id=course.id, status="done")
     old_sheets, old_items = undo.record_training(d, 2026, [sheet], [item])
     assert old_items == [] and len(old_sheets[0].entries) == len(sheet.entries) - 1
-    assert course.name in [e.text for e in store.get_staff(SEED_STAFFER_ID).cell(course.level, course.category_id)]
+    assert course.name in [
+        e.text for e in store.get_staff(SEED_STAFFER_ID).cell(course.level, course.category_id)
+    ]
     assert d.plan(2026)[0].status == "done"
     # A broken sheet writes nothing at all, not even the plan.
     bad = store.get_staff(SEED_STAFFER_ID)

@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +28,8 @@ from skillmatrix.store.health import Health, inspect
 from skillmatrix.store.lock import DatabaseLock, InUseError, describe_holder
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.common import prompts
+
+T = TypeVar("T")
 
 READ_ONLY_PLACE = "このファイルまたはフォルダに書き込めないため、読み取り専用で開きました"
 READ_ONLY_IN_USE = "他で編集中のため、読み取り専用で開きました"
@@ -160,7 +163,7 @@ def restore_newest(path: Path, backup: Path, held: DatabaseLock | None = None) -
         return restore_backup(path, backup)
 
 
-def open_with_questions[T](
+def open_with_questions(
     parent: QWidget | None, path: Path, readonly: bool, attempt: Callable[[bool], T]
 ) -> tuple[T | None, str]:
     """Calls attempt(readonly) and answers its refusals with the user.
