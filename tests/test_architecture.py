@@ -17,12 +17,27 @@ def modules():
         yield path.relative_to(PACKAGE.parent).as_posix(), ast.parse(path.read_text(encoding="utf-8"))
 
 
-def imported(tree):
+def _type_checking_nodes(tree):
+    """The nodes under `if TYPE_CHECKING:`: imports for annotations only, never run."""
+    skip = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip.update(id(sub) for sub in ast.walk(node))
+    return skip
+
+
+def imported(tree):
+    """Yields every module a file imports (in functions too), TYPE_CHECKING imports aside;
+    `from skillmatrix.x import y` yields both skillmatrix.x and skillmatrix.x.y."""
+    skip = _type_checking_nodes(tree)
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.Import):
             yield from (a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             yield node.module
+            yield from (f"{node.module}.{a.name}" for a in node.names)
 
 
 def layer(module):
@@ -30,11 +45,25 @@ def layer(module):
     return parts[1] if len(parts) > 2 else parts[1].removesuffix(".py")
 
 
-ALLOWED = {  # what each layer may import from the package (DESIGN.md: domain <- store <- exchange, report <- ui <- app)
+# What each part of the package may import from the package (DESIGN.md: domain <- store
+# <- operations, exchange, report <- demo, cli, ui <- app; files and paths below all
+# that touch a file). Every part is listed: a new one fails test_every_part_is_listed.
+BELOW_STORE = {"domain", "paths", "files", "progress", "__version__"}
+ALLOWED = {
+    "__init__": set(),
+    "paths": {"paths"},
+    "files": {"files", "paths"},
+    "progress": {"progress"},
     "domain": {"domain", "paths"},
-    "store": {"domain", "store", "paths"},
-    "exchange": {"domain", "store", "exchange", "paths"},
-    "report": {"domain", "store", "report", "paths"},
+    "store": BELOW_STORE | {"store"},
+    "operations": BELOW_STORE | {"store", "operations"},
+    "exchange": BELOW_STORE | {"store", "operations", "exchange"},
+    "report": BELOW_STORE | {"store", "report"},
+    "demo": BELOW_STORE | {"store", "operations", "demo"},
+    "selftest": BELOW_STORE | {"store", "operations", "exchange", "report", "demo", "selftest"},
+    "cli": BELOW_STORE | {"store", "operations", "exchange", "report", "demo", "selftest", "cli"},
+    "ui": BELOW_STORE | {"store", "operations", "exchange", "report", "demo", "selftest", "ui"},
+    "app": BELOW_STORE | {"store", "operations", "exchange", "report", "demo", "selftest", "cli", "ui"},
 }
 
 
@@ -83,3 +112,73 @@ def test_the_checks_catch_a_violation(tmp_path):
         if isinstance(n, ast.Constant) and isinstance(n.value, str)
     )
     assert not SQL.search("選択された職員を更新します")
+
+
+def test_every_part_is_listed():
+    assert {layer(m) for m, _ in modules()} <= set(ALLOWED)
+
+
+def module_name(path: str) -> str:
+    name = path.removesuffix(".py").replace("/", ".")
+    return name.removesuffix(".__init__")
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the package's modules it imports (TYPE_CHECKING imports aside)."""
+    trees = {module_name(m): tree for m, tree in modules()}
+    return {name: {i for i in imported(tree) if i in trees and i != name} for name, tree in trees.items()}
+
+
+def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative: the groups of modules that import each other."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    group = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.append(member)
+                        if member == node:
+                            break
+                    if len(group) > 1:
+                        groups.append(sorted(group))
+    return groups
+
+
+def test_no_import_cycles():
+    assert strongly_connected(import_graph()) == []
+
+
+def test_the_cycle_check_can_fail():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert strongly_connected(graph) == [["a", "b", "c"]]
+    tree = ast.parse(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import skillmatrix.x\nimport skillmatrix.y\n"
+    )
+    assert "skillmatrix.x" not in set(imported(tree)) and "skillmatrix.y" in set(imported(tree))

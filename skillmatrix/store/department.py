@@ -26,10 +26,9 @@ from skillmatrix.domain.department import (
 from skillmatrix.domain.department_view import Person, Snapshot
 from skillmatrix.domain.model import KINDS, LEVEL_COUNT, Qualification
 from skillmatrix.store import audit
+from skillmatrix.store.department_seed import write_profile
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
-
-SEEDED_KEY = "department_defaults"
 
 
 def _date(text: str | None) -> PartialDate | None:
@@ -197,22 +196,7 @@ class DepartmentStore:
         return old
 
     def _write_profile(self, p: TargetProfile) -> None:
-        self.db.execute(
-            "INSERT INTO target_profile (id, position, name, titles) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, "
-            "titles = excluded.titles",
-            [p.id, p.position, p.name, json.dumps(p.titles, ensure_ascii=False)],
-        )
-        self.db.execute("DELETE FROM target_level WHERE profile_id = ?", [p.id])
-        self.db.execute("DELETE FROM target_can_do WHERE profile_id = ?", [p.id])
-        self.db.conn.executemany(
-            "INSERT INTO target_level (profile_id, category_id, level) VALUES (?, ?, ?)",
-            [(p.id, c, lv) for c, lv in p.targets.items()],
-        )
-        self.db.conn.executemany(
-            "INSERT INTO target_can_do (profile_id, statement_id) VALUES (?, ?)",
-            [(p.id, s) for s in dict.fromkeys(p.can_do)],
-        )
+        write_profile(self.db, p)
 
     def delete_profile(self, profile_id: str) -> tuple[TargetProfile, list[str]]:
         """Removes a profile; returns it and the people who had it by hand (for undo)."""
@@ -413,67 +397,3 @@ class DepartmentStore:
             )
             audit.record(self.db, "plan", f"plan:{fiscal_year}", {"items": len(old)}, {"items": len(items)})
         return old
-
-    # -- defaults ------------------------------------------------------------------------------------
-
-    def write_defaults(self) -> None:
-        """Writes the seed catalogue, can-do statements and profiles; the caller holds the
-        transaction (Store.create) or seed_defaults() does."""
-        from skillmatrix.domain.department_defaults import load_department_defaults
-
-        d = load_department_defaults()
-        categories = self.store.categories()
-        statements = d.new_can_do(categories)
-        self.db.conn.executemany(
-            "INSERT INTO course (id, position, name, provider, category_id, level, kind, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (c.id, c.position, c.name, c.provider, c.category_id, c.level, c.kind, c.note)
-                for c in d.new_courses(categories)
-            ],
-        )
-        self.db.conn.executemany(
-            "INSERT INTO can_do (id, category_id, position, level, grouping, text) VALUES (?, ?, ?, ?, ?, ?)",
-            [(s.id, s.category_id, s.position, s.level, s.group, s.text) for s in statements],
-        )
-        for profile in d.new_profiles(categories, statements):
-            self._write_profile(profile)
-        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [SEEDED_KEY, audit.now()])
-
-
-def seed_defaults(store: Store) -> bool:
-    """Gives a file that never had them the default catalogue, statements and profiles
-    (a file migrated from schema 2); returns whether anything was written.
-
-    A file whose department tables hold anything already (a shared copy, a file whose
-    user removed the defaults) is left as it is.
-    """
-    if store.readonly:
-        return False
-    db = store.db
-    if db.execute("SELECT 1 FROM meta WHERE key = ?", [SEEDED_KEY]).fetchone():
-        return False
-    if not store.categories():
-        return False  # Store.create writes categories, then the defaults, itself
-    department = DepartmentStore(store)
-    with store._write():
-        held = db.execute(
-            "SELECT (SELECT count(*) FROM course) + (SELECT count(*) FROM can_do) "
-            "+ (SELECT count(*) FROM target_profile)"
-        ).fetchone()[0]
-        if held:
-            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [SEEDED_KEY, audit.now()])
-            return False
-        department.write_defaults()
-        audit.record(
-            db,
-            "department_defaults",
-            "database",
-            None,
-            {
-                "courses": len(department.courses()),
-                "can_do": len(department.can_do()),
-                "profiles": len(department.profiles()),
-            },
-        )
-    return True

@@ -33,13 +33,20 @@ from skillmatrix.domain.model import (
 )
 from skillmatrix.domain.serialize import gc_paused, staff_to_dict
 from skillmatrix.domain.sheet_patch import LIST_PARTS, Row, SheetPatch, apply, diff, take, to_json
-from skillmatrix.store import audit, schema
+from skillmatrix.store import audit, department_seed, schema
+from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError, explain
 from skillmatrix.store.staff_reading import BATCH, StaffReading  # noqa: F401  (BATCH: shared_sql)
 
 
 def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d else None
+
+
+def _backup_first(conn: sqlite3.Connection, path: Path) -> Path:
+    """Writes a verified copy of a file into backups/ beside it before its schema is
+    changed; raises StoreError, and nothing is migrated, if the copy cannot be made."""
+    return make_backup(path, "migration", conn=conn)
 
 
 _LIST_TABLES = {"qualifications": "qualification", "assignments": "assignment", "projects": "project"}
@@ -68,12 +75,12 @@ class Store(StaffReading):
             StoreError: missing, damaged, foreign, newer, or locked file.
         """
         path = Path(path)
-        store = cls(schema.connect(path, readonly=readonly), path, readonly)
+        store = cls(schema.connect(path, readonly=readonly, before_migration=_backup_first), path, readonly)
         if not readonly:
-            from skillmatrix.store.department import seed_defaults  # it imports this module
-
             try:
-                seed_defaults(store)  # a file migrated from schema 2 gets the catalogue once
+                # A file migrated from schema 2 gets the catalogue once.
+                with store._write():
+                    department_seed.seed_defaults(store.db, store.categories())
             except BaseException:
                 store.close()
                 raise
@@ -84,7 +91,7 @@ class Store(StaffReading):
         """Creates a database with the default levels and categories, or opens an
         existing one (an empty file counts as new)."""
         path = Path(path)
-        store = cls(schema.connect(path, create=True), path, False)
+        store = cls(schema.connect(path, create=True, before_migration=_backup_first), path, False)
         if store.db.execute("SELECT count(*) FROM level").fetchone()[0] == 0:
             store._write_defaults()
         return store
@@ -142,9 +149,7 @@ class Store(StaffReading):
                 ]
             )
             self.db["meta"].insert({"key": "created", "value": audit.now()})
-            from skillmatrix.store.department import DepartmentStore  # it imports this module
-
-            DepartmentStore(self).write_defaults()
+            department_seed.write_defaults(self.db, self.categories())
             audit.record(self.db, "create", "database", None, {"levels": 8, "categories": 8})
 
     # -- definitions ----------------------------------------------------------------------

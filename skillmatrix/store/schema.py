@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -78,13 +79,22 @@ def configure_for_writing(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def connect(path: Path, *, readonly: bool = False, create: bool = False) -> sqlite3.Connection:
+def connect(
+    path: Path,
+    *,
+    readonly: bool = False,
+    create: bool = False,
+    before_migration: Callable[[sqlite3.Connection, Path], object] | None = None,
+) -> sqlite3.Connection:
     """Opens a SkillMatrix database and brings its schema up to date.
 
     Args:
         path: the file.
         readonly: open with SQLite's read-only URI mode; the file is never modified.
         create: create the file if it does not exist (never for readonly).
+        before_migration: called with the connection and the path before an older
+            schema is brought up to date (the store makes a backup there); raising
+            StoreError stops the migration.
 
     Raises:
         StoreError: missing file, not SQLite, not ours, newer schema, locked, damaged.
@@ -107,8 +117,8 @@ def connect(path: Path, *, readonly: bool = False, create: bool = False) -> sqli
                     f"古い版（スキーマ版{version}）のファイルです。"
                     f"読み取り専用では更新できません。書き込みできる場所で開いてください: {path}"
                 )
-            if version > 0:
-                backup_before_migration(conn, path, version)
+            if version > 0 and before_migration is not None:
+                before_migration(conn, path)
             migrate(conn, version)
     except sqlite3.Error as e:
         conn.close()
@@ -180,12 +190,3 @@ def split_sql(sql: str) -> list[str]:
     """Splits a migration file into statements (no semicolons inside strings in db/)."""
     without_comments = re.sub(r"--[^\n]*", "", sql)
     return [s.strip() for s in without_comments.split(";") if s.strip()]
-
-
-def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Writes a verified copy of the file into backups/ beside it before its schema is
-    changed (see store/backup.py); raises StoreError, and nothing is migrated, if the
-    copy cannot be made."""
-    from skillmatrix.store.backup import make_backup  # backup imports this module
-
-    return make_backup(path, "migration", conn=conn)

@@ -9,7 +9,8 @@ from skillmatrix.domain import department as dep
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Entry
 from skillmatrix.store import schema
-from skillmatrix.store.department import SEEDED_KEY, DepartmentStore, seed_defaults
+from skillmatrix.store.department import DepartmentStore
+from skillmatrix.store.department_seed import SEEDED_KEY, seed_defaults
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
 
@@ -53,7 +54,7 @@ def test_new_database_has_the_seed_catalogue(store):
     assert profiles[2].targets[cat(store, "ストラテジ")] == 4 and len(profiles[2].can_do) == 7
     actions = [r["action"] for r in store.audit_log(100)]
     assert actions.count("create") == 1 and "department_defaults" not in actions  # one step
-    assert not seed_defaults(store)  # written once only
+    assert not seed_defaults(store.db, store.categories())  # written once only
 
 
 def test_course_takers(store):
