@@ -169,9 +169,21 @@ def test_each_conflict_choice_gives_the_expected_database(qtbot, offices, answer
         assert people[ids[2]].section == "行政経営課（チーフ）"
         assert sorted(s.section for s in named) == ["情報政策課（サブ）", "行政経営課（チーフ）"]
     assert len(people) == 6 + 1 + 1 + (choice == "both")  # 6, the new one, the one added before
-    # The window shows the file as it is now; the undo history ended at the import.
+    # The window shows the file as it is now; the import is one undo step.
     assert window.staff_panel.model.total() == len(people)
-    assert window.session.undo_stack.count() == 0
+    stack = window.session.undo_stack
+    assert stack.count() == 2 and stack.undoText().startswith("取り込み")
+    stack.undo()  # everyone as before the import: the added gone, the updated back
+    with Store.open(chief, readonly=True) as store:
+        undone = {s.id: s for s in store.iter_staff()}
+    assert len(undone) == 7 and undone[ids[1]].title != "主任（サブ）"
+    assert undone[ids[2]].section == "行政経営課（チーフ）"
+    assert window.staff_panel.model.total() == 7
+    stack.redo()
+    with Store.open(chief, readonly=True) as store:
+        assert {s.id: (s.title, s.section) for s in store.iter_staff()} == {
+            i: (s.title, s.section) for i, s in people.items()
+        }
     assert dialog.backup is not None and dialog.backup in [b.path for b in list_backups(chief)]
     assert "取り込みました" in window.statusBar().currentMessage()
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from skillmatrix.domain import dates
 from skillmatrix.domain.dates import DateError, PartialDate
 from skillmatrix.domain.department import CanDo, TargetProfile, profile_of
+from skillmatrix.operations import WHOLE_SHEET
 from skillmatrix.operations.department import SaveCanDo, SetTick
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.row_table_model import RowTableModel
@@ -47,10 +48,12 @@ class CanDoModel(RowTableModel):
             self.tr("確認日"),
             self.tr("人材像"),
         ]
-        # staff_written: a new 職名 may bring another default profile.
+        # A new 職名 may bring another default profile; other parts of the sheet do not matter.
+        session.parts_written.connect(
+            lambda _sheet, parts: self.reload() if parts & {"profile:title", WHOLE_SHEET} else None
+        )
         for signal in (
             session.current_changed,
-            session.staff_written,
             session.department_changed,
             session.store_replaced,
             session.definitions_changed,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from skillmatrix.domain.dates import DateError, PartialDate, Period
 from skillmatrix.domain.model import Assignment, Project, Qualification, Staff
+from skillmatrix.operations import WHOLE_SHEET
 from skillmatrix.ui.common.session import Session
 
 INVALID_BACKGROUND = QColor("#fed7d7")
@@ -130,8 +131,12 @@ class HistoryModel(QAbstractTableModel):
         self._shown_id: str | None = None
         self._invalid: dict[tuple[str, int], tuple[str, str]] = {}  # (row id, col) -> text, why
         session.current_changed.connect(self._show)
-        session.staff_written.connect(self._show)
+        session.parts_written.connect(self._parts_written)
         self._show(session.current)
+
+    def _parts_written(self, sheet: Staff, parts: frozenset[str]) -> None:
+        if self.attr in parts or WHOLE_SHEET in parts:
+            self._show(sheet)
 
     def _show(self, sheet: Staff | None) -> None:
         self.beginResetModel()

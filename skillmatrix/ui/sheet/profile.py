@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from skillmatrix.domain.model import Staff
+from skillmatrix.operations import WHOLE_SHEET
 from skillmatrix.ui.common.session import Session
 
 # The titles (職名) of a municipal IT section, lowest first; the list takes free entry too.
@@ -84,9 +85,14 @@ class ProfileForm(QWidget):
         self.title_edit.activated.connect(lambda _i: self.commit("title"))
         self.override_edit.valueChanged.connect(self._override_changed)
         session.current_changed.connect(self.show_sheet)
-        session.staff_written.connect(self.show_sheet)
+        session.parts_written.connect(self._parts_written)
         session.store_replaced.connect(lambda: self.show_sheet(session.current))
         self.show_sheet(session.current)
+
+    def _parts_written(self, sheet: Staff, parts: frozenset[str]) -> None:
+        # The profile shows its fields and the 経験年数 the 担当履歴 give.
+        if any(p.startswith("profile:") or p in ("assignments", WHOLE_SHEET) for p in parts):
+            self.show_sheet(sheet)
 
     def show_sheet(self, sheet: Staff | None) -> None:
         """Fills the fields from the sheet as stored (clears marks of refused values)."""
