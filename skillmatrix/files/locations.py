@@ -66,7 +66,7 @@ def sqlite_uri(path: str | os.PathLike[str], mode: str, immutable: bool = False)
     if isinstance(pure, PureWindowsPath):
         posix = PureWindowsPath(_strip_long_prefix(str(pure))).as_posix()
         if posix.startswith("//"):  # \\server\share\x → file:////server/share/x
-            body = "//" + quote(posix, safe="/")
+            body = quote(posix, safe="/")
         else:  # C:/x → file:///C:/x
             body = "/" + quote(posix, safe="/:")
     else:

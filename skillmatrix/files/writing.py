@@ -131,7 +131,7 @@ def check_output(target: str | os.PathLike[str], protected: Iterable[str | os.Pa
             if _same_file(final, guarded):
                 what = "開いているデータベース" if guarded.name == db.name else "データベースの関連ファイル"
                 raise FileError(f"{what}には書き出せません（別のファイル名にしてください）: {shown}")
-        if _is_backup_of(final, db):
+        if st is not None and _is_backup_of(final, db):  # a new backup name is store/backup.py's
             raise FileError(f"データベースのバックアップには書き出せません: {shown}")
     return final
 
@@ -158,7 +158,7 @@ def _lock(fd: int) -> bool:
     """Takes the writer's lock on a temporary file; False when another holds it."""
     try:
         if os.name == "nt":  # pragma: no cover - Windows only
-            os.lseek(fd, 1 << 30, os.SEEK_SET)
+            os.lseek(fd, 1 << 40, os.SEEK_SET)  # far from SQLite's lock bytes at 1 GiB
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
