@@ -24,11 +24,18 @@ def _cmd_dump_arguments(p: argparse.ArgumentParser) -> None:
 @command("dump", help="交換用JSONを書き出す", arguments=_cmd_dump_arguments)
 def cmd_dump(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.interchange import write_json
+    from skillmatrix.store.shared_sql import revision_sets
 
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff)
+        histories = revision_sets(store, ids if ids is not None else store.staff_ids())
         count = write_json(
-            store.iter_staff(ids), store.categories(), args.out, protected=[args.db], encoding=args.encoding
+            store.iter_staff(ids),
+            store.categories(),
+            args.out,
+            protected=[args.db],
+            encoding=args.encoding,
+            histories=histories,
         )
     (note if files.is_stdio(args.out) else out)(f"{count}名を書き出しました: {files.clip(args.out)}")
     return 0

@@ -8,7 +8,7 @@ so that an import is all or nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,13 +35,19 @@ _REVISION = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
 RevisionRow = tuple[str, str | None, str]
 
 
-def _with_revision(obj: dict[str, Any], revision: str) -> dict[str, Any]:
-    """Puts the person's revision after section, where the spec's example shows it."""
+MAX_HISTORY = 100_000  # earlier revisions listed for one person
+
+
+def _with_revision(obj: dict[str, Any], revision: str, history: list[str] | None) -> dict[str, Any]:
+    """Puts the person's revision (and the earlier ones) after section, where the spec's
+    example shows it."""
     out: dict[str, Any] = {}
     for key, value in obj.items():
         out[key] = value
         if key == "section":
             out["revision"] = revision
+            if history is not None:
+                out["revision_history"] = history
     out.setdefault("revision", revision)
     return out
 
@@ -53,6 +59,7 @@ def write_json(
     today: date | None = None,
     protected: Iterable[Path] = (),
     encoding: str = "utf-8",
+    histories: Mapping[str, Iterable[str]] | None = None,
 ) -> int:
     """Writes the interchange file through the guarded writer (temp name, then rename;
     `-` for standard output); returns the count.
@@ -67,6 +74,9 @@ def write_json(
         today: the day experience years are counted to.
         protected: open databases the file must not overwrite.
         encoding: 'utf-8' (the interchange format) or 'cp932' for other tools.
+        histories: staff id -> every revision the person has had (store.shared_sql.
+            revision_sets); written as `revision_history` so that an import can tell a
+            newer sheet (fast-forward) from a conflicting one.
 
     Raises:
         FileError: the output is refused, or a character has no form in the encoding.
@@ -77,7 +87,10 @@ def write_json(
         with files.open_output(out, text=True, encoding=encoding, protected=protected) as f:
             f.write(f'{{\n  "format": "{FORMAT}",\n  "version": {VERSION:d},\n  "staff": [')
             for staff in people:
-                obj = _with_revision(staff_to_dict(staff, names, today), staff.revision)
+                history = None
+                if histories is not None:
+                    history = sorted(set(histories.get(staff.id, ())) - {staff.revision})
+                obj = _with_revision(staff_to_dict(staff, names, today), staff.revision, history)
                 text = dumps_indented(obj)  # = json.dumps(indent=2)
                 f.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
                 count += 1
@@ -167,7 +180,19 @@ def _revisions(
             continue
         else:
             staff.revision = value
-        chains[staff.id] = [(staff.revision, None, stamp)]
+        earlier = obj.get("revision_history") or []
+        if not isinstance(earlier, list) or len(earlier) > MAX_HISTORY:
+            problems.append(f"{who_label(i, staff.name)} revision_history: 版の一覧が正しくありません")
+            continue
+        rows: list[RevisionRow] = []
+        for old in earlier:
+            if not isinstance(old, str) or not _REVISION.fullmatch(old):
+                problems.append(
+                    f"{who_label(i, staff.name)} revision_history: 版の記録が正しくありません（{files.clip(old, 40)}）"
+                )
+                break
+            rows.append((old, None, stamp))
+        chains[staff.id] = rows + [(staff.revision, None, stamp)]
     if without == len(people):
         for staff in people:
             staff.revision = ""

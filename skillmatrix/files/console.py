@@ -27,7 +27,7 @@ def _known(name: str) -> str | None:
 
 
 def stream_encoding(
-    stream: TextIO, env: Mapping[str, str], locale_encoding: Callable[[], str] = locale.getencoding
+    stream: TextIO, env: Mapping[str, str], locale_encoding: Callable[[], str] | None = None
 ) -> str:
     """Returns the encoding a stream should use (see the module's docstring)."""
     try:
@@ -39,7 +39,10 @@ def stream_encoding(
     asked = env.get("PYTHONIOENCODING", "").split(":")[0].strip()
     if asked and _known(asked):
         return asked
-    return _known(locale_encoding()) or "utf-8"
+    # getpreferredencoding honours Python's UTF-8 mode (on by itself in the C locale).
+    found = _known((locale_encoding or (lambda: locale.getpreferredencoding(False)))())
+    # A 7-bit locale cannot show Japanese at all: UTF-8 is its superset.
+    return "utf-8" if found in (None, "ascii") else found
 
 
 def configure_streams(env: Mapping[str, str] | None = None) -> None:

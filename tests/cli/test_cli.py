@@ -1,8 +1,8 @@
 """The command line of spec/cli.md, run as a user would, in a real process."""
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +14,9 @@ EXAMPLE = ROOT.parent / "shared" / "spec" / "example.json"
 
 
 def sm(*args, check=None):
-    env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # prove UTF-8 output whatever the locale
+    # Redirected output honours PYTHONIOENCODING (issue 17); tests/cli/test_encoding.py
+    # covers cp932 and the locale fallback.
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     p = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, env=env, timeout=300
     )
