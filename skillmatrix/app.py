@@ -6,22 +6,49 @@ from __future__ import annotations
 import os
 import sys
 
-from skillmatrix import cli
+from skillmatrix import cli, files
+
+NO_DISPLAY = (
+    "画面（ディスプレイ）が見つからないためウィンドウを開けません。デスクトップで skillmatrix-gui を起動するか、"
+    "コマンドを使ってください（一覧: skillmatrix --help）"
+)
+BROKEN_PIPE_STATUS = 141  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
 
 
-def _utf8_streams() -> None:
-    # Japanese output must work whatever the console's locale (cp932, C, …).
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+def has_display(env: dict[str, str] | None = None) -> bool:
+    """True when a window can be shown: always on Windows and macOS; on Linux and other
+    Unix desktops an X or Wayland display, or a Qt platform chosen explicitly."""
+    env = dict(os.environ) if env is None else env
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(env.get(key) for key in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _quiet_broken_pipe() -> int:
+    # The reader went away (`skillmatrix list | head -1`): say nothing, and make sure the
+    # interpreter's own flush at exit does not complain either.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return BROKEN_PIPE_STATUS
 
 
 def run(argv: list[str] | None = None) -> int:
     """Runs the program; returns the exit status."""
-    _utf8_streams()
-    args = cli.build_parser().parse_args(argv)
-    if args.command:
-        return cli.run_command(args)
+    files.configure_streams()
+    try:
+        args = cli.build_parser().parse_args(argv)
+        if args.command:
+            status = cli.run_command(args)
+            sys.stdout.flush()
+            return status
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    if not has_display():
+        print(f"エラー: {NO_DISPLAY}", file=sys.stderr)
+        return 1
     return run_window(args)
 
 
@@ -46,6 +73,7 @@ def create_window(db_path, readonly: bool = False):
     from skillmatrix.ui.main_window import MainWindow
 
     opened = open_store(Path(db_path), readonly=readonly, create=not readonly)
+    files.protect(db_path)  # no export or PDF from this window may land on its database
     try:
         window = MainWindow(opened.store)
     except BaseException:
@@ -77,13 +105,24 @@ def run_window(args) -> int:
     configure_application(app)
     reporter = ErrorReporter(app)
     reporter.install()
-    path = args.db if args.db else paths.default_database()
+    files.sweep_private_folders()  # private copies a killed import, export or print left
+    try:
+        path = args.db if args.db else paths.default_database()
+    except paths.DataFolderError as error:
+        QMessageBox.critical(None, "SkillMatrix", str(error))
+        return 1
+    files.sweep_stale(Path(path).parent)  # temporary files of a killed writer beside the data
+    media_note = ""
+    if not args.read_only and not args.db and paths.is_read_only_media(Path(path).parent):
+        # A write-protected stick in portable mode: open what is there, read-only.
+        args.read_only = True
+        media_note = "書き込み禁止の場所（USBメモリなど）にあるため、読み取り専用で開きました"
     try:
         if args.demo and not args.db:
             path = paths.data_dir() / "demo.sqlite"
             if not path.exists():
                 write_demo(path, 2)
-    except (StoreError, cli.CommandError) as error:
+    except (StoreError, cli.CommandError, paths.DataFolderError) as error:
         QMessageBox.critical(None, "SkillMatrix", str(error))
         return 1
     # In use → offer read-only; damaged → offer the newest good backup; else say why.
@@ -92,6 +131,7 @@ def run_window(args) -> int:
     )
     if window is None:
         return 1
+    note = "。".join(text for text in (media_note, note) if text)
     if note:
         window.statusBar().showMessage(note, 30000)
     window.show()

@@ -59,8 +59,37 @@ def portable_data_dir() -> Path | None:
     return None
 
 
+class DataFolderError(OSError):
+    """The data folder cannot be made (a write-protected stick in portable mode, …)."""
+
+
+def is_read_only_media(folder: Path) -> bool:
+    """True when folder exists but nothing can be written into it (a write-protected
+    stick or a read-only share); the window then opens the database read-only."""
+    import os
+    import tempfile
+
+    if not folder.is_dir():
+        return False
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".~skillmatrix-probe-", dir=folder)
+    except OSError:
+        return True
+    os.close(fd)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+    return False
+
+
 def data_dir() -> Path:
-    """Returns (and creates) the folder for the database, logs and backups."""
+    """Returns (and creates) the folder for the database, logs and backups.
+
+    Raises:
+        DataFolderError: the folder does not exist and cannot be made; the message says
+            what to do (one Japanese line).
+    """
     import os
 
     folder = portable_data_dir()
@@ -72,7 +101,14 @@ def data_dir() -> Path:
         else:
             root = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
         folder = root / "SkillMatrix"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        where = "ポータブル版の data フォルダ" if portable_data_dir() is not None else "データフォルダ"
+        raise DataFolderError(
+            f"{where}を作れません（{e.strerror or e}）。書き込み禁止のUSBメモリなら書き込みを許可するか、"
+            f"プログラムをパソコンにコピーして起動してください: {folder}"
+        ) from None
     return folder
 
 

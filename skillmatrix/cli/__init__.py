@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from skillmatrix import __version__
+from skillmatrix import __version__, files
+from skillmatrix.cli.japanese_argparse import JapaneseParser
 from skillmatrix.domain.model import ValidationError
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
@@ -59,9 +60,16 @@ def _load_commands() -> None:
 def build_parser() -> argparse.ArgumentParser:
     """Returns the parser of the whole command line (window and commands)."""
     _load_commands()
-    parser = argparse.ArgumentParser(prog="skillmatrix", description="SkillMatrix — スキル履歴書の管理")
-    parser.add_argument("--version", action="version", version=f"SkillMatrix {__version__}")
-    parser.add_argument("--db", type=Path, help="データベースファイル（既定: ユーザーデータフォルダ）")
+    parser = JapaneseParser(
+        prog="skillmatrix",
+        description="SkillMatrix — スキル履歴書の管理。コマンドなしで起動するとウィンドウが開きます。",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"SkillMatrix {__version__}", help="版を表示して終了する"
+    )
+    parser.add_argument(
+        "--db", type=Path, metavar="ファイル", help="データベースファイル（既定: ユーザーデータフォルダ）"
+    )
     parser.add_argument("--read-only", action="store_true", help="読み取り専用で開く（ウィンドウ）")
     parser.add_argument(
         "--demo",
@@ -69,10 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="デモ用データベース（データフォルダの demo.sqlite、無ければ作る）を開く",
     )
     parser.add_argument("--debug", action="store_true", help="エラーの詳細（トレースバック）を表示する")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="コマンド",
+        title="コマンド",
+        help="各コマンドの説明は「skillmatrix コマンド --help」",
+    )
     for name, registered in COMMANDS.items():
-        p = sub.add_parser(name, help=registered.help)
-        p.add_argument("--db", type=Path, required=True, help="データベースファイル")
+        p = sub.add_parser(name, help=registered.help, description=registered.help)
+        p.add_argument("--db", type=Path, required=True, metavar="ファイル", help="データベースファイル")
         p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         registered.arguments(p)
     return parser
@@ -81,6 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
 def out(text: str = "") -> None:
     """Prints a line to stdout."""
     print(text)
+
+
+def note(text: str) -> None:
+    """Prints a line to stderr (the result line of a command whose stdout is its data)."""
+    print(text, file=sys.stderr)
+
+
+def add_out_argument(
+    p: argparse.ArgumentParser, help: str, *, type: Callable[[str], Path] = Path, **kwargs
+) -> None:
+    """Declares -o/--out, the output of a command (the same spelling everywhere)."""
+    p.add_argument("-o", "--out", type=type, required=True, help=help, **kwargs)
 
 
 def resolve_staff(store: Store, names: list[str] | None) -> list[str] | None:
@@ -95,25 +120,35 @@ def resolve_staff(store: Store, names: list[str] | None) -> list[str] | None:
     for name in names:
         found = store.find_staff(name)
         if not found:
-            raise CommandError(f"職員「{name}」が見つかりません")
+            raise CommandError(f"職員「{files.clip(name)}」が見つかりません")
         if len(found) > 1:
             listed = "、".join(f"{s.name}（{s.id}）" for s in found)
-            raise CommandError(f"「{name}」に当てはまる職員が複数います: {listed}。idで指定してください")
+            raise CommandError(
+                f"「{files.clip(name)}」に当てはまる職員が複数います: {files.clip(listed, 200)}。idで指定してください"
+            )
         ids.append(found[0].id)
     return ids
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Runs the chosen command, turning every expected failure into one line and exit 1."""
+    db = getattr(args, "db", None)
+    if db is not None:
+        files.protect(db)  # no output of this run may land on the database or its companions
     try:
         return COMMANDS[args.command].run(args)
-    except (CommandError, StoreError, ValidationError, OSError, KeyboardInterrupt) as e:
+    except BrokenPipeError:
+        raise  # app.run ends quietly
+    except (CommandError, StoreError, ValidationError, files.FileError, OSError, KeyboardInterrupt) as e:
         if getattr(args, "debug", False):
             import traceback
 
             traceback.print_exception(e)
         print(f"エラー: {describe(e)}".replace("\n", " "), file=sys.stderr)
         return 1
+    finally:
+        if db is not None:
+            files.unprotect(db)
 
 
 def describe(error: BaseException) -> str:
@@ -121,10 +156,15 @@ def describe(error: BaseException) -> str:
     if isinstance(error, ValidationError):
         problems = error.problems
         prefix = f"取り込めません（問題{len(problems)}件）: " if len(problems) > 1 else ""
-        return prefix + "; ".join(problems)
+        return files.clip(prefix + "; ".join(problems), MAX_MESSAGE)
     if isinstance(error, KeyboardInterrupt):
         return "中断しました"
     if isinstance(error, OSError) and not isinstance(error, StoreError):
-        where = f": {error.filename}" if error.filename else ""
-        return f"ファイルの読み書きに失敗しました（{error.strerror or error}）{where}"
-    return str(error)
+        where = f": {files.clip(error.filename)}" if error.filename else ""
+        return f"ファイルの読み書きに失敗しました（{error.strerror or files.clip(error)}）{where}"
+    return files.clip(error, MAX_MESSAGE)
+
+
+# A whole message stays readable on one line: each quoted text is clipped where it is
+# made (files.clip, 80 characters), and the line as a whole at this length.
+MAX_MESSAGE = 2000

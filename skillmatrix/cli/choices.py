@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+MAX_DEMO_STAFF = 100_000
+
 
 def report_file(text: str) -> Path:
-    """An argparse type: a path ending in .pdf or .xlsx."""
+    """An argparse type: a path ending in .pdf or .xlsx, or `-` (standard output)."""
     path = Path(text)
-    if path.suffix.lower() not in (".pdf", ".xlsx"):
+    if text != "-" and path.suffix.lower() not in (".pdf", ".xlsx"):
         raise argparse.ArgumentTypeError(f"拡張子は .pdf か .xlsx にしてください: {text}")
     return path
 
@@ -24,5 +26,20 @@ def print_choice(name: str):
             return getattr(options, name)([text])
         except ValueError as e:
             raise argparse.ArgumentTypeError(str(e)) from None
+
+    return parse
+
+
+def bounded_int(low: int, high: int):
+    """Returns an argparse type: an integer from low to high (else a usage error, exit 2)."""
+
+    def parse(text: str) -> int:
+        value = text.strip()
+        if not value.lstrip("-").isdigit() or len(value) > 12:
+            raise argparse.ArgumentTypeError(f"整数を指定してください（{low}〜{high}）: {text[:20]}")
+        number = int(value)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{low}〜{high}の範囲で指定してください: {text[:20]}")
+        return number
 
     return parse

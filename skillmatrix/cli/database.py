@@ -6,8 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
-from skillmatrix import operations
+from skillmatrix import files, operations
 from skillmatrix.cli import CommandError, command, out
+from skillmatrix.cli.choices import MAX_DEMO_STAFF, bounded_int
 from skillmatrix.domain.model import StaffSummary
 from skillmatrix.operations.staff import AddMany
 from skillmatrix.store.repository import Store
@@ -33,8 +34,8 @@ def write_demo(path: Path, count: int) -> int:
     """
     from skillmatrix.demo.generated import generated_staff, seed_staff
 
-    if count < 2:
-        raise CommandError("--staff は2以上にしてください（資料の2名が必ず入ります）")
+    if not 2 <= count <= MAX_DEMO_STAFF:
+        raise CommandError(f"--staff は2〜{MAX_DEMO_STAFF}にしてください（資料の2名が必ず入ります）")
     if path.exists() and path.stat().st_size:
         # Look before opening for writing: opening alone would touch the file's header.
         with Store.open(path, readonly=True) as existing:
@@ -48,7 +49,13 @@ def write_demo(path: Path, count: int) -> int:
 
 
 def _cmd_demo_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--staff", type=int, default=2, metavar="N", help="職員数（既定 2: 資料の2名）")
+    p.add_argument(
+        "--staff",
+        type=bounded_int(2, MAX_DEMO_STAFF),
+        default=2,
+        metavar="人数",
+        help=f"職員数（2〜{MAX_DEMO_STAFF}、既定 2: 資料の2名）",
+    )
 
 
 @command("demo", help="デモ用データベースを作る", arguments=_cmd_demo_arguments)
@@ -60,12 +67,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="JSONで出力")
+    p.add_argument(
+        "--encoding",
+        choices=files.ENCODINGS,
+        help="出力の文字コード（既定: 画面なら utf-8、リダイレクト先なら PYTHONIOENCODING かシステムの文字コード）",
+    )
 
 
 @command("list", help="職員の一覧", arguments=_cmd_list_arguments)
 def cmd_list(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         people = store.staff_summaries()
+    files.use_encoding(args.encoding)
     if args.json:
         out(json.dumps([_summary_dict(s) for s in people], ensure_ascii=False, indent=2))
     else:

@@ -5,30 +5,45 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix import operations
-from skillmatrix.cli import CommandError, command, out, resolve_staff
+from skillmatrix import files, operations
+from skillmatrix.cli import CommandError, add_out_argument, command, note, out, resolve_staff
 from skillmatrix.store.repository import Store
 
 
 def _cmd_dump_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--staff", nargs="+", metavar="ID_OR_NAME")
+    add_out_argument(p, "書き出すファイル（.json）。- なら標準出力", metavar="出力先")
+    p.add_argument("--staff", nargs="+", metavar="職員", help="書き出す職員（idまたは氏名。既定: 全員）")
+    p.add_argument(
+        "--encoding",
+        choices=files.ENCODINGS,
+        default="utf-8",
+        help="文字コード（既定 utf-8。cp932 は他のツール向けで、取り込みには使えません）",
+    )
 
 
 @command("dump", help="交換用JSONを書き出す", arguments=_cmd_dump_arguments)
 def cmd_dump(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.interchange import write_json
+    from skillmatrix.store.shared_sql import revision_sets
 
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff)
-        count = write_json(store.iter_staff(ids), store.categories(), args.out)
-    out(f"{count}名を書き出しました: {args.out}")
+        histories = revision_sets(store, ids if ids is not None else store.staff_ids())
+        count = write_json(
+            store.iter_staff(ids),
+            store.categories(),
+            args.out,
+            protected=[args.db],
+            encoding=args.encoding,
+            histories=histories,
+        )
+    (note if files.is_stdio(args.out) else out)(f"{count}名を書き出しました: {files.clip(args.out)}")
     return 0
 
 
 def _cmd_export_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, required=True, help="書き出すファイル（.sqlite）")
-    p.add_argument("--staff", nargs="+", metavar="ID_OR_NAME", help="書き出す職員（既定: 全員）")
+    add_out_argument(p, "書き出すファイル（.sqlite）", metavar="出力先")
+    p.add_argument("--staff", nargs="+", metavar="職員", help="書き出す職員（idまたは氏名。既定: 全員）")
     p.add_argument("--force", action="store_true", help="同じ名前のファイルがあれば置き換える")
 
 
@@ -44,7 +59,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path)
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="ファイル",
+        help="取り込むファイル（.sqlite または .json。- なら標準入力のJSON）",
+    )
     p.add_argument("--dry-run", action="store_true", help="結果を表示するだけで変更しない")
     p.add_argument("--prefer", choices=("mine", "theirs"), help="競合したときにどちらを採るか")
 
@@ -57,9 +77,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.shared_file import read_shared_file
     from skillmatrix.store.lock import DatabaseLock
 
-    if not args.file.exists():
-        raise CommandError(f"取り込むファイルが見つかりません: {args.file}")
-    shared = args.file.suffix.lower() != ".json"  # anything else must prove it is a shared file
+    stdin = files.is_stdio(args.file)
+    if not stdin:
+        if not args.file.exists() and not args.file.is_symlink():
+            raise CommandError(f"取り込むファイルが見つかりません: {files.clip(args.file)}")
+        files.check_input(args.file)  # a FIFO, device or folder is refused before it is opened
+    # anything but JSON must prove it is a shared file
+    shared = not stdin and args.file.suffix.lower() != ".json"
+    without_revisions = False
     # Validate and plan on a read-only connection: a refused file leaves the database
     # byte for byte as it was.
     with Store.open(args.db, readonly=True) as store:
@@ -67,9 +92,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             loaded = read_shared_file(args.file, store.categories())
             chains = loaded.chains
         else:
-            loaded, chains = read_json(args.file, store.categories()), None
+            loaded = read_json(args.file, store.categories())
+            chains = loaded.chains
+            without_revisions = chains is None and bool(loaded.people)
         plan = plan_import(store, loaded.people, chains)
     out(plan.summary())
+    if without_revisions:
+        out(
+            "（このJSONには版の記録（revision）がありません。手作りのファイルとして、内容を新しい側として取り込みます）"
+        )
     for line in plan.details():
         out(line)
     if args.dry_run:
@@ -81,13 +112,17 @@ def cmd_import(args: argparse.Namespace) -> int:
             "--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください"
         )
     if not plan.has_changes:
-        out(f"変更はありません（取り込み済みです）: {args.file}")
+        out(f"変更はありません（取り込み済みです）: {'標準入力' if stdin else files.clip(args.file)}")
         return 0
     with DatabaseLock(args.db), Store.open(args.db) as store:
         operation = ApplyImport(
-            plan_import(store, loaded.people, chains), args.file.name, "取り込み", prefer=args.prefer
+            plan_import(store, loaded.people, chains),
+            "stdin" if stdin else args.file.name,
+            "取り込み",
+            prefer=args.prefer,
         )
         operations.run(store, operation)
     backup = operation.backup[0] if operation.backup else None
-    out(f"取り込みました: {args.file}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
+    shown = "標準入力" if stdin else files.clip(args.file)
+    out(f"取り込みました: {shown}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
     return 0

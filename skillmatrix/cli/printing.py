@@ -5,21 +5,22 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, command, out, resolve_staff
+from skillmatrix import files
+from skillmatrix.cli import CommandError, add_out_argument, command, note, out, resolve_staff
 from skillmatrix.cli.choices import print_choice
 from skillmatrix.store.repository import Store
 
 
 def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--staff", nargs="+", metavar="ID_OR_NAME", help="印刷する職員（idまたは氏名）")
+    who.add_argument("--staff", nargs="+", metavar="職員", help="印刷する職員（idまたは氏名）")
     who.add_argument("--all", action="store_true", help="全職員を一覧の順に印刷する")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="書き出すPDFファイル")
+    add_out_argument(p, "書き出すPDFファイル。- なら標準出力", metavar="出力先.pdf")
     p.add_argument(
         "--sections",
         nargs="+",
         type=print_choice("parse_sections"),
-        metavar="SECTION",
+        metavar="項目",
         help="印刷する項目: profile qualifications assignments projects grid"
         "（または 資格等 担当履歴 など。既定: すべて）",
     )
@@ -27,7 +28,7 @@ def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
         "--kinds",
         nargs="+",
         type=print_choice("parse_kinds"),
-        metavar="KIND",
+        metavar="種別",
         help="一覧に載せる実績の種別: training work role other"
         "（または 研修 業務実績 講師・委員 その他。既定: すべて）",
     )
@@ -39,7 +40,9 @@ def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
         help="日付の表記: seireki（西暦、既定）または wareki（和暦）",
     )
     p.add_argument("--confidential", action="store_true", help="各ページに「取扱注意」を印字する")
-    p.add_argument("--font", type=Path, metavar="PATH", help="使うTrueTypeフォント（既定: IPAexゴシック）")
+    p.add_argument(
+        "--font", type=Path, metavar="フォント", help="使うTrueTypeフォント（既定: IPAexゴシック）"
+    )
 
 
 @command("print", help="スキル履歴書をPDFに印刷する（A4）", arguments=_cmd_print_arguments)
@@ -56,15 +59,21 @@ def cmd_print(args: argparse.Namespace) -> int:
         confidential=args.confidential,
         font_path=args.font,
     )
-    if not args.out.parent.is_dir():
-        raise CommandError(f"書き出し先のフォルダがありません: {args.out.parent}")
+    if args.font is not None:
+        files.check_input(args.font)  # a FIFO or device is refused before reportlab opens it
+    if not files.is_stdio(args.out):
+        files.check_output(args.out, protected=[args.db])  # refused before any page is laid out
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff) or store.staff_ids()
+
         try:
+            # build_resumes writes through files.write_output (temp, fsync, rename; - = stdout).
             pages = build_resumes(
                 store.iter_staff(ids), store.levels(), store.categories(), args.out, options, total=len(ids)
             )
         except ReportError as e:
             raise CommandError(str(e)) from e
-    out(f"{len(ids)}名分（{pages}ページ）を印刷しました: {args.out}")
+    (note if files.is_stdio(args.out) else out)(
+        f"{len(ids)}名分（{pages}ページ）を印刷しました: {files.clip(args.out)}"
+    )
     return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, command, out
-from skillmatrix.cli.choices import print_choice, report_file
+from skillmatrix import files
+from skillmatrix.cli import CommandError, add_out_argument, command, note, out
+from skillmatrix.cli.choices import bounded_int, print_choice, report_file
 from skillmatrix.store.repository import Store
 
 
@@ -17,22 +18,24 @@ def _cmd_report_arguments(p: argparse.ArgumentParser) -> None:
         choices=("matrix", "gaps", "plan", "courses"),
         help="matrix（スキルマップ）gaps（求める人材像との差）plan（研修計画）courses（研修カタログ）",
     )
-    p.add_argument(
-        "--out",
+    add_out_argument(
+        p,
+        "書き出すファイル（拡張子 .pdf または .xlsx で形式を決める）。- なら標準出力（--format が必要）",
         type=report_file,
-        required=True,
-        metavar="FILE.pdf|FILE.xlsx",
-        help="書き出すファイル（拡張子 .pdf または .xlsx で形式を決める）",
+        metavar="出力先.pdf|.xlsx",
     )
+    p.add_argument("--format", choices=("pdf", "xlsx"), help="形式（既定: 出力先の拡張子から）")
     p.add_argument(
         "--kinds",
         nargs="+",
         type=print_choice("parse_kinds"),
-        metavar="KIND",
+        metavar="種別",
         help="レベルに数える実績の種別（既定: すべて）",
     )
-    p.add_argument("--year", type=int, metavar="YYYY", help="研修計画の年度（既定: 来年度）")
-    p.add_argument("--font", type=Path, metavar="PATH", help="PDFに使うTrueTypeフォント")
+    p.add_argument(
+        "--year", type=bounded_int(1900, 2999), metavar="年度", help="研修計画の年度（西暦。既定: 来年度）"
+    )
+    p.add_argument("--font", type=Path, metavar="フォント", help="PDFに使うTrueTypeフォント")
 
 
 @command(
@@ -44,21 +47,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     from skillmatrix.report.department_tables import build_report
     from skillmatrix.report.fonts import ReportError
 
-    if not args.out.parent.is_dir():
-        raise CommandError(f"書き出し先のフォルダがありません: {args.out.parent}")
+    stdout = files.is_stdio(args.out)
+    kind = args.format or ("" if stdout else args.out.suffix.lower().lstrip("."))
+    if not kind:
+        raise CommandError("標準出力（-）に書き出すときは --format pdf か --format xlsx を指定してください")
+    if args.font is not None:
+        files.check_input(args.font)
+    if not stdout:
+        files.check_output(args.out, protected=[args.db])  # refused before the report is made
     kinds = frozenset().union(*args.kinds) if args.kinds else None
     with Store.open(args.db, readonly=True) as store:
         report = build_report(store, args.kind, kinds=kinds, fiscal_year=args.year)
     try:
-        if args.out.suffix.lower() == ".pdf":
+        if kind == "pdf":
             from skillmatrix.report.department import write_pdf
 
-            done = f"{write_pdf(report, args.out, args.font)}ページ"
+            done = f"{write_pdf(report, args.out, args.font)}ページ"  # through files.write_output
         else:
             from skillmatrix.report.xlsx import write_xlsx
 
-            done = f"{write_xlsx(report, args.out)}シート"
+            done = f"{write_xlsx(report, args.out)}シート"  # through files.write_output
     except ReportError as e:
         raise CommandError(str(e)) from e
-    out(f"{report.title}を書き出しました（{done}）: {args.out}")
+    (note if stdout else out)(f"{report.title}を書き出しました（{done}）: {files.clip(args.out)}")
     return 0

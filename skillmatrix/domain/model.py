@@ -26,6 +26,21 @@ CRITERIA_KEYS = ("在職年数", "担当業務の経験", "課業務における
 # ~21 s for a 200,000-character word) while leaving room for any real text.
 MAX_NAME = 200
 MAX_TEXT = 4000
+# Per-person caps, far above any real résumé (the seed's veteran has ~60 entries): a file
+# with more is refused before its rows cost minutes to read, lay out or print.
+MAX_ENTRIES = 2000  # grid entries per person
+MAX_CELL_ENTRIES = 200  # entries in one cell (level × category)
+MAX_ROWS = 500  # qualifications, assignments and projects, each, per person
+# Characters that make a name read differently from what is stored: bidirectional
+# overrides and isolates, zero-width spaces and joiners, word joiner, BOM.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+
+
+def clipped(text: str, limit: int = 40) -> str:
+    """Returns text as a message may quote it: at most `limit` characters, and the
+    characters that would change how the message reads shown as '?'."""
+    value = text if len(text) <= limit else text[:limit] + "…"
+    return _INVISIBLE.sub("?", value)
 
 
 _random = bytearray()  # os.urandom bytes not used yet, 16 per id
@@ -244,6 +259,29 @@ def _check_text(problems: list[str], where: str, text: str, limit: int, multilin
         problems.append(f"{where}: {limit}文字を超えています（{len(text)}文字）")
 
 
+def _too_many_rows(staff: Staff) -> str:
+    """Returns what breaks a per-person cap ('' when none does)."""
+    for label, rows in (
+        ("資格等", staff.qualifications),
+        ("担当履歴", staff.assignments),
+        ("プロジェクト", staff.projects),
+    ):
+        if len(rows) > MAX_ROWS:
+            return f"{label}が多すぎます（{len(rows)}件、1人{MAX_ROWS}件まで）"
+    if len(staff.entries) > MAX_ENTRIES:
+        return f"実績が多すぎます（{len(staff.entries)}件、1人{MAX_ENTRIES}件まで）"
+    if len(staff.entries) <= MAX_CELL_ENTRIES:
+        return ""  # no cell can be over
+    cells: dict[tuple[int, str], int] = {}
+    for e in staff.entries:
+        key = (e.level, e.category_id)
+        cells[key] = cells.get(key, 0) + 1
+    for (level, _category), count in cells.items():
+        if count > MAX_CELL_ENTRIES:
+            return f"レベル{level}の1つのセルの実績が多すぎます（{count}件、1セル{MAX_CELL_ENTRIES}件まで）"
+    return ""
+
+
 def _looks_valid(staff: Staff, category_ids: set[str] | frozenset[str]) -> bool:
     """True when validate_staff() would find nothing; False means look closer.
 
@@ -254,6 +292,8 @@ def _looks_valid(staff: Staff, category_ids: set[str] | frozenset[str]) -> bool:
     if not staff.name.strip() or (
         staff.experience_override is not None and not 0 <= staff.experience_override <= 80
     ):
+        return False
+    if _INVISIBLE.search(staff.name) or _INVISIBLE.search(staff.kana) or _too_many_rows(staff):
         return False
     for value in (staff.name, staff.kana, staff.title, staff.section):
         if len(value) > MAX_NAME or line(value):
@@ -292,10 +332,21 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
     """
     if _looks_valid(staff, category_ids):
         return []  # the usual case, checked without building a single message
-    who = who or f"「{staff.name.strip() or '（氏名なし）'}」"
+    who = clipped(who, 120) if who else f"「{clipped(staff.name.strip()) or '（氏名なし）'}」"
     problems: list[str] = []
     if not staff.name.strip():
         problems.append(f"{who}: 氏名が空です")
+    for label, value in (("氏名", staff.name), ("ふりがな", staff.kana)):
+        hidden = _INVISIBLE.search(value)
+        if hidden:
+            problems.append(
+                f"{who} {label}: 表示を変える見えない文字（U+{ord(hidden.group()):04X}、"
+                "文字の向きの制御やゼロ幅の文字）は使えません"
+            )
+    too_many = _too_many_rows(staff)
+    if too_many:
+        # Not one message per row of a million: the count says it all.
+        return problems + [f"{who} {too_many}"]
     for label, value in (
         ("氏名", staff.name),
         ("ふりがな", staff.kana),
@@ -315,7 +366,7 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
     for i, p in enumerate(staff.projects, 1):
         _check_text(problems, f"{who} プロジェクト{i}", p.name, MAX_NAME, False)
     for i, e in enumerate(staff.entries, 1):
-        where = f"{who} 実績{i}「{e.text[:20]}」"
+        where = f"{who} 実績{i}「{clipped(e.text, 20)}」"
         if not 0 <= e.level < LEVEL_COUNT:
             problems.append(f"{where}: レベル{e.level}はありません（0〜7）")
         if e.category_id not in category_ids:

@@ -15,7 +15,15 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from skillmatrix.domain.dates import DateError, PartialDate, Period
-from skillmatrix.domain.model import Assignment, Entry, Project, Qualification, Staff, ValidationError
+from skillmatrix.domain.model import (
+    Assignment,
+    Entry,
+    Project,
+    Qualification,
+    Staff,
+    ValidationError,
+    clipped,
+)
 
 
 def _iso(d: PartialDate | None) -> str | None:
@@ -276,7 +284,7 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems
 def who_label(index: int, name: object) -> str:
     """Returns how messages name the index-th person of a file: staff[3]「藤沢 花子」."""
     if isinstance(name, str) and name.strip():
-        return f"staff[{index}]「{name.strip()}」"
+        return f"staff[{index}]「{clipped(name.strip())}」"  # a 10-MB name is not echoed
     return f"staff[{index}]"
 
 

@@ -7,15 +7,15 @@ so that an import is all or nothing.
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from skillmatrix.domain.model import Category, Staff, ValidationError, validate_staff
+from skillmatrix import files
+from skillmatrix.domain.model import Category, Staff, ValidationError, new_id, validate_staff
 from skillmatrix.domain.serialize import (
     dumps_indented,
     gc_paused,
@@ -24,37 +24,82 @@ from skillmatrix.domain.serialize import (
     staff_to_dict,
     who_label,
 )
+from skillmatrix.store import audit
 
 FORMAT = "skillmatrix-resume"
 VERSION = 1
-MAX_FILE_BYTES = 512 * 1024 * 1024
+# 100 MB holds ~20,000 people; parsing takes ~10 bytes of memory per byte of JSON, so a
+# larger file would cost gigabytes before a single rule was checked.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+_REVISION = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
+RevisionRow = tuple[str, str | None, str]
+
+
+MAX_HISTORY = 100_000  # earlier revisions listed for one person
+
+
+def _with_revision(obj: dict[str, Any], revision: str, history: list[str] | None) -> dict[str, Any]:
+    """Puts the person's revision (and the earlier ones) after section, where the spec's
+    example shows it."""
+    out: dict[str, Any] = {}
+    for key, value in obj.items():
+        out[key] = value
+        if key == "section":
+            out["revision"] = revision
+            if history is not None:
+                out["revision_history"] = history
+    out.setdefault("revision", revision)
+    return out
 
 
 def write_json(
-    people: Iterable[Staff], categories: list[Category], out: Path, today: date | None = None
+    people: Iterable[Staff],
+    categories: list[Category],
+    out: Path | str,
+    today: date | None = None,
+    protected: Iterable[Path] = (),
+    encoding: str = "utf-8",
+    histories: Mapping[str, Iterable[str]] | None = None,
 ) -> int:
-    """Writes the interchange file atomically (temp name, then rename); returns the count.
+    """Writes the interchange file through the guarded writer (temp name, then rename;
+    `-` for standard output); returns the count.
 
     The file is streamed person by person, so memory does not grow with the staff count.
+    Each person carries its revision, so that an import knows what the file is newer than.
+
+    Args:
+        people: the sheets, in order.
+        categories: the categories (entries name theirs).
+        out: the file, or `-`.
+        today: the day experience years are counted to.
+        protected: open databases the file must not overwrite.
+        encoding: 'utf-8' (the interchange format) or 'cp932' for other tools.
+        histories: staff id -> every revision the person has had (store.shared_sql.
+            revision_sets); written as `revision_history` so that an import can tell a
+            newer sheet (fast-forward) from a conflicting one.
+
+    Raises:
+        FileError: the output is refused, or a character has no form in the encoding.
     """
-    out = Path(out)
     names = {c.id: c.name for c in categories}
-    fd, tmp = tempfile.mkstemp(prefix=".dump-", suffix=".json", dir=out.parent or ".")
     count = 0
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        with files.open_output(out, text=True, encoding=encoding, protected=protected) as f:
             f.write(f'{{\n  "format": "{FORMAT}",\n  "version": {VERSION:d},\n  "staff": [')
             for staff in people:
-                text = dumps_indented(staff_to_dict(staff, names, today))  # = json.dumps(indent=2)
+                history = None
+                if histories is not None:
+                    history = sorted(set(histories.get(staff.id, ())) - {staff.revision})
+                obj = _with_revision(staff_to_dict(staff, names, today), staff.revision, history)
+                text = dumps_indented(obj)  # = json.dumps(indent=2)
                 f.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
                 count += 1
             f.write("\n  ]\n}\n" if count else "]\n}\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except UnicodeEncodeError as e:
+        bad = files.clip(e.object[e.start : e.end], 10)
+        raise files.FileError(
+            f"{encoding}で表せない文字（「{bad}」）があるため書き出せません。--encoding utf-8 を使ってください"
+        ) from None
     return count
 
 
@@ -63,31 +108,24 @@ class Loaded:
     """A validated interchange file: the people in it, in file order."""
 
     people: list[Staff]
+    chains: dict[str, list[RevisionRow]] | None = None
+    without_revisions: int = 0
+    problems: list[str] = field(default_factory=list)
 
 
 def read_json(path: Path, categories: list[Category]) -> Loaded:
-    """Reads and validates an interchange file.
+    """Reads and validates an interchange file (or `-`: standard input) through the
+    guarded reader (a regular file, at most MAX_FILE_BYTES, JSON limits).
 
     Raises:
         ValidationError: the file is not readable JSON of this format, or any person in
             it breaks a rule; the message lists every problem with where it is.
     """
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValidationError(f"ファイルが大きすぎます（{MAX_FILE_BYTES // 2**20} MBまで）: {path}")
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ValidationError(f"ファイルを読めません（{e.strerror}）: {path}") from None
     with gc_paused():  # millions of objects, none of them garbage
         try:
-            data = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            raise ValidationError(f"UTF-8のテキストではありません: {path}") from None
-        except json.JSONDecodeError as e:
-            raise ValidationError(
-                f"JSONとして読めません（{e.lineno}行{e.colno}列: {e.msg}）: {path}"
-            ) from None
+            data = files.read_json(path, MAX_FILE_BYTES)
+        except files.FileError as e:
+            raise ValidationError(str(e)) from None
         return parse(data, categories)
 
 
@@ -116,5 +154,47 @@ def parse(data: object, categories: list[Category]) -> Loaded:
             problems.append(f"{who_label(i, s.name)} id: staff[{seen[s.id]}] と同じidです（{s.id}）")
         seen.setdefault(s.id, i)
         problems += validate_staff(s, set(ids.values()), who_label(i, s.name))
+    chains, without = _revisions(staff, people, problems)
     require_valid(list(dict.fromkeys(problems)))
-    return Loaded(people)
+    return Loaded(people, chains, without)
+
+
+def _revisions(
+    objects: list[object], people: list[Staff], problems: list[str]
+) -> tuple[dict[str, list[RevisionRow]] | None, int]:
+    """Reads each person's `revision`. Returns the chains for merge.plan_import (None
+    when no person carries one: a hand-made file, taken as the newer side) and how many
+    people had none."""
+    chains: dict[str, list[RevisionRow]] = {}
+    without, stamp = 0, audit.now()
+    listed = [obj for obj in objects if isinstance(obj, dict)]
+    for i, (obj, staff) in enumerate(zip(listed, people, strict=False), 1):
+        value = obj.get("revision")
+        if value is None:
+            without += 1
+            staff.revision = new_id()  # an unknown version: never taken as an ancestor
+        elif not isinstance(value, str) or not _REVISION.fullmatch(value):
+            problems.append(
+                f"{who_label(i, staff.name)} revision: 版の記録が正しくありません（{files.clip(value, 40)}）"
+            )
+            continue
+        else:
+            staff.revision = value
+        earlier = obj.get("revision_history") or []
+        if not isinstance(earlier, list) or len(earlier) > MAX_HISTORY:
+            problems.append(f"{who_label(i, staff.name)} revision_history: 版の一覧が正しくありません")
+            continue
+        rows: list[RevisionRow] = []
+        for old in earlier:
+            if not isinstance(old, str) or not _REVISION.fullmatch(old):
+                problems.append(
+                    f"{who_label(i, staff.name)} revision_history: 版の記録が正しくありません（{files.clip(old, 40)}）"
+                )
+                break
+            rows.append((old, None, stamp))
+        chains[staff.id] = rows + [(staff.revision, None, stamp)]
+    if without == len(people):
+        for staff in people:
+            staff.revision = ""
+        return None, without
+    return chains, without

@@ -2,9 +2,10 @@
 that others open read-only, print from, or merge into their own.
 
 Export: a consistent snapshot (SQLite's compacting copy, safe while the editor writes) into a
-temporary file beside the target, trimmed to the people shared, vacuumed so nothing of
-the others remains in its bytes, synced to disk, verified, and only then renamed to the
-final name. A failure leaves no file under that name (and an existing one untouched).
+private temporary folder, trimmed to the people shared, vacuumed so nothing of the others
+remains in its bytes, verified, and only then copied into place through the guarded
+writer (files.copy_into_place: a temporary name beside the target, synced, renamed). A
+failure leaves no file under that name (and an existing one untouched).
 
 Import: see untrusted.py (reading and checking) and merge.py (the plan); apply_import
 adds the forced backup before the one transaction that writes the plan.
@@ -15,12 +16,13 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from skillmatrix import files
 from skillmatrix.exchange.merge import ImportPlan, apply_plan, require_settled
 from skillmatrix.exchange.untrusted import SharedFile, read_shared_file
+from skillmatrix.files import clip
 from skillmatrix.store import audit, schema
 from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError
@@ -60,40 +62,31 @@ def export_shared(
             under the final name but a complete, verified file or what was there.
     """
     out = Path(out)
-    if out.is_dir():
-        raise StoreError(f"書き出し先がフォルダです。ファイル名を指定してください: {out}")
-    if out.exists() and not force:
-        raise StoreError(f"書き出し先のファイルがすでにあります（上書きするには --force）: {out}")
-    folder = out.resolve().parent
-    if not folder.is_dir():
-        raise StoreError(f"書き出し先のフォルダがありません: {folder}")
-    if out.exists() and out.resolve() == store.path.resolve():
-        raise StoreError(f"開いているデータベースそのものには書き出せません: {out}")
-    kept = "元のファイルはそのままです" if out.exists() else "ファイルは作られていません"
-    tmp: Path | None = None
+    if out.exists() and not out.is_dir() and not force:
+        raise StoreError(f"書き出し先のファイルがすでにあります（上書きするには --force）: {clip(str(out))}")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{out.name}-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        tmp = Path(name)
-        snapshot_into(store.db.conn, tmp)
-        count = trim_export(tmp, staff_ids, {"exported": audit.now(), "exported_by": audit.os_user()})
-        _fsync(tmp)
-        _verify(tmp, count)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a shared file is not
-        os.replace(tmp, out)
-        tmp = None
-        _fsync_dir(folder)
+        files.check_output(out, protected=[store.path])
+    except files.FileError as e:
+        raise StoreError(str(e)) from None
+    kept = "元のファイルはそのままです" if out.exists() else "ファイルは作られていません"
+    try:
+        # The trimmed copy is made in a private folder: the people left out never reach
+        # the share, not even in a temporary file there.
+        with files.private_folder("export") as folder:
+            tmp = folder / "export.sqlite"
+            snapshot_into(store.db.conn, tmp)
+            count = trim_export(tmp, staff_ids, {"exported": audit.now(), "exported_by": audit.os_user()})
+            _verify(tmp, count)
+            os.chmod(tmp, 0o666 & ~_umask())  # a shared file is not private
+            files.copy_into_place(tmp, out, protected=[store.path])
+    except files.BusyFileError as e:
+        raise StoreError(f"{e}（{kept}）") from None
+    except files.FileError as e:
+        raise StoreError(str(e)) from None
     except sqlite3.Error as e:
         raise _explain(str(e).lower(), None, out, kept) from None
     except OSError as e:
         raise _explain(str(e).lower(), e.errno, out, kept) from None
-    finally:
-        if tmp is not None:
-            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-                try:
-                    leftover.unlink(missing_ok=True)
-                except OSError:
-                    pass
     health = inspect(out, full=False, immutable=True)  # read back what is under the final name
     if not health.ok:
         raise StoreError(f"書き出したファイルを読み直せませんでした（{health.problems[0]}）: {out}")
@@ -126,20 +119,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as f:
-        os.fsync(f.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":  # a rename is durable only once its directory is synced
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def apply_import(

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from skillmatrix import __version__
+from skillmatrix import __version__, files
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError, register_font
 from skillmatrix.report.styles import (
@@ -121,24 +121,29 @@ def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = No
         canvas.drawRightString(PAGE_SIZE[0] - MARGIN_X, 7 * mm, f"{doc.page} ページ")
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(
-        str(out),
-        pagesize=PAGE_SIZE,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=report.title,
-        author="SkillMatrix",
-        creator=f"SkillMatrix {__version__}",
-        subject=report.subtitle,
-    )
-    try:
+    def build(path: Path) -> int:
+        doc = SimpleDocTemplate(
+            str(path),
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=report.title,
+            author="SkillMatrix",
+            creator=f"SkillMatrix {__version__}",
+            subject=report.subtitle,
+        )
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        return doc.page
+
+    try:
+        return files.write_output(out, build)  # temp + fsync + rename; - = stdout
+    except files.FileError as e:
+        raise ReportError(str(e)) from None
     except OSError as e:
         raise ReportError(f"PDFを書き出せません（{e.strerror or e}）: {out}") from None
     except LayoutError:
         raise ReportError(
             f"1ページに収まらない欄があるためPDFにできません。Excelで書き出してください: {out}"
         ) from None
-    return doc.page

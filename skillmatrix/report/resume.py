@@ -18,10 +18,8 @@ updates the dialog and returns False when the user presses Cancel.
 from __future__ import annotations
 
 import itertools
-import os
 import secrets
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -29,7 +27,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
-from skillmatrix import __version__
+from skillmatrix import __version__, files
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Level, Staff
 from skillmatrix.report.canvas import Decoration, ResumeCanvas
@@ -163,17 +161,12 @@ def build_resumes(
     canvasmaker = partial(ResumeCanvas, decoration=decoration)
 
     if isinstance(out, (str, Path)):
-        out = Path(out)
-        part = _reserve(out.parent, f".{out.name}.")
-        try:
-            pages = _build(story, part, options, font, canvasmaker)
-            os.replace(part, out)
-        finally:
-            part.unlink(missing_ok=True)
+        # The guarded writer: never onto the database, temp + fsync + rename, - = stdout.
+        pages = files.write_output(out, lambda part: _build(story, part, options, font, canvasmaker))
     else:
         # Build to a temporary file and copy: a cancelled job writes nothing to `out`.
-        with tempfile.TemporaryDirectory(prefix="skillmatrix-print-") as folder:
-            part = _reserve(Path(folder), "")
+        with files.private_folder("print") as folder:
+            part = _reserve(folder, "")
             pages = _build(story, part, options, font, canvasmaker)
             with open(part, "rb") as f:
                 shutil.copyfileobj(f, out)

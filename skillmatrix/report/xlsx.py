@@ -17,6 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from skillmatrix import files
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError
 
@@ -101,7 +102,9 @@ def write_xlsx(report: Report, out: str | Path) -> int:
     wb.properties.subject = report.subtitle
     wb.properties.creator = "SkillMatrix"
     try:
-        wb.save(out)
+        files.write_output(out, wb.save)  # temp + fsync + rename: a failure leaves the old file
+    except files.FileError as e:
+        raise ReportError(str(e)) from None
     except OSError as e:
         raise ReportError(f"Excelファイルを書き出せません（{e.strerror or e}）: {out}") from None
     return len(report.tables)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from skillmatrix import files
 from skillmatrix.store import schema
 from skillmatrix.store.errors import StoreError, explain
 from skillmatrix.store.health import Health, inspect
@@ -119,27 +119,26 @@ def make_backup(
     now = now or datetime.now()
     folder = backup_dir(db_path)
     target = _free_name(folder, db_path.stem, now, reason)
-    tmp = None
-    try:
-        folder.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        _copy(db_path, Path(tmp), conn)
+
+    def write(tmp: Path) -> None:
+        _copy(db_path, tmp, conn)
         health = inspect(tmp, full=False, immutable=True)
         if not health.ok:
             raise StoreError(
                 f"バックアップを確認できませんでした（元のファイルが壊れている可能性があります）: {db_path}"
             )
-        os.replace(tmp, target)
-        tmp = None
-        _fsync_dir(folder)
+
+    try:
+        folder.mkdir(exist_ok=True)
+        # The guarded writer: a temporary name in backups/, synced, renamed (retried
+        # while a scanner holds it), removed on any failure.
+        files.write_output(target, write)
     except sqlite3.Error as e:
         raise StoreError(f"バックアップを作れませんでした: {explain(e, str(folder))}") from None
+    except files.FileError as e:
+        raise StoreError(f"バックアップを作れませんでした（{e}）") from None
     except OSError as e:
         raise StoreError(f"バックアップを作れませんでした（{e.strerror or e}）: {folder}") from None
-    finally:
-        if tmp is not None:
-            _remove(Path(tmp))
     if rotate_after:
         rotate(db_path, now.date(), keep=target)
     return target
@@ -223,13 +222,12 @@ def restore_backup(db_path: str | Path, backup: str | Path, now: datetime | None
     health = inspect(backup, full=True, immutable=True)
     if not health.ok:
         raise StoreError(f"このバックアップは使えません（{health.problems[0]}）")
-    tmp = None
+    tmp: Path | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{db_path.name}-restore-", suffix=".tmp", dir=db_path.parent)
-        os.close(fd)
+        tmp = db_path.with_name(f"{files.writing.TEMP_PREFIX}{os.getpid()}-restore-{db_path.name[:40]}.tmp")
         src = sqlite3.connect(schema.uri(backup, "ro", immutable=True), uri=True)
         try:
-            _copy(backup, Path(tmp), src)
+            _copy(backup, tmp, src)
         finally:
             src.close()
         if not inspect(tmp, full=False, immutable=True).ok:
@@ -239,18 +237,20 @@ def restore_backup(db_path: str | Path, backup: str | Path, now: datetime | None
         for suffix in ("-wal", "-shm", "-journal"):
             stale = db_path.with_name(db_path.name + suffix)
             if stale.exists():
-                os.replace(stale, stale.with_name(f"{stale.name}.stale-{stamp}"))
-        os.replace(tmp, db_path)
+                files.replace(stale, stale.with_name(f"{stale.name}.stale-{stamp}"))
+        files.replace(tmp, db_path)
         tmp = None
         _fsync_dir(db_path.parent)
         return saved
     except sqlite3.Error as e:
         raise StoreError(f"復元できませんでした: {explain(e, str(db_path))}") from None
+    except files.FileError as e:
+        raise StoreError(f"復元できませんでした（{e}）") from None
     except OSError as e:
         raise StoreError(f"復元できませんでした（{e.strerror or e}）: {db_path}") from None
     finally:
         if tmp is not None:
-            _remove(Path(tmp))
+            _remove(tmp)
 
 
 def _save_current(db_path: Path, now: datetime) -> Path:
@@ -259,8 +259,12 @@ def _save_current(db_path: Path, now: datetime) -> Path:
     try:
         return make_backup(db_path, "restore", now=now, rotate_after=False)
     except StoreError:
+        # Damaged only when a check says so: a busy or full disk is not damage, and the
+        # restore then stops with the database as it was.
+        if inspect(db_path, full=False).ok:
+            raise
         aside = db_path.with_name(f"{db_path.name}.damaged-{now.strftime('%Y%m%d-%H%M%S')}")
-        os.replace(db_path, aside)
+        files.replace(db_path, aside)
         return aside
 
 
@@ -304,7 +308,4 @@ def _fsync_dir(folder: Path) -> None:
 
 def _remove(path: Path) -> None:
     for p in (path, path.with_name(path.name + "-journal")):
-        try:
-            p.unlink(missing_ok=True)
-        except OSError:
-            pass  # leave it; a hidden temp name is never taken for a backup
+        files.remove_quietly(p)  # else left; a hidden temp name is never taken for a backup

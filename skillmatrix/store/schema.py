@@ -8,14 +8,13 @@ after a backup copy is written into backups/ beside it.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
 
+from skillmatrix import files
 from skillmatrix.paths import migrations_dir
 from skillmatrix.store.errors import StoreError, explain
 
@@ -42,24 +41,32 @@ def current_version() -> int:
 
 
 def check_header(path: Path) -> None:
-    """Raises StoreError unless path is a non-empty SQLite file."""
-    if not path.exists():
-        raise StoreError(f"データベースファイルが見つかりません: {path}")
+    """Raises StoreError unless path is a non-empty SQLite file (a regular file: a FIFO
+    or device is refused before it is opened, so nothing blocks)."""
+    if not path.exists() and not path.is_symlink():
+        raise StoreError(f"データベースファイルが見つかりません: {files.clip(str(path))}")
     if path.is_dir():
-        raise StoreError(f"フォルダです。データベースファイルを指定してください: {path}")
+        raise StoreError(f"フォルダです。データベースファイルを指定してください: {files.clip(str(path))}")
     try:
-        with open(path, "rb") as f:
-            header = f.read(100)
+        header = files.read_bytes(path, 100) if path.stat().st_size <= 100 else _read_header(path)
+    except files.FileError as e:
+        raise StoreError(str(e)) from None
     except OSError as e:
-        raise StoreError(f"ファイルを読めません（{e.strerror}）: {path}") from None
+        raise StoreError(f"ファイルを読めません（{e.strerror}）: {files.clip(str(path))}") from None
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise StoreError(f"SQLiteのデータベースファイルではありません: {path}")
+        raise StoreError(f"SQLiteのデータベースファイルではありません: {files.clip(str(path))}")
+
+
+def _read_header(path: Path) -> bytes:
+    files.check_input(path)  # a FIFO or device is refused before open() could block
+    with open(path, "rb") as f:
+        return f.read(100)
 
 
 def uri(path: Path, mode: str, immutable: bool = False) -> str:
-    """Returns the SQLite URI for path in mode 'ro', 'rw' or 'rwc'."""
-    text = quote(str(Path(path).resolve()).replace(os.sep, "/"), safe="/:")
-    return f"file:{text}?mode={mode}" + ("&immutable=1" if immutable else "")
+    """Returns the SQLite URI for path in mode 'ro', 'rw' or 'rwc' (files.sqlite_uri:
+    UNC shares and mapped drives as written, never resolved)."""
+    return files.sqlite_uri(path, mode, immutable)
 
 
 def configure(conn: sqlite3.Connection) -> None:
@@ -72,11 +79,57 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA cache_size = -65536")
 
 
-def configure_for_writing(conn: sqlite3.Connection) -> None:
-    """Switches a verified file of ours to WAL with full sync: durable commits that do
-    not block readers. Never called before verify(): it rewrites the file header."""
-    conn.execute("PRAGMA journal_mode = WAL")
+def journal_mode_for(path: Path) -> str:
+    """Returns the journal mode a database at path is written in: WAL on a local disk;
+    DELETE on a network drive, where SQLite's WAL index cannot be shared between PCs."""
+    return "DELETE" if files.is_network_path(path) else "WAL"
+
+
+def configure_for_writing(conn: sqlite3.Connection, path: Path | None = None) -> None:
+    """Switches a verified file of ours to WAL (DELETE on a network drive) with full
+    sync: durable commits that do not block readers. Never called before verify(): it
+    rewrites the file header."""
+    mode = journal_mode_for(path) if path is not None else "WAL"
+    conn.execute(f"PRAGMA journal_mode = {mode}")
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def check_wal_belongs(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuses a -wal file beside the database that belongs to another database.
+
+    SQLite applies whatever -wal lies beside a file, so a foreign one shows another
+    database's data. Each database records when it was created (meta 'created'); read
+    through the -wal and from the main file alone (immutable=1 ignores the -wal), the
+    two must agree. A file whose main part does not hold the row yet (never
+    checkpointed) cannot be told apart and is accepted.
+
+    Raises:
+        StoreError: the -wal belongs to another database.
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not wal.is_file() or wal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    query = "SELECT value FROM meta WHERE key = 'created'"
+    try:
+        seen = conn.execute(query).fetchone()
+    except sqlite3.Error:
+        seen = None
+    try:
+        alone = sqlite3.connect(uri(path, "ro", immutable=True), uri=True)
+        try:
+            stored = alone.execute(query).fetchone()
+        finally:
+            alone.close()
+    except sqlite3.Error:
+        return  # the main file alone is not readable yet: nothing to compare
+    if stored is not None and seen != stored:
+        raise StoreError(
+            "データベースの横にある -wal ファイルが別のデータベースのものです。"
+            f"読み書きせずに止めました（-wal を移動してから開き直してください）: {files.clip(str(wal))}"
+        )
 
 
 def connect(
@@ -109,8 +162,10 @@ def connect(
         raise explain(e, str(path)) from None
     try:
         version = verify(conn, path, allow_empty=fresh)
+        if not fresh:
+            check_wal_belongs(conn, path)
         if not readonly:
-            configure_for_writing(conn)
+            configure_for_writing(conn, path)
         if version < current_version():
             if readonly:
                 raise StoreError(

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def sm(*args, check=None, timeout=600, **popen):
     """Runs `main.py ARGS` as a user would; returns the CompletedProcess with .out/.err."""
-    env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # output must be UTF-8 whatever the locale
+    # Redirected output honours PYTHONIOENCODING (issue 17); tests/cli/test_encoding.py
+    # covers cp932 and the locale fallback.
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     p = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *map(str, args)],
         capture_output=True,

@@ -105,8 +105,8 @@ def test_file_size_limit_during_an_edit_in_another_process(demo_factory, tmp_pat
         from skillmatrix.store.repository import Store
         store = Store.open({str(db)!r})
         staff = store.get_staff(store.staff_ids()[1])
-        cat = store.categories()[0].id
-        staff.entries += [Entry(2, cat, f"記録{{i}} " + "い" * 3000) for i in range(300)]
+        cats = [c.id for c in store.categories()]  # spread: one cell holds at most 200
+        staff.entries += [Entry(2, cats[i % 8], f"記録{{i}} " + "い" * 3000) for i in range(300)]
         try:
             store.save_staff(staff)
         except StoreError as e:

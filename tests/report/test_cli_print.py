@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def sm(*args):
-    env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # UTF-8 output whatever the locale
+    # Redirected output honours PYTHONIOENCODING (issue 17); tests/cli/test_encoding.py
+    # covers cp932 and the locale fallback.
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     p = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, env=env, timeout=300
     )
