@@ -594,7 +594,8 @@ def run_selftest(
         report.checks += _guarded("PDF 印刷", lambda: _printed(temp_root, made))
         report.checks.append(_network(seen))
     for where, place in places:
-        report.checks.append(_free_space(where, place))
+        if place.is_dir():  # a missing folder has its ✘ already
+            report.checks.append(_free_space(where, place))
     report.checks.append(_cleanup(made))
     if folder is None:
         report.hint = (

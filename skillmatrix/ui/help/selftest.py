@@ -123,6 +123,10 @@ class SelftestDialog(QDialog):
         self.workers.start(lambda: run_selftest(data_folder, folder), self._show, self._failed)
 
     def _show(self, report: Report) -> None:
+        if report.hint:  # the command's hint names its option; here the field above does it
+            report.hint = self.tr(
+                "（共有フォルダやUSBメモリも確かめるには、上の「フォルダ」に指定して「確認する」を押してください）"
+            )
         self.report = report
         self.text.setPlainText(report.text())
         failed = len(report.failures)
