@@ -9,6 +9,7 @@ import types
 from pathlib import Path
 
 import pytest
+from packaging.markers import default_environment
 from PIL import Image
 
 import skillmatrix
@@ -151,6 +152,9 @@ def run_spec(tmp_path, monkeypatch, platform: str) -> list[dict]:
         ("PyInstaller.utils.hooks", hooks),
     ):
         monkeypatch.setitem(sys.modules, name, module)
+    # packaging caches the marker environment on first use (26.3+): compute it from the real
+    # platform first, so that the spec's marker checks under the patched one do not poison it.
+    default_environment()
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(sys, "path", list(sys.path))  # the spec puts build/ on it
     namespace = {
