@@ -2,6 +2,7 @@
 the committed ICO and PNG, the version file generated from skillmatrix.__version__, the
 spec handing both to each executable, and the window's icon."""
 
+import importlib
 import importlib.util
 import re
 import sys
@@ -221,3 +222,17 @@ def test_the_window_uses_the_icon(qtbot, tmp_path, monkeypatch):
         app.setWindowIcon(saved[2] if not saved[2].isNull() else QIcon())
         QCoreApplication.setOrganizationName(saved[3])
         QCoreApplication.setApplicationName(saved[4])
+
+
+def test_pyinstaller_reads_the_version_file_into_a_resource(tmp_path, monkeypatch):
+    """With the build extra installed: PyInstaller's own parser turns the file into the
+    binary resource it writes into the exe, Japanese strings included (UTF-16)."""
+    compat = pytest.importorskip("PyInstaller.compat")
+    pytest.importorskip("pefile")
+    # versioninfo imports win32api from compat; it is used only when writing into an exe.
+    monkeypatch.setattr(compat, "win32api", None, raising=False)
+    versioninfo = importlib.import_module("PyInstaller.utils.win32.versioninfo")
+    path = version_info.write_version_files(tmp_path)["skillmatrix-gui"]
+    raw = versioninfo.load_version_info_from_text_file(str(path)).toRaw()
+    for text in (version_info.COMPANY, version_info.PRODUCT, skillmatrix.__version__, "skillmatrix-gui.exe"):
+        assert text.encode("utf-16-le") in raw
