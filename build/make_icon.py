@@ -45,9 +45,7 @@ def draw(size: int) -> Image.Image:
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
     margin = big * 0.04
-    pen.rounded_rectangle(
-        (margin, margin, big - margin, big - margin), radius=big * 0.18, fill=BACKGROUND
-    )
+    pen.rounded_rectangle((margin, margin, big - margin, big - margin), radius=big * 0.18, fill=BACKGROUND)
     cells = _grid_cells(size)
     inner = big * (0.18 if size > 16 else 0.16)
     span = big - 2 * inner

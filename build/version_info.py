@@ -111,5 +111,4 @@ def write_version_files(folder: Path, version: str | None = None) -> dict[str, P
 
 
 if __name__ == "__main__":
-    sys.stdout.reconfigure(encoding="utf-8")
-    print(version_file_text(program_version(), "skillmatrix"))
+    sys.stdout.buffer.write(version_file_text(program_version(), "skillmatrix").encode("utf-8"))

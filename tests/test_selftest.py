@@ -11,7 +11,8 @@ import pytest
 from skillmatrix import selftest
 from skillmatrix.cli.selftest import marks_for
 from skillmatrix.paths import resources_dir
-from skillmatrix.selftest import Check, Report, run_selftest
+from skillmatrix.selftest import Check, Report, common, machine, run_selftest
+from skillmatrix.selftest import places as place_checks
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def font_folder(tmp_path, monkeypatch):
     folder = tmp_path / "fonts"
     folder.mkdir()
     shutil.copyfile(resources_dir() / "fonts" / "ipaexg.ttf", folder / "ipamjm.ttf")
-    monkeypatch.setattr(selftest, "font_folders", lambda: [folder, resources_dir() / "fonts"])
+    monkeypatch.setattr(machine, "font_folders", lambda: [folder, resources_dir() / "fonts"])
     return folder
 
 
@@ -92,7 +93,7 @@ def test_a_missing_folder_fails_with_what_to_do(places, font_folder, tmp_path):
 
 def test_without_the_gaiji_font_its_line_says_how_to_install_it(places, tmp_path, monkeypatch):
     data, share, _ = places
-    monkeypatch.setattr(selftest, "font_folders", lambda: [tmp_path / "空", resources_dir() / "fonts"])
+    monkeypatch.setattr(machine, "font_folders", lambda: [tmp_path / "空", resources_dir() / "fonts"])
     report = run_selftest(data, share)
     assert [c.label for c in report.failures] == ["外字のフォント"]
     line = report.failures[0].line()
@@ -109,7 +110,7 @@ def test_a_damaged_gaiji_font_is_reported(places, font_folder):
 
 def test_the_journal_mode_line_compares_the_choice_with_the_file(places, font_folder, monkeypatch):
     # Where the network-drive detector will choose DELETE, the file must really be in DELETE.
-    monkeypatch.setattr(selftest, "chosen_journal_mode", lambda folder: "delete")
+    monkeypatch.setattr(place_checks, "chosen_journal_mode", lambda folder: "delete")
     report = run_selftest(*places[:2])
     failed = [c for c in report.failures if c.label.startswith("ジャーナル方式")]
     assert len(failed) == 2
@@ -117,20 +118,20 @@ def test_the_journal_mode_line_compares_the_choice_with_the_file(places, font_fo
 
 
 def test_socket_use_during_the_test_is_refused_and_reported(places, font_folder, monkeypatch):
-    real_fonts = selftest._fonts
+    real_fonts = machine.fonts
 
     def fonts_that_phone_home():
         socket.getaddrinfo("example.invalid", 80)
         return real_fonts()
 
-    monkeypatch.setattr(selftest, "_fonts", fonts_that_phone_home)
+    monkeypatch.setattr(machine, "fonts", fonts_that_phone_home)
     report = run_selftest(*places[:2])
     found = lines(report)
     assert not found["ネットワーク"].ok and "socket.getaddrinfo" in found["ネットワーク"].detail
     # The lookup itself was refused (and became a ✘ line, not a crash).
     assert "PermissionError" in found["フォント"].detail
     # Outside a self-test the hook records nothing (and no lookup is tried here: no network).
-    assert selftest._watch is None
+    assert machine._watch is None
 
 
 def test_a_loaded_network_module_is_reported(places, font_folder, monkeypatch):
@@ -141,7 +142,7 @@ def test_a_loaded_network_module_is_reported(places, font_folder, monkeypatch):
 
 
 def test_qt_missing_and_little_disk_space_are_failures(places, font_folder, monkeypatch):
-    monkeypatch.setattr(selftest, "MIN_FREE_BYTES", 2**62)
+    monkeypatch.setattr(place_checks, "MIN_FREE_BYTES", 2**62)
     report = run_selftest(places[0], None, qt=None)
     assert [c.label for c in report.failures] == ["Qt", "ディスクの空き（データフォルダ）"]
     assert "ウィンドウは開けません" in report.failures[0].detail
@@ -150,7 +151,7 @@ def test_qt_missing_and_little_disk_space_are_failures(places, font_folder, monk
 
 
 def test_a_folder_that_cannot_be_removed_is_reported(places, font_folder, monkeypatch):
-    monkeypatch.setattr(selftest, "_remove_work_folder", lambda work: None)
+    monkeypatch.setattr(common, "remove_work_folder", lambda work: None)
     report = run_selftest(*places[:2])
     assert [c.label for c in report.failures] == ["後片付け"]
     assert str(places[1]) in report.failures[0].detail
@@ -160,7 +161,7 @@ def test_an_unexpected_error_is_a_failed_line_not_a_crash(places, font_folder, m
     def broken(work):
         raise RuntimeError("壊れた")
 
-    monkeypatch.setattr(selftest, "_pdf", broken)
+    monkeypatch.setattr(machine, "pdf", broken)
     report = run_selftest(*places[:2])
     assert [c.label for c in report.failures] == ["PDF 印刷"]
     assert "RuntimeError: 壊れた" in report.failures[0].detail
@@ -181,7 +182,7 @@ def test_font_folders_cover_windows_per_user_fonts(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    folders = selftest.font_folders()
+    folders = machine.font_folders()
     assert folders[:2] == [
         tmp_path / "Windows" / "Fonts",
         tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts",
@@ -190,4 +191,4 @@ def test_font_folders_cover_windows_per_user_fonts(monkeypatch, tmp_path):
     (tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts").mkdir(parents=True)
     font = tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts" / "ipamjm.ttf"
     font.write_bytes(b"x")
-    assert selftest.find_gaiji_font() == font
+    assert machine.find_gaiji_font() == font

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from skillmatrix import selftest
 from skillmatrix.paths import resources_dir
+from skillmatrix.selftest import machine
 from skillmatrix.ui.help.selftest import SelftestDialog
 from tests.ui.support import commit_text
 
@@ -22,7 +23,7 @@ def fonts_and_temp(tmp_path, monkeypatch):
     fonts = tmp_path / "fonts"
     fonts.mkdir()
     shutil.copyfile(resources_dir() / "fonts" / "ipaexg.ttf", fonts / "ipamjm.ttf")
-    monkeypatch.setattr(selftest, "font_folders", lambda: [fonts, resources_dir() / "fonts"])
+    monkeypatch.setattr(machine, "font_folders", lambda: [fonts, resources_dir() / "fonts"])
     temp = tmp_path / "temp"
     temp.mkdir()
     monkeypatch.setattr(selftest.tempfile, "tempdir", str(temp))
