@@ -1,4 +1,4 @@
-"""The self-test's checks (skillmatrix/selftest.py), in-process on folders in tmp_path: each
+"""The self-test's checks (skillmatrix/selftest/), in-process on folders in tmp_path: each
 check passes where the PC is fit and fails, with what to do, where it is not."""
 
 import shutil

@@ -2,7 +2,7 @@
 
 Run on the user's own PC (from the bundle: `skillmatrix.exe selftest --folder
 \\\\server\\share`) before trusting it or a share with the data. The checks are in
-skillmatrix/selftest.py; this prints their report and exits 0 when every line is ✔, 1
+skillmatrix/selftest/; this prints their report and exits 0 when every line is ✔, 1
 when any is ✘. It needs no display and never opens the user's database.
 """
 

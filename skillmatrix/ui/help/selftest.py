@@ -1,4 +1,4 @@
-"""ヘルプ › 動作確認: the self-test of skillmatrix/selftest.py in a dialog (objectName
+"""ヘルプ › 動作確認: the self-test of skillmatrix/selftest/ in a dialog (objectName
 selftestDialog), the same report the command `skillmatrix selftest` prints.
 
 It runs once when the dialog opens, on the folder of the open database; a share or a USB
