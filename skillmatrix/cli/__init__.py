@@ -37,7 +37,7 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 
 # The modules that register commands, in the order --help lists them.
-COMMAND_MODULES = ("database", "exchange", "printing", "reports")
+COMMAND_MODULES = ("database", "exchange", "printing", "reports", "selftest")
 
 
 def command(name: str, *, help: str, arguments: Callable[[argparse.ArgumentParser], None]):

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
+from skillmatrix.ui.help.selftest import open_selftest_dialog
+
 if TYPE_CHECKING:
     from skillmatrix.ui.main_window import MainWindow
 
@@ -95,6 +97,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         ("actionMoveStaffUp", tr("上へ移動(&U)"), [], lambda: window.staff_panel.move_current(-1), None),
         ("actionMoveStaffDown", tr("下へ移動(&W)"), [], lambda: window.staff_panel.move_current(1), None),
         ("actionSortByKana", tr("ふりがな順に並べ替え(&K)"), [], window.sort_by_kana, None),
+        ("actionSelftest", tr("動作確認(&T)…"), [], lambda: open_selftest_dialog(window), None),
         ("actionAbout", tr("SkillMatrixについて(&A)"), [], window.about, None),
     ]
     actions = {}
@@ -193,7 +196,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
         ],
     )
     menu(tr("表示(&V)"), ["actionDateSeireki", "actionDateWareki"])
-    menu(tr("ヘルプ(&H)"), ["actionAbout"])
+    menu(tr("ヘルプ(&H)"), ["actionSelftest", None, "actionAbout"])
 
     toolbar = QToolBar(tr("ツールバー"), window)
     toolbar.setObjectName("mainToolBar")

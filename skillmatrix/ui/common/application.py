@@ -4,7 +4,7 @@ has none."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from skillmatrix import paths
@@ -24,6 +24,7 @@ def configure_application(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APPLICATION)
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     ensure_japanese_font(app)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "skillmatrix.png")))  # every window's
 
 
 def has_japanese_font() -> bool:
