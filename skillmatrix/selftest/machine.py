@@ -15,12 +15,12 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
+import skillmatrix.selftest.common as common
 from skillmatrix import paths
 from skillmatrix.demo.seed import seed_staff
 from skillmatrix.report.fonts import ReportError, default_font_path, register_font
 from skillmatrix.report.options import PrintOptions
 from skillmatrix.report.resume import build_resumes
-from skillmatrix.selftest import common
 from skillmatrix.selftest.common import EXPECTED, Check, short
 from skillmatrix.store.repository import Store
 

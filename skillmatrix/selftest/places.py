@@ -7,11 +7,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import skillmatrix.selftest.common as common
+from skillmatrix import files
 from skillmatrix.demo.seed import seed_staff
 from skillmatrix.exchange.merge import plan_import
 from skillmatrix.exchange.shared_file import apply_import, export_shared, read_shared_file
-from skillmatrix.selftest import common
 from skillmatrix.selftest.common import EXPECTED, Check, advice_writable, reason, short
+from skillmatrix.store import schema
 from skillmatrix.store.lock import DatabaseLock, is_in_use, lock_path
 from skillmatrix.store.repository import Store
 from skillmatrix.store.shared_sql import journal_mode
@@ -22,21 +24,17 @@ MIN_FREE_BYTES = 200 * 2**20
 
 def chosen_journal_mode(folder: Path) -> str:
     """Returns the journal mode the program uses for a database in folder ('wal' or
-    'delete').
-
-    For now every writable database is switched to WAL (store/schema.py). Network-drive
-    detection (issue 17, item 2) chooses DELETE on a share: this is the one place that
-    must ask that detector once it exists.
-    """
-    return "wal"
+    'delete'): store/schema.py's choice, DELETE on a network drive."""
+    return schema.journal_mode_for(folder / "skillmatrix.sqlite").lower()
 
 
 def _write_probe(path: Path) -> None:
-    """Writes and reads back a small file: the only file this module writes itself."""
-    path.write_bytes(b"SkillMatrix selftest\n")
-    if path.read_bytes() != b"SkillMatrix selftest\n":
+    """Writes (through the guarded writer: temp, sync, rename) and reads back a small file."""
+    with files.open_output(path) as out:
+        out.write(b"SkillMatrix selftest\n")
+    if files.read_bytes(path, 1024) != b"SkillMatrix selftest\n":
         raise OSError(f"書いた内容を読み戻せません: {path}")
-    path.unlink()
+    files.remove(path)
 
 
 def _writable(label: str, folder: Path, work: Path) -> Check:
