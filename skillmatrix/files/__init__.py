@@ -17,6 +17,7 @@ from skillmatrix.files.errors import BusyFileError, FileError, clip
 from skillmatrix.files.locations import is_network_path, sqlite_uri
 from skillmatrix.files.reading import check_input, path_kind, read_bytes, read_json
 from skillmatrix.files.writing import (
+    append_text,
     check_output,
     copy_into_place,
     is_stdio,
@@ -30,6 +31,7 @@ from skillmatrix.files.writing import (
 )
 
 __all__ = [
+    "append_text",
     "BUSY_MESSAGE",
     "ENCODINGS",
     "BusyFileError",

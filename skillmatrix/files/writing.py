@@ -406,3 +406,20 @@ def sweep_private_folders(max_age: float = 24 * 3600) -> None:
                 remove_tree_quietly(folder)
         except OSError:
             pass  # another user's, or gone meanwhile
+
+
+def append_text(target: str | os.PathLike[str], text: str, rotate_at: int | None = None) -> Path:
+    """Appends text to a log file: the one output that grows in place rather than being
+    replaced. The same checks as any output (never a database, its companions, a folder
+    or a device); when the file is larger than rotate_at bytes it is first renamed to
+    NAME.1 (keeping one older file).
+
+    Raises:
+        FileError: the target is refused. OSError: writing failed.
+    """
+    final = check_output(target)
+    if rotate_at is not None and final.exists() and final.stat().st_size > rotate_at:
+        replace(final, final.with_name(final.name + ".1"))
+    with open(final, "a", encoding="utf-8") as f:
+        f.write(text)
+    return final

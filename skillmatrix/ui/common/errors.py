@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from skillmatrix import paths
+from skillmatrix import files, paths
 
 MAX_LOG_BYTES = 1_000_000
 
@@ -37,13 +37,9 @@ def log_path() -> Path:
 def write_log(text: str) -> Path | None:
     """Appends a stamped entry to the log, keeping one older file when it grows large."""
     try:
-        path = log_path()
-        if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
-            path.replace(path.with_suffix(".log.1"))
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-        return path
-    except OSError:
+        stamped = f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n"
+        return files.append_text(log_path(), stamped, rotate_at=MAX_LOG_BYTES)
+    except (OSError, files.FileError):
         return None  # a log that cannot be written must not raise from the error handler
 
 
