@@ -154,7 +154,7 @@ class PartialDate:
         return cls(d.year, d.month, d.day)
 
     @classmethod
-    def from_iso(cls, text: str) -> PartialDate:
+    def from_iso(cls, text: object) -> PartialDate:
         """Strictly parses 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (the storage form).
 
         Raises:
