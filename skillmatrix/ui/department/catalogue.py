@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
@@ -111,7 +112,8 @@ class CourseModel(RowTableModel):
             new = dataclasses.replace(c, **{field: value})
         elif role == Qt.ItemDataRole.EditRole and col in (NAME, PROVIDER, NOTE):
             field = {NAME: "name", PROVIDER: "provider", NOTE: "note"}[col]
-            new = dataclasses.replace(c, **{field: str(value or "").strip()})
+            changes: dict[str, Any] = {field: str(value or "").strip()}  # a text field named at run time
+            new = dataclasses.replace(c, **changes)
         else:
             return False
         return new == c or self.save(new)

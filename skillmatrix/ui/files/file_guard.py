@@ -145,7 +145,7 @@ class FileGuard(QObject):
             window.close()
             return False
         window.session.replace_store(opened.store)
-        if failure is not None:
+        if failure is not None or saved is None:
             prompts.tell(window, self.tr("復元できませんでした"), str(failure), name="restoreFailedDialog")
             return False
         window.statusBar().showMessage(
