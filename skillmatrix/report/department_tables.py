@@ -289,7 +289,8 @@ def _level_rgb(n: int) -> tuple[float, float, float]:
     # From a pale to a deep blue: readable as a scale in grey print as well.
     t = n / (LEVEL_COUNT - 1)
     light, dark = (0.92, 0.95, 1.0), (0.12, 0.30, 0.62)
-    return tuple(round(a + (b - a) * t, 3) for a, b in zip(light, dark))  # type: ignore[return-value]
+    red, green, blue = (round(a + (b - a) * t, 3) for a, b in zip(light, dark))
+    return red, green, blue
 
 
 # The fill of each shade key (RGB 0..1), shared by the PDF, Excel and the window.
