@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import cast
 
 from skillmatrix import cli, files
 
@@ -101,7 +102,8 @@ def run_window(args) -> int:
     from skillmatrix.ui.common.errors import ErrorReporter
     from skillmatrix.ui.files.opening import open_with_questions
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # instance() is typed QCoreApplication; in this process it can only be a QApplication.
+    app = cast("QApplication | None", QApplication.instance()) or QApplication(sys.argv[:1])
     configure_application(app)
     reporter = ErrorReporter(app)
     reporter.install()

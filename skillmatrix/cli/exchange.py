@@ -72,9 +72,9 @@ def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
 @command("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む", arguments=_cmd_import_arguments)
 def cmd_import(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.import_operation import ApplyImport
-    from skillmatrix.exchange.interchange import read_json
+    from skillmatrix.exchange.interchange import Loaded, read_json
     from skillmatrix.exchange.merge import plan_import
-    from skillmatrix.exchange.shared_file import read_shared_file
+    from skillmatrix.exchange.shared_file import SharedFile, read_shared_file
     from skillmatrix.store.lock import DatabaseLock
 
     stdin = files.is_stdio(args.file)
@@ -88,6 +88,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Validate and plan on a read-only connection: a refused file leaves the database
     # byte for byte as it was.
     with Store.open(args.db, readonly=True) as store:
+        loaded: SharedFile | Loaded
+        chains: dict[str, list[tuple[str, str | None, str]]] | None
         if shared:
             loaded = read_shared_file(args.file, store.categories())
             chains = loaded.chains

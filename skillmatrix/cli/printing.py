@@ -47,8 +47,9 @@ def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("print", help="スキル履歴書をPDFに印刷する（A4）", arguments=_cmd_print_arguments)
 def cmd_print(args: argparse.Namespace) -> int:
+    from skillmatrix.domain.model import KINDS
     from skillmatrix.report.fonts import ReportError
-    from skillmatrix.report.options import KINDS, SECTIONS, PrintOptions
+    from skillmatrix.report.options import SECTIONS, PrintOptions
     from skillmatrix.report.resume import build_resumes
 
     options = PrintOptions(

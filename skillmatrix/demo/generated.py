@@ -260,6 +260,7 @@ def _generate(count: int, cat_ids: list[str], rng: random.Random) -> list[Staff]
         day_precision = rand() < 0.2
         open_end = rand() < 0.75
         assignments = []
+        end: PartialDate | None  # None: the last post is still held
         for i in range(n_posts):
             y0, y1 = bounds[i], bounds[i + 1]
             last = i == n_posts - 1
@@ -279,7 +280,7 @@ def _generate(count: int, cat_ids: list[str], rng: random.Random) -> list[Staff]
         qualifications = []
         n_quals = min(3, int(rand() * 4.6 * (0.5 + years / 38)))
         if n_quals:
-            picked = set()
+            picked: set[int] = set()
             for _ in range(n_quals * 2):
                 if len(picked) == n_quals:
                     break
@@ -296,7 +297,7 @@ def _generate(count: int, cat_ids: list[str], rng: random.Random) -> list[Staff]
                 if valid:
                     expires = pdate(y + valid, m, 1) if acquired.day else pdate(y + valid, m)
                 qualifications.append(Qualification(name=qname, acquired=acquired, expires=expires, id=uid()))
-            qualifications.sort(key=lambda q: q.acquired)
+            qualifications.sort(key=lambda q: q.acquired.sort_key() if q.acquired else (0, 0, 0))
 
         # --- プロジェクト履歴: 0..5 of the projects of the career's years.
         projects = []
@@ -311,7 +312,7 @@ def _generate(count: int, cat_ids: list[str], rng: random.Random) -> list[Staff]
                 end_year = y + length
                 end = pdate(end_year, 3) if end_year <= REFERENCE_YEAR else None
                 projects.append(Project(period=Period(pdate(y, 4), end), name=pname, id=uid()))
-            projects.sort(key=lambda p: p.period.start)
+            projects.sort(key=lambda p: p.period.start.sort_key() if p.period.start else (0, 0, 0))
 
         # --- スキル実績等: 5..80 entries, about 40 on average. A cell is drawn with the
         # weight level weight × category weight (one draw picks both), then a text of it.

@@ -154,7 +154,7 @@ class PartialDate:
         return cls(d.year, d.month, d.day)
 
     @classmethod
-    def from_iso(cls, text: str) -> PartialDate:
+    def from_iso(cls, text: object) -> PartialDate:
         """Strictly parses 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (the storage form).
 
         Raises:
@@ -163,7 +163,7 @@ class PartialDate:
         m = _ISO.fullmatch(text) if isinstance(text, str) else None
         if not m:
             raise DateError(f"ISO形式の日付ではありません: {text!r}")
-        return cls(*(int(v) if v else None for v in m.group("y", "m", "d")))
+        return cls(int(m["y"]), *(int(v) if v else None for v in m.group("m", "d")))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -181,7 +181,7 @@ class PartialDate:
             raise DateError("日付が空です")
         m = _COMPACT.fullmatch(s) or _WESTERN.fullmatch(s)
         if m:
-            return cls(*(int(v) if v else None for v in m.group("y", "m", "d")))
+            return cls(int(m["y"]), *(int(v) if v else None for v in m.group("m", "d")))
         m = _ERA.fullmatch(s)
         if not m:
             raise DateError(f"日付として読めません: {text!r}")
@@ -334,7 +334,7 @@ class Period:
         """
         if self.start is None and self.end is None:
             return ""
-        if self.start == self.end:
+        if self.start is not None and self.start == self.end:
             return self.start.format(style)
         return "～".join(d.format(style) if d else "" for d in (self.start, self.end))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from skillmatrix.domain.model import Category, Level, new_id
 from skillmatrix.paths import resources_dir
@@ -21,7 +22,7 @@ class Defaults:
     levels: tuple[Level, ...]
     category_names: tuple[str, ...]
     category_knowledge: tuple[str, ...]
-    can_do: tuple[dict, ...]
+    can_do: tuple[dict[str, Any], ...]
 
     def new_categories(self) -> list[Category]:
         """Returns the default categories with fresh ids, in the seed's order."""

@@ -191,7 +191,7 @@ def profile_of(
 ) -> TargetProfile | None:
     """Returns the person's profile: the one given to them, else the default by 職名."""
     chosen = assigned.get(staff_id)
-    if chosen in profiles:
+    if chosen is not None and chosen in profiles:
         return profiles[chosen]
     return default_profile(title, profiles.values())
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from skillmatrix.domain.defaults import load_defaults
 from skillmatrix.domain.department import CanDo, Course, TargetProfile
@@ -26,9 +27,9 @@ DEFAULT_CAN_DO_LEVEL = 3
 class DepartmentDefaults:
     """Catalogue, can-do statements and profiles, with categories given by name."""
 
-    courses: tuple[dict, ...]
-    can_do_levels: dict
-    profiles: tuple[dict, ...]
+    courses: tuple[dict[str, Any], ...]
+    can_do_levels: dict[str, Any]
+    profiles: tuple[dict[str, Any], ...]
 
     def new_courses(self, categories: list[Category]) -> list[Course]:
         """Returns the seed catalogue with fresh ids, categories resolved by name."""
@@ -47,7 +48,7 @@ class DepartmentDefaults:
     def new_can_do(self, categories: list[Category]) -> list[CanDo]:
         """Returns the can-do statements of defaults.json with fresh ids and levels."""
         by_name = {c.name: c.id for c in categories}
-        out = []
+        out: list[CanDo] = []
         for group in load_defaults().can_do:
             category_id = by_name.get(group["category"])
             if category_id is None:

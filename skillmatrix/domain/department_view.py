@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import (
     CanDo,
+    Course,
     Gap,
     Histogram,
     Levels,
+    PlanItem,
     TargetProfile,
     below_target,
     gap_status,
@@ -122,7 +124,9 @@ class Snapshot:
         return list(dict.fromkeys(p.title for p in self.people if p.title))
 
 
-def propose_plan(snapshot: Snapshot, courses: list, taken: dict[str, set[str]], per_person: int = 3) -> list:
+def propose_plan(
+    snapshot: Snapshot, courses: list[Course], taken: dict[str, set[str]], per_person: int = 3
+) -> list[PlanItem]:
     """Proposes a 研修計画: for each person below target, up to per_person courses.
 
     Args:
@@ -138,7 +142,7 @@ def propose_plan(snapshot: Snapshot, courses: list, taken: dict[str, set[str]], 
 
     order = snapshot.category_ids
     first = priority_category((c.id, c.name) for c in snapshot.categories)
-    items = []
+    items: list[PlanItem] = []
     for person in snapshot.people:
         picked = propose_courses(
             snapshot.levels.get(person.id, {}),

@@ -217,11 +217,11 @@ def years_of_spans(spans: list[tuple[date, date | None]], today: date) -> int:
     The store gives the staff list its 10,000 people's years this way, from spans it
     computed once per distinct period, without building Period objects.
     """
-    spans = sorted(
+    closed = sorted(
         (first, today if last is None or last > today else last) for first, last in spans if first <= today
     )
     merged: list[list[date]] = []
-    for start, end in spans:
+    for start, end in closed:
         if merged and start.toordinal() <= merged[-1][1].toordinal() + 1:
             merged[-1][1] = max(merged[-1][1], end)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -72,7 +73,7 @@ def staff_to_dict(staff: Staff, category_names: dict[str, str], today: date | No
 
 
 @contextmanager
-def gc_paused():
+def gc_paused() -> Iterator[None]:
     """Holds off Python's cyclic garbage collector while a bulk job builds objects.
 
     Reading 10,000 people makes millions of objects that all stay alive; every full
@@ -137,7 +138,7 @@ class _Reader:
         self.who = who
         self.problems = problems
 
-    def text(self, obj: dict, key: str, where: str) -> str:
+    def text(self, obj: dict[str, Any], key: str, where: str) -> str:
         value = obj.get(key)
         if value is None:
             return ""
@@ -146,7 +147,7 @@ class _Reader:
             return ""
         return value
 
-    def date(self, obj: dict, key: str, where: str) -> PartialDate | None:
+    def date(self, obj: dict[str, Any], key: str, where: str) -> PartialDate | None:
         value = obj.get(key)
         if value is None or value == "":
             return None
@@ -159,7 +160,7 @@ class _Reader:
             self.problems.append(f"{self.who} {where}: {e}")
             return None
 
-    def period(self, obj: dict, where: str) -> Period:
+    def period(self, obj: dict[str, Any], where: str) -> Period:
         start = self.date(obj, "start", f"{where} 開始")
         end = self.date(obj, "end", f"{where} 終了")
         try:
@@ -168,7 +169,7 @@ class _Reader:
             self.problems.append(f"{self.who} {where}: {e}")
             return Period(start, None)
 
-    def items(self, obj: dict, key: str, where: str) -> list[dict]:
+    def items(self, obj: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
         value = obj.get(key)
         if value is None:
             return []
@@ -250,7 +251,9 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems
                 staff.entries.append(
                     Entry(
                         level=level,
-                        category_id=category_ids.get(category, str(category)),
+                        category_id=category_ids.get(category, category)
+                        if isinstance(category, str)
+                        else str(category),
                         text=text,
                         kind=str(e.get("kind") or "other"),
                         date=when,
@@ -266,7 +269,7 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems
             level = 0
         category = e.get("category")
         # An unknown name stays as it is, so validate_staff names it in its message.
-        category_id = category_ids.get(category, str(category))
+        category_id = category_ids.get(category, category) if isinstance(category, str) else str(category)
         kind = e.get("kind") or "other"
         staff.entries.append(
             Entry(

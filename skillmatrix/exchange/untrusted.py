@@ -19,6 +19,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, overload
 
 from skillmatrix.domain.dates import DateError, PartialDate, Period
 from skillmatrix.domain.model import (
@@ -280,13 +281,11 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
     for sid, revision, parent, created in db.revisions():
         if sid in people:
             r = reader(sid)
-            row = (
-                r.revision(revision, "revision"),
-                r.revision(parent, "parent", optional=True),
-                r.text(created, "revision created"),
-            )
-            if row[0]:
-                chains[sid].append(row)
+            revision_id = r.revision(revision, "revision")
+            parent_id = r.revision(parent, "parent", optional=True)
+            created_text = r.text(created, "revision created")
+            if revision_id:
+                chains[sid].append((revision_id, parent_id, created_text))
     category_ids = {c.id for c in categories}
     for sid, staff in people.items():
         problems += validate_staff(staff, category_ids, who[sid])
@@ -315,6 +314,10 @@ class _Reader:
             return ""
         return value
 
+    @overload
+    def integer(self, value: object, where: str, default: int) -> int: ...
+    @overload
+    def integer(self, value: object, where: str, default: None = None) -> int | None: ...
     def integer(self, value: object, where: str, default: int | None = None) -> int | None:
         if value is None:
             return default
@@ -329,11 +332,12 @@ class _Reader:
         if isinstance(value, str) and value in self.dates:
             return self.dates[value]
         try:
-            self.dates[value] = parsed = PartialDate.from_iso(value)
-            return parsed
+            parsed = PartialDate.from_iso(value)  # DateError for a non-string as well
         except DateError as e:
             self.problems.append(f"{self.who} {where}: {_clean(e)}")
             return None
+        self.dates[str(value)] = parsed  # only a string parses
+        return parsed
 
     def period(self, start: object, end: object, where: str) -> Period:
         first, last = self.date(start, f"{where} 開始"), self.date(end, f"{where} 終了")
@@ -352,7 +356,11 @@ class _Reader:
         return value
 
 
-def _row_id(value: object) -> dict:
+class _RowId(TypedDict, total=False):
+    id: str
+
+
+def _row_id(value: object) -> _RowId:
     return {"id": value} if isinstance(value, str) and _UUID.fullmatch(value) else {}
 
 

@@ -35,7 +35,7 @@ DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a network drive
 
 
 def _as_pure(path: str | os.PathLike[str]) -> PurePath:
-    if type(path) in (PureWindowsPath, PurePosixPath):
+    if isinstance(path, PurePath) and type(path) in (PureWindowsPath, PurePosixPath):
         return path  # a pure path (tests of the other platform's forms) is taken as written
     text = os.path.abspath(os.fspath(path))
     return PureWindowsPath(text) if os.name == "nt" else PurePosixPath(text)
@@ -89,6 +89,8 @@ def windows_path_is_remote(path: PureWindowsPath, drive_type: Callable[[str], in
 
 
 def _get_drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    if sys.platform != "win32":
+        raise OSError("GetDriveTypeW is Windows only")
     import ctypes
 
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))

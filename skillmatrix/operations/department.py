@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import CanDo, Course, PlanItem, TargetProfile
 from skillmatrix.domain.model import Staff
-from skillmatrix.operations.base import WHOLE_SHEET, Changes
+from skillmatrix.operations.base import WHOLE_SHEET, Changes, Operation
 from skillmatrix.store import department_undo as removal
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
 
 
-def _changes(label: str, inverse: object) -> Changes:
-    return Changes(label, inverse, department=True)  # type: ignore[arg-type]
+def _changes(label: str, inverse: Operation) -> Changes:
+    return Changes(label, inverse, department=True)
 
 
 @dataclass(frozen=True)

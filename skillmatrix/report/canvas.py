@@ -11,6 +11,7 @@ writes them to the file at once (stream.py). Memory stays flat for a thousand r�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -31,7 +32,7 @@ class _Book:
     """Bookkeeping shared by every saved page state (one object, never copied)."""
 
     def __init__(self) -> None:
-        self.held: list[dict] = []  # canvas states of the current résumé's closed pages
+        self.held: list[dict[str, Any]] = []  # canvas states of the current résumé's closed pages
         self.ending = False  # ResumeEnd was drawn on the page now open
         self.pages = 0  # pages handed to the document so far
 
@@ -39,7 +40,7 @@ class _Book:
 class ResumeCanvas(Canvas):
     """A reportlab Canvas for résumé jobs; create it through doc.build(canvasmaker=...)."""
 
-    def __init__(self, filename, *args, decoration: Decoration, **kwargs):
+    def __init__(self, filename: str, *args: Any, decoration: Decoration, **kwargs: Any):
         super().__init__(filename, *args, **kwargs)
         # Pages go to the file as they are finished (stream.py): same object, new class.
         self._doc.__class__ = StreamingDocument
@@ -69,7 +70,7 @@ class ResumeCanvas(Canvas):
         """Returns how many pages have been handed to the PDF document."""
         return self._book.pages
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         book = self._book
         # A shallow copy of the state is the page: _startPage gives the canvas fresh
         # accumulators, so the held page's code list is never touched again.
@@ -90,7 +91,7 @@ class ResumeCanvas(Canvas):
             self._doc.flush_last_page()
             book.pages += 1
 
-    def save(self):
+    def save(self) -> None:
         if len(self._code):
             self.showPage()
         if self._book.held:  # a story without ResumeEnd: finish what is there

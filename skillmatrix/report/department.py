@@ -12,9 +12,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 from skillmatrix import __version__, files
@@ -38,18 +40,18 @@ WRAP_WIDTH = 4.5  # relative widths from this up get wrapping paragraphs
 MAX_CELL = 1500  # characters printed of one cell (well within a page; the rest is cut)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     # The font has no glyph for a tab: it would print as a box.
     return "" if value is None else str(value).replace("\t", " ")
 
 
-def _paragraph(text: str, style) -> Paragraph:
+def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     if len(text) > MAX_CELL:
         text = text[:MAX_CELL] + "…"
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _cell(value, wrap: bool, room: float, font: str, style):
+def _cell(value: object, wrap: bool, room: float, font: str, style: ParagraphStyle) -> str | Paragraph:
     """Returns a cell: a plain string when it fits on one line (cheap for 10,000 rows),
     else a wrapping Paragraph (user text escaped, so never read as markup)."""
     text = _text(value)
@@ -58,7 +60,7 @@ def _cell(value, wrap: bool, room: float, font: str, style):
     return _paragraph(text, style)
 
 
-def _blocks(table: ReportTable, width: float, font: str) -> list:
+def _blocks(table: ReportTable, width: float, font: str) -> list[Table]:
     st = styles_for(font)
     rel = table.widths or [1.0] * len(table.columns)
     scale = width / sum(rel)
@@ -66,7 +68,7 @@ def _blocks(table: ReportTable, width: float, font: str) -> list:
     wrap = [w >= WRAP_WIDTH for w in rel]
     fits = [w - 2 * CELL_PAD - 1 for w in col_widths]
     header = [_paragraph(c, st.head) for c in table.columns]
-    out = []
+    out: list[Table] = []
     rows = table.rows or [[""] * len(table.columns)]
     for start in range(0, len(rows), BLOCK_ROWS):
         chunk = rows[start : start + BLOCK_ROWS]
@@ -108,12 +110,12 @@ def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = No
     st = styles_for(font)
     out = Path(out)
     width = PAGE_SIZE[0] - 2 * MARGIN_X
-    story: list = [_paragraph(report.title, st.title), _paragraph(report.subtitle, st.muted)]
+    story: list[Flowable] = [_paragraph(report.title, st.title), _paragraph(report.subtitle, st.muted)]
     for table in report.tables:
         story += [Spacer(1, 3 * mm), _paragraph(table.title, st.heading)]
         story += _blocks(table, width, font)
 
-    def footer(canvas, doc) -> None:
+    def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(font, 7.5)
         canvas.setFillColor(MUTED)
@@ -135,7 +137,8 @@ def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = No
             subject=report.subtitle,
         )
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
-        return doc.page
+        pages: int = doc.page
+        return pages
 
     try:
         return files.write_output(out, build)  # temp + fsync + rename; - = stdout

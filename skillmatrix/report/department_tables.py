@@ -19,7 +19,7 @@ from skillmatrix.domain.department import (
     PLAN_STATUS_LABELS,
     expiring,
 )
-from skillmatrix.domain.department_view import Snapshot, propose_plan
+from skillmatrix.domain.department_view import Person, Snapshot, propose_plan
 from skillmatrix.domain.model import KIND_LABELS, LEVEL_COUNT
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
@@ -105,7 +105,7 @@ def build_report(
     return Report(kind, REPORT_TITLES[kind], subtitle, tables)
 
 
-def _person_cells(snap: Snapshot, person) -> list[Value]:
+def _person_cells(snap: Snapshot, person: Person) -> list[Value]:
     return [person.name, person.title, person.section]
 
 
@@ -117,10 +117,11 @@ def matrix_table(snap: Snapshot) -> ReportTable:
         shades=[],
         widths=[2.4, 2.6, 1.6, 2.4, *[1.5] * len(snap.categories)],
     )
+    assert table.shades is not None  # made with a list just above
     for p in snap.people:
         levels = [snap.level(p.id, c) for c in snap.category_ids]
         table.rows.append([p.name, p.kana, p.title, p.section, *levels])
-        table.shades.append([None] * 4 + [None if lv is None else f"L{lv}" for lv in levels])
+        table.shades.append([*[None] * 4, *(None if lv is None else f"L{lv}" for lv in levels)])
     return table
 
 
@@ -132,6 +133,7 @@ def histogram_table(snap: Snapshot) -> ReportTable:
         shades=[],
         widths=[3, *[1.2] * (LEVEL_COUNT + 1)],
     )
+    assert table.shades is not None  # made with a list just above
     hist = snap.histograms()
     for c in snap.categories:
         h = hist[c.id]
@@ -161,6 +163,7 @@ def gap_table(snap: Snapshot) -> ReportTable:
         shades=[],
         widths=[2.4, 1.6, 2.4, 1.4, *[1.5] * len(snap.categories), 1.3, 1.3],
     )
+    assert table.shades is not None  # made with a list just above
     for p in snap.people:
         profile = snap.profile(p.id)
         cells, shades = [], []
@@ -176,7 +179,7 @@ def gap_table(snap: Snapshot) -> ReportTable:
                 len(snap.missing_can_do(p.id)),
             ]
         )
-        table.shades.append([None] * 4 + shades + [None, None])
+        table.shades.append([*[None] * 4, *shades, None, None])
     return table
 
 
@@ -206,6 +209,7 @@ def expiry_table(department: DepartmentStore, today: date) -> ReportTable:
         shades=[],
         widths=[3, 6, 2.5, 3],
     )
+    assert table.shades is not None  # made with a list just above
     for x in expiring(department.qualifications_with_expiry(), today):
         state = f"期限切れ（{-x.days_left}日経過）" if x.expired else f"あと{x.days_left}日"
         table.rows.append([x.staff_name, x.qualification, x.expires.format(), state])
@@ -229,6 +233,7 @@ def plan_table(department: DepartmentStore, snap: Snapshot, year: int) -> Report
         shades=[],
         widths=[3, 2, 2.5, 6, 4, 2.2, 1.2, 1.6],
     )
+    assert table.shades is not None  # made with a list just above
     for item in items:
         p = people.get(item.staff_id)
         if p is None:
@@ -245,7 +250,7 @@ def plan_table(department: DepartmentStore, snap: Snapshot, year: int) -> Report
                 PLAN_STATUS_LABELS[item.status],
             ]
         )
-        table.shades.append([None] * 6 + [None, None])
+        table.shades.append([*[None] * 6, None, None])
     return table
 
 
@@ -268,7 +273,7 @@ def course_table(department: DepartmentStore, snap: Snapshot) -> ReportTable:
             [
                 course.name,
                 course.provider,
-                cat_names.get(course.category_id, ""),
+                cat_names.get(course.category_id, "") if course.category_id is not None else "",
                 course.level,
                 len(takers),
                 listed,
@@ -284,7 +289,8 @@ def _level_rgb(n: int) -> tuple[float, float, float]:
     # From a pale to a deep blue: readable as a scale in grey print as well.
     t = n / (LEVEL_COUNT - 1)
     light, dark = (0.92, 0.95, 1.0), (0.12, 0.30, 0.62)
-    return tuple(round(a + (b - a) * t, 3) for a, b in zip(light, dark))  # type: ignore[return-value]
+    red, green, blue = (round(a + (b - a) * t, 3) for a, b in zip(light, dark))
+    return red, green, blue
 
 
 # The fill of each shade key (RGB 0..1), shared by the PDF, Excel and the window.

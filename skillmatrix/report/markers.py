@@ -14,10 +14,10 @@ from reportlab.platypus import Flowable
 class _Marker(Flowable):
     """Takes no room and draws nothing itself; only notifies the canvas."""
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
+    def draw(self) -> None:
         raise NotImplementedError
 
 
@@ -28,7 +28,7 @@ class ResumeStart(_Marker):
         super().__init__()
         self.label = label
 
-    def draw(self):
+    def draw(self) -> None:
         begin = getattr(self.canv, "begin_resume", None)
         if begin:
             begin(self.label)
@@ -37,7 +37,7 @@ class ResumeStart(_Marker):
 class ResumeEnd(_Marker):
     """Marks the last page of a résumé."""
 
-    def draw(self):
+    def draw(self) -> None:
         end = getattr(self.canv, "end_resume", None)
         if end:
             end()

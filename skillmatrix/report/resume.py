@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import secrets
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -50,7 +50,7 @@ class PrintCancelled(Exception):
     """The progress callback returned False; no output was written."""
 
 
-class _LazyStory(list):
+class _LazyStory(list[Flowable]):
     """A story list that pulls the next résumé's flowables only when it runs empty.
 
     BaseDocTemplate.build() loops `while len(flowables)` and takes flowables from the
@@ -82,7 +82,7 @@ def _chunks(
         yield ([PageBreak()] + story) if done else story
 
 
-def _doc(target, options: PrintOptions, font: str) -> BaseDocTemplate:
+def _doc(target: str, options: PrintOptions, font: str) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         target,
         pagesize=PAGE_SIZE,
@@ -148,7 +148,7 @@ def build_resumes(
     options = options or PrintOptions()
     font = register_font(options.font_path)
     if total is None:
-        total = len(people) if hasattr(people, "__len__") else 0
+        total = len(people) if isinstance(people, Sized) else 0
     ctx = SheetContext(styles_for(font), list(levels), list(categories), options)
     chunks = _chunks(people, ctx, progress, total)
     first = next(chunks, None)
@@ -202,7 +202,9 @@ def _reserve(folder: Path, prefix: str) -> Path:
             continue
 
 
-def _build(story, path: Path, options: PrintOptions, font: str, canvasmaker) -> int:
+def _build(
+    story: _LazyStory, path: Path, options: PrintOptions, font: str, canvasmaker: Callable[..., ResumeCanvas]
+) -> int:
     doc = _doc(str(path), options, font)
     try:
         doc.build(story, canvasmaker=canvasmaker)
@@ -211,4 +213,5 @@ def _build(story, path: Path, options: PrintOptions, font: str, canvasmaker) -> 
         if canvas is not None:
             canvas.abort()  # close the file so it can be removed (Windows)
         raise
-    return doc.canv.pages_written
+    pages: int = doc.canv.pages_written
+    return pages

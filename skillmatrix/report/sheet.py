@@ -8,7 +8,7 @@ for the page (tables.py), so nothing is ever clipped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -19,7 +19,7 @@ from skillmatrix.domain.model import Category, Entry, Level, Staff
 from skillmatrix.report.markers import ResumeEnd, ResumeStart
 from skillmatrix.report.options import PrintOptions, initials
 from skillmatrix.report.styles import FRAME_HEIGHT, FRAME_WIDTH, CachedParagraph, Styles, markup, para
-from skillmatrix.report.tables import ResumeTable, Row
+from skillmatrix.report.tables import Cell, ResumeTable, Row
 
 PERIOD_WIDTH = 62 * mm  # '平成22年4月1日～平成25年3月31日' on one line at 8.5 pt
 LEVEL_WIDTH = 42 * mm  # leaves each category 8 characters a line at 8 pt
@@ -43,7 +43,7 @@ class SheetContext:
         return initials(staff.name, staff.kana) if self.options.masked else staff.name
 
 
-def _continued(text: str, st: Styles):
+def _continued(text: str, st: Styles) -> Callable[[], Cell]:
     return lambda: [para(f"{text}（続き）" if text else "（続き）", st.muted)]
 
 

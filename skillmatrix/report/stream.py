@@ -18,6 +18,9 @@ case this program never produces) is simply left for the final pass.
 
 from __future__ import annotations
 
+import os
+from typing import IO
+
 from reportlab.pdfbase.pdfdoc import (
     PDFCrossReferenceTable,
     PDFDocument,
@@ -26,6 +29,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFTrailer,
     pdfdocEnc,
 )
+from reportlab.pdfgen.canvas import Canvas
 
 
 class _Written(PDFObject):
@@ -34,7 +38,7 @@ class _Written(PDFObject):
     def __init__(self, name: str):
         self.__InternalName__ = name
 
-    def format(self, document):  # pragma: no cover - never formatted again
+    def format(self, document: PDFDocument) -> bytes:  # pragma: no cover - never formatted again
         raise AssertionError("object already written")
 
 
@@ -42,10 +46,10 @@ class StreamingDocument(PDFDocument):
     """A PDFDocument writing pages as they close; made by swapping the class of the
     canvas's document and calling start()."""
 
-    def start(self, target) -> None:
+    def start(self, target: str | os.PathLike[str] | IO[bytes]) -> None:
         """Opens the output (a path or a binary file) and writes the PDF header."""
         self._own_file = not hasattr(target, "write")
-        self._out = open(target, "wb") if self._own_file else target
+        self._out = open(target, "wb") if isinstance(target, (str, os.PathLike)) else target
         self._offset = 0
         self._emit(
             pdfdocEnc(f"%PDF-{self._pdfVersion[0]}.{self._pdfVersion[1]}")
@@ -82,17 +86,17 @@ class StreamingDocument(PDFDocument):
         if getattr(self, "_own_file", False) and not self._out.closed:
             self._out.close()
 
-    def SaveToFile(self, filename, canvas):  # noqa: N802 (reportlab's name)
+    def SaveToFile(self, filename: object, canvas: Canvas) -> None:  # noqa: N802 (reportlab's name)
         # GetPDFData realises the font subsets and calls format(), which writes the rest.
         self.GetPDFData(canvas)
         if self._own_file:
             self._out.close()
 
-    def format(self):
+    def format(self) -> bytes:
         """Writes every object not yet in the file, then the xref and the trailer."""
         self.encrypt.prepare(self)
         catalog, info = self.Reference(self.Catalog), self.Reference(self.info)
-        ids = []
+        ids: list[str] = []
         number = 0
         while True:  # objects may register further objects while being formatted
             number += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -57,7 +58,7 @@ class Styles:
 def styles_for(font: str) -> Styles:
     """Returns the styles for a registered font name (built once per font)."""
 
-    def style(name: str, size: float, leading: float, in_cell: bool = True, **kw) -> ParagraphStyle:
+    def style(name: str, size: float, leading: float, in_cell: bool = True, **kw: Any) -> ParagraphStyle:
         assert size >= MIN_SIZE
         if in_cell:
             # CJK line breaking hangs a character that may not start a line (。、ー」)
@@ -100,10 +101,10 @@ class CachedParagraph(Paragraph):
 
     _wrapped_at: float | None = None
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         if availWidth == self._wrapped_at and hasattr(self, "blPara"):
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth if hasattr(self, "blPara") else None
         return size
 
@@ -117,6 +118,6 @@ def markup(text: str) -> str:
     return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def para(text: str, style: ParagraphStyle, **kw) -> Paragraph:
+def para(text: str, style: ParagraphStyle, **kw: Any) -> Paragraph:
     """Returns a Paragraph printing user text literally."""
     return CachedParagraph(markup(text), style, **kw)

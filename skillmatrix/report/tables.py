@@ -44,7 +44,8 @@ class Row:
 
 def _height(f: Flowable, width: float) -> float:
     _, h = f.wrap(width, 10**6)
-    return h + f.getSpaceBefore() + f.getSpaceAfter()
+    height: float = h + f.getSpaceBefore() + f.getSpaceAfter()
+    return height
 
 
 def _take(cell: Cell, width: float, limit: float) -> tuple[Cell, Cell]:
@@ -111,7 +112,9 @@ class ResumeTable(Table):
         font: the registered font name.
     """
 
-    def __init__(self, header: list, rows: list[Row], widths: Sequence[float], font: str):
+    def __init__(
+        self, header: Sequence[Flowable | Cell], rows: list[Row], widths: Sequence[float], font: str
+    ):
         self._header, self._rows, self._font = header, rows, font
         super().__init__(
             [header] + [r.cells for r in rows],
@@ -126,7 +129,7 @@ class ResumeTable(Table):
         with it (all of it, or MIN_ROOM of a row tall enough to be cut)."""
         inner = [w - 2 * CELL_PAD for w in self._colWidths]
 
-        def row_height(cells) -> float:
+        def row_height(cells: Sequence[Flowable | Cell]) -> float:
             cells = [c if isinstance(c, list) else [c] for c in cells]
             return max(sum(_height(f, w) for f in c) for c, w in zip(cells, inner)) + 2 * CELL_PAD
 
@@ -136,7 +139,7 @@ class ResumeTable(Table):
     def _part(self, rows: list[Row]) -> ResumeTable:
         return ResumeTable(self._header, rows, self._colWidths, self._font)
 
-    def split(self, avail_width, avail_height):
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._calc(avail_width, avail_height)
         heights = self._rowHeights[1:]  # body rows, below the header
         used = self._rowHeights[0]

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
+
+if TYPE_CHECKING:  # the write-only sheet class lives in a private module
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.utils import get_column_letter
 
 from skillmatrix import files
@@ -38,10 +42,13 @@ _WHITE = Font(color="FFFFFF")
 
 def safe_text(value: str) -> str:
     """Returns text Excel can hold: no XML-illegal control characters, within its limit."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+    text: str = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+    return text
 
 
-def make_cell(ws, value, shade: str | None = None, bold: bool = False) -> WriteOnlyCell:
+def make_cell(
+    ws: WriteOnlyWorksheet, value: object, shade: str | None = None, bold: bool = False
+) -> WriteOnlyCell:
     """Returns a cell of value; text that looks like a formula is kept as text."""
     if isinstance(value, str):
         text = safe_text(value)

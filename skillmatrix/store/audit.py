@@ -39,7 +39,7 @@ def record(db: Database, action: str, target: str, before: Any = None, after: An
     )
 
 
-def recent(db: Database, limit: int = 100, target: str | None = None) -> list[dict]:
+def recent(db: Database, limit: int = 100, target: str | None = None) -> list[dict[str, Any]]:
     """Returns the newest audit rows first (at, user, action, target, before, after)."""
     where, params = ("WHERE target = ?", [target]) if target else ("", [])
     return list(

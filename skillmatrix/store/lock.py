@@ -22,13 +22,16 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from skillmatrix.store.audit import os_user
 from skillmatrix.store.errors import StoreError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform rather than os.name: mypy checks each branch only for its own platform.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
     import fcntl
@@ -45,7 +48,7 @@ class InUseError(StoreError):
         holder: what the lock file says about the holder (user, host, pid, since), or {}.
     """
 
-    def __init__(self, message: str, holder: dict):
+    def __init__(self, message: str, holder: dict[str, Any]):
         super().__init__(message)
         self.holder = holder
 
@@ -56,7 +59,7 @@ def lock_path(db_path: str | Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-def read_holder(db_path: str | Path) -> dict:
+def read_holder(db_path: str | Path) -> dict[str, Any]:
     """Returns who the lock file names as holder ({} when there is none or it is unreadable)."""
     try:
         data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
@@ -65,7 +68,7 @@ def read_holder(db_path: str | Path) -> dict:
         return {}
 
 
-def describe_holder(holder: dict) -> str:
+def describe_holder(holder: dict[str, Any]) -> str:
     """Returns '山田（PC-01、10:32から）' style text for a message ('' if unknown)."""
     parts = [str(holder[k]) for k in ("host",) if holder.get(k)]
     since = holder.get("since")
@@ -127,7 +130,7 @@ class DatabaseLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        if os.name == "nt":  # pragma: no cover
+        if sys.platform == "win32":  # pragma: no cover
             try:
                 os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
                 msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
@@ -157,6 +160,8 @@ class DatabaseLock:
             },
             ensure_ascii=False,
         ).encode("utf-8")
+        if self._fd is None:
+            return
         try:
             os.lseek(self._fd, 0, os.SEEK_SET)
             os.write(self._fd, text)
@@ -167,7 +172,7 @@ class DatabaseLock:
     def __enter__(self) -> DatabaseLock:
         return self.acquire()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
     def __del__(self) -> None:
@@ -191,7 +196,7 @@ def is_in_use(db_path: str | Path) -> bool:
 
 
 def _try_lock(fd: int) -> bool:
-    if os.name == "nt":  # pragma: no cover
+    if sys.platform == "win32":  # pragma: no cover
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -36,7 +37,7 @@ from skillmatrix.domain.sheet_patch import LIST_PARTS, Row, SheetPatch, apply, d
 from skillmatrix.store import audit, department_seed, schema
 from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError, explain
-from skillmatrix.store.staff_reading import BATCH, StaffReading  # noqa: F401  (BATCH: shared_sql)
+from skillmatrix.store.staff_reading import StaffReading
 
 
 def _iso(d: PartialDate | None) -> str | None:
@@ -113,11 +114,11 @@ class Store(StaffReading):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextmanager
-    def _write(self):
+    def _write(self) -> Iterator[None]:
         """One transaction for one public write, with SQLite errors explained."""
         if self.readonly:
             raise StoreError(f"読み取り専用で開いているため変更できません: {self.path}")
@@ -130,7 +131,7 @@ class Store(StaffReading):
     def _write_defaults(self) -> None:
         defaults = load_defaults()
         with self._write():
-            self.db["level"].insert_all(
+            self.db.table("level").insert_all(
                 [
                     {
                         "number": lv.number,
@@ -142,13 +143,13 @@ class Store(StaffReading):
                     for lv in defaults.levels
                 ]
             )
-            self.db["category"].insert_all(
+            self.db.table("category").insert_all(
                 [
                     {"id": c.id, "position": c.position, "name": c.name, "knowledge": c.knowledge}
                     for c in defaults.new_categories()
                 ]
             )
-            self.db["meta"].insert({"key": "created", "value": audit.now()})
+            self.db.table("meta").insert({"key": "created", "value": audit.now()})
             department_seed.write_defaults(self.db, self.categories())
             audit.record(self.db, "create", "database", None, {"levels": 8, "categories": 8})
 
@@ -333,7 +334,8 @@ class Store(StaffReading):
         return row[0] if row else None
 
     def _next_position(self) -> int:
-        return self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM staff").fetchone()[0]
+        position: int = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM staff").fetchone()[0]
+        return position
 
     def add_staff(self, staff: Staff, index: int | None = None) -> Staff:
         """Adds a new person (at list index, default last); returns the sheet as stored.
@@ -359,10 +361,10 @@ class Store(StaffReading):
         ids = self.staff_ids()
         if index is None or index >= len(ids):
             return self._next_position()
-        self._renumber(ids[:index] + [None] + ids[index:])
+        self._renumber([*ids[:index], None, *ids[index:]])
         return index
 
-    def _renumber(self, ids: list[str | None]) -> None:
+    def _renumber(self, ids: Sequence[str | None]) -> None:
         self.db.conn.executemany(
             "UPDATE staff SET position = ? WHERE id = ?",
             [(i, sid) for i, sid in enumerate(ids) if sid is not None],
@@ -664,10 +666,11 @@ class Store(StaffReading):
         ]
         return problems
 
-    def audit_log(self, limit: int = 100, target: str | None = None) -> list[dict]:
+    def audit_log(self, limit: int = 100, target: str | None = None) -> list[dict[str, Any]]:
         """Returns the newest audit rows first."""
         return audit.recent(self.db, limit, target)
 
     def schema_version(self) -> int:
         """Returns the file's PRAGMA user_version."""
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
+        return version

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from skillmatrix import files
 from skillmatrix.paths import migrations_dir
@@ -207,7 +208,7 @@ def _open(path: Path, readonly: bool, fresh: bool) -> sqlite3.Connection:
 def verify(conn: sqlite3.Connection, path: Path, allow_empty: bool = False) -> int:
     """Checks that the file is ours and not newer than this program; returns its version."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id == 0 and version == 0 and tables == 0 and allow_empty:
         return 0
@@ -238,7 +239,8 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
             conn.execute("ROLLBACK")
         raise
     finally:
-        conn.isolation_level = ""
+        # The stub lists only DEFERRED/EXCLUSIVE/IMMEDIATE/None; "" is the default (a plain BEGIN).
+        conn.isolation_level = cast(Any, "")
 
 
 def split_sql(sql: str) -> list[str]:

@@ -15,7 +15,8 @@ from pathlib import Path
 from skillmatrix.domain.model import Staff, new_id
 from skillmatrix.domain.serialize import staff_to_dict
 from skillmatrix.store import audit
-from skillmatrix.store.repository import BATCH, Store
+from skillmatrix.store.repository import Store
+from skillmatrix.store.staff_reading import BATCH
 
 # (revision, parent, created): one row of a person's revision chain (staff_revision).
 RevisionRow = tuple[str, str | None, str]
@@ -75,7 +76,8 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
             conn.execute("DROP TABLE temp.keep_staff")
         conn.execute("VACUUM")
         conn.execute("PRAGMA journal_mode = DELETE")
-        return conn.execute("SELECT count(*) FROM staff").fetchone()[0]
+        count: int = conn.execute("SELECT count(*) FROM staff").fetchone()[0]
+        return count
     finally:
         conn.close()
 

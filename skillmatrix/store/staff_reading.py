@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
+from sqlite_utils import Database
+
 from skillmatrix.domain.dates import PartialDate, Period
 from skillmatrix.domain.model import (
     Assignment,
@@ -42,20 +44,24 @@ def _period(start: str | None, end: str | None) -> Period:
 def _bounds(start: str | None, end: str | None) -> tuple[date, date | None] | None:
     # A stored period as (first day, last day or None when open), None without a start:
     # what experience years are counted from, computed once per distinct period.
-    if not start:
+    first = _date(start)
+    if first is None:
         return None
     last = _date(end)
-    return _date(start).first_day(), last.last_day() if last else None
+    return first.first_day(), last.last_day() if last else None
 
 
 class StaffReading:
     """The read side of Store."""
 
+    db: Database  # set by Store.__init__
+
     # -- reading staff ----------------------------------------------------------------------
 
     def staff_count(self) -> int:
         """Returns how many people the file holds."""
-        return self.db.execute("SELECT count(*) FROM staff").fetchone()[0]
+        count: int = self.db.execute("SELECT count(*) FROM staff").fetchone()[0]
+        return count
 
     def staff_ids(self) -> list[str]:
         """Returns every person's id in list order."""

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from skillmatrix.store import schema
 from skillmatrix.store.errors import StoreError, explain
@@ -176,10 +177,10 @@ class UntrustedDatabase:
     def __enter__(self) -> UntrustedDatabase:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _all(self, sql: str, params: tuple = ()) -> list[tuple]:
+    def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as e:
@@ -187,7 +188,7 @@ class UntrustedDatabase:
         except UnicodeDecodeError:
             raise self._damaged() from None
 
-    def _iter(self, sql: str) -> Iterator[tuple]:
+    def _iter(self, sql: str) -> Iterator[tuple[Any, ...]]:
         try:
             yield from self.conn.execute(sql)
         except sqlite3.Error as e:
@@ -232,45 +233,45 @@ class UntrustedDatabase:
 
     # -- reading known columns ---------------------------------------------------------------
 
-    def categories(self) -> list[tuple]:
+    def categories(self) -> list[tuple[Any, ...]]:
         """(id, name) of every category."""
         return self._all("SELECT id, name FROM category ORDER BY position, rowid")
 
-    def staff(self) -> list[tuple]:
+    def staff(self) -> list[tuple[Any, ...]]:
         """(id, name, kana, title, section, experience_override, revision), in list order."""
         return self._all(
             "SELECT id, name, kana, title, section, experience_override, revision "
             "FROM staff ORDER BY position, rowid"
         )
 
-    def qualifications(self) -> Iterator[tuple]:
+    def qualifications(self) -> Iterator[tuple[Any, ...]]:
         """(id, staff_id, name, acquired, expires), in each person's order."""
         return self._iter(
             "SELECT id, staff_id, name, acquired, expires FROM qualification "
             "ORDER BY staff_id, position, rowid"
         )
 
-    def assignments(self) -> Iterator[tuple]:
+    def assignments(self) -> Iterator[tuple[Any, ...]]:
         """(id, staff_id, start_date, end_date, name, duties), in each person's order."""
         return self._iter(
             "SELECT id, staff_id, start_date, end_date, name, duties FROM assignment "
             "ORDER BY staff_id, position, rowid"
         )
 
-    def projects(self) -> Iterator[tuple]:
+    def projects(self) -> Iterator[tuple[Any, ...]]:
         """(id, staff_id, start_date, end_date, name), in each person's order."""
         return self._iter(
             "SELECT id, staff_id, start_date, end_date, name FROM project ORDER BY staff_id, position, rowid"
         )
 
-    def entries(self) -> Iterator[tuple]:
+    def entries(self) -> Iterator[tuple[Any, ...]]:
         """(id, staff_id, level, category_id, text, kind, date, note), in each person's order."""
         return self._iter(
             "SELECT id, staff_id, level, category_id, text, kind, date, note FROM entry "
             "ORDER BY staff_id, position, rowid"
         )
 
-    def revisions(self) -> Iterator[tuple]:
+    def revisions(self) -> Iterator[tuple[Any, ...]]:
         """(staff_id, revision, parent, created), oldest first per person."""
         return self._iter(
             "SELECT staff_id, revision, parent, created FROM staff_revision ORDER BY staff_id, created, rowid"

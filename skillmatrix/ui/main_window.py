@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.repository import Store
@@ -26,6 +26,8 @@ SPLITTERS = ("mainSplitter", "sheetSplitter", "historySplitter", "gridSplitter")
 
 class MainWindow(QMainWindow):
     """The editor window on one open database."""
+
+    recent_menu: QMenu  # made by menus.build_menus
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -301,7 +303,7 @@ class MainWindow(QMainWindow):
     # -- layout and closing ---------------------------------------------------------------------
 
     def _splitters(self) -> list[QSplitter]:
-        return [self.findChild(QSplitter, name) for name in SPLITTERS]
+        return [s for name in SPLITTERS if (s := self.findChild(QSplitter, name)) is not None]
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

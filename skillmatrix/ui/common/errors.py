@@ -16,8 +16,11 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -58,7 +61,9 @@ class ErrorReporter(QObject):
         self.seen: set[tuple] = set()
         self.dialog: QMessageBox | None = None
         self.reported = 0
-        self._previous_hook = None
+        self._previous_hook: (
+            Callable[[type[BaseException], BaseException, TracebackType | None], Any] | None
+        ) = None
 
     def install(self) -> None:
         """Makes this the handler of every uncaught exception."""

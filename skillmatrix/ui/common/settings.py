@@ -27,7 +27,7 @@ def recent_files(settings: QSettings) -> list[Path]:
     value = settings.value("recentFiles", [])
     if isinstance(value, str):  # QSettings gives a one-element list back as a string
         value = [value]
-    return [Path(v) for v in value or [] if v and Path(v).exists()]
+    return [Path(v) for v in value if v and Path(v).exists()] if isinstance(value, list) else []
 
 
 def add_recent_file(settings: QSettings, path: Path) -> None:

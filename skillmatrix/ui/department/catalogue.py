@@ -8,6 +8,8 @@ are text on their sheets) and its plan lines get it back on undo.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
@@ -43,7 +45,7 @@ class CourseModel(RowTableModel):
         self.courses: list[Course] = []
         self.takers: dict[str, list[tuple[str, str, PartialDate | None]]] = {}
         self.categories: list[Category] = []
-        self.save = None  # (Course) -> bool, set by the dialog
+        self.save: Callable[[Course], bool] | None = None  # (Course) -> bool, set by the dialog
         self.headers = [
             self.tr("研修名"),
             self.tr("提供機関"),
@@ -110,7 +112,8 @@ class CourseModel(RowTableModel):
             new = dataclasses.replace(c, **{field: value})
         elif role == Qt.ItemDataRole.EditRole and col in (NAME, PROVIDER, NOTE):
             field = {NAME: "name", PROVIDER: "provider", NOTE: "note"}[col]
-            new = dataclasses.replace(c, **{field: str(value or "").strip()})
+            changes: dict[str, Any] = {field: str(value or "").strip()}  # a text field named at run time
+            new = dataclasses.replace(c, **changes)
         else:
             return False
         return new == c or self.save(new)
@@ -220,7 +223,9 @@ class CatalogueDialog(DepartmentDialog):
         self.delete_button.clicked.connect(self.delete_course)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_takers())
         self.taker_view.doubleClicked.connect(
-            lambda index: index.isValid() and self.staff_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+            lambda index: (
+                self.staff_activated.emit(index.data(Qt.ItemDataRole.UserRole)) if index.isValid() else None
+            )
         )
         if not session.readonly:
             self.model.save = self._save

@@ -30,12 +30,12 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
         current = index.data(CHOICE_ROLE)
         values = [v for _label, v in self._choices()]
         editor.setCurrentIndex(values.index(current) if current in values else 0)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(self, editor: QComboBox, model: QAbstractItemModel, index: QModelIndex) -> None:
         value = editor.currentData()
         if value != index.data(CHOICE_ROLE):
             model.setData(index, value, CHOICE_ROLE)

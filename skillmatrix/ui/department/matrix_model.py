@@ -101,6 +101,7 @@ class MatrixModel(QAbstractTableModel):
         return cats[i].id if 0 <= i < len(cats) else None
 
     def staff_id(self, row: int) -> str:
+        assert self.snapshot is not None  # rows exist only with a snapshot
         return self.snapshot.people[self._rows[row]].id
 
     def shown_ids(self) -> list[str]:
@@ -110,6 +111,8 @@ class MatrixModel(QAbstractTableModel):
 
     def row_of(self, staff_id: str) -> int:
         """Returns the shown row of a person, or -1."""
+        if self.snapshot is None:
+            return -1
         for r, i in enumerate(self._rows):
             if self.snapshot.people[i].id == staff_id:
                 return r
@@ -174,8 +177,8 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _BRUSHES[status] if status else None
             if role == SORT_ROLE:
-                have = -1 if level is None else level
-                return have - target if target is not None else 99
+                have_level = -1 if level is None else level
+                return have_level - target if target is not None else 99
             if role == Qt.ItemDataRole.ToolTipRole and status:
                 return self.tr("{cat}: {state}").format(
                     cat=snap.categories[col - self.first_category_column()].name, state=GAP_LABELS[status]
@@ -189,6 +192,7 @@ class MatrixModel(QAbstractTableModel):
     def _other(self, person, col: int, role: int):
         lead = len(self._lead())
         snap = self.snapshot
+        assert snap is not None  # rows exist only with a snapshot
         if col < lead:
             if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return None
@@ -225,6 +229,7 @@ class MatrixModel(QAbstractTableModel):
 
     def _key(self, i: int, column: int):
         snap = self.snapshot
+        assert snap is not None  # sorting runs only with a snapshot
         person = snap.people[i]
         category = self.category_of(column)
         if category is not None:

@@ -106,7 +106,7 @@ class DepartmentPanel(QWidget):
         self.view.doubleClicked.connect(self._open)
         # A click on the name opens the sheet, like a link; elsewhere a click only selects,
         # so that one can look along a row without leaving the tab.
-        self.view.clicked.connect(lambda index: index.column() == 0 and self._open(index))
+        self.view.clicked.connect(lambda index: self._open(index) if index.column() == 0 else None)
         self.count_view = QTableView(objectName="departmentCounts")
         self.count_view.setModel(self.counts)
         self.count_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -8,6 +8,7 @@ record — is one step on the window's undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -53,8 +54,8 @@ class AddLineDialog(QDialog):
         self.person = QComboBox(objectName="planAddPerson")
         self.person.setEditable(True)  # type a name to find the person
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)  # type: ignore[union-attr]  # editable: has one
+        self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)  # type: ignore[union-attr]  # editable: has one
         for p in people:
             self.person.addItem(f"{p.name}（{p.title}）" if p.title else p.name, p.id)
         if staff_id:
@@ -62,8 +63,8 @@ class AddLineDialog(QDialog):
         self.course = QComboBox(objectName="planAddCourse")
         self.course.setEditable(True)  # a title not in the catalogue may be typed
         self.course.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.course.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.course.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.course.completer().setFilterMode(Qt.MatchFlag.MatchContains)  # type: ignore[union-attr]  # editable: has one
+        self.course.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)  # type: ignore[union-attr]  # editable: has one
         self._courses = courses
         for c in courses:
             self.course.addItem(c.name, c.id)
@@ -151,6 +152,7 @@ class PlanDialog(DepartmentDialog):
         top.addWidget(QLabel(self.tr("年度(&Y)"), buddy=self.year))
         top.addWidget(self.year)
         top.addWidget(self.state, 1)
+        slot: Callable[[], object]
         for name, text, slot in (
             ("Propose", self.tr("目標との差から提案(&P)"), self.propose),
             ("Pdf", self.tr("PDFに書き出す…"), lambda: self.export(".pdf")),
@@ -198,7 +200,7 @@ class PlanDialog(DepartmentDialog):
             people = snapshot.people
             items = propose_plan(snapshot, courses, department.taken_courses(courses))
         self.model.set_plan(items, people, courses, self.session.categories)
-        people = len({i.staff_id for i in self.model.items})
+        person_count = len({i.staff_id for i in self.model.items})
         if self.stored:
             counts = {
                 s: sum(1 for i in self.model.items if i.status == s)
@@ -207,7 +209,7 @@ class PlanDialog(DepartmentDialog):
             self.state.setText(
                 self.tr("{n}件（{p}名）　受講予定 {a}　受講済 {d}　見送り {x}　未決 {u}").format(
                     n=len(self.model.items),
-                    p=people,
+                    p=person_count,
                     a=counts["accepted"],
                     d=counts["done"],
                     x=counts["dropped"],
@@ -219,7 +221,7 @@ class PlanDialog(DepartmentDialog):
                 self.tr(
                     "案: 目標との差から {n}件（{p}名）を提案（まだ保存されていません。"
                     "受講予定・見送りを決めると保存されます）"
-                ).format(n=len(self.model.items), p=people)
+                ).format(n=len(self.model.items), p=person_count)
             )
         self._update_buttons()
 

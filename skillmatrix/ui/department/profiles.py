@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
@@ -46,7 +47,7 @@ class ProfileModel(QAbstractTableModel):
         self.profiles: list[TargetProfile] = []
         self.categories: list[Category] = []
         self.holders: dict[str, int] = {}
-        self.save = None  # (TargetProfile) -> bool, set by the dialog
+        self.save: Callable[[TargetProfile], bool] | None = None  # (TargetProfile) -> bool, set by the dialog
 
     def set_profiles(
         self, profiles: list[TargetProfile], categories: list[Category], holders: dict[str, int]

@@ -64,8 +64,9 @@ def install_file_actions(window: MainWindow) -> FileGuard:
     restore.setStatusTip(tr("自動で作られたバックアップの一覧から、一つを選んで元に戻します"))
     file_menu = _menu_with(window, window.action("actionOpen"))
     if file_menu is not None:
-        file_menu.insertAction(_after(file_menu, window.action("actionOpen")), read_only)
-        file_menu.insertAction(_after(file_menu, imp), restore)
+        # Qt appends when the action to insert before is None; the stub does not allow None.
+        file_menu.insertAction(_after(file_menu, window.action("actionOpen")), read_only)  # type: ignore[arg-type]
+        file_menu.insertAction(_after(file_menu, imp), restore)  # type: ignore[arg-type]
     window.session.store_replaced.connect(lambda: apply_read_only(window))
     apply_read_only(window)
     return guard
@@ -83,7 +84,7 @@ def _add_action(window: MainWindow, name: str, text: str, slot) -> QAction:
 def _menu_with(window: MainWindow, action: QAction) -> QMenu | None:
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        if menu is not None and action in menu.actions():
+        if isinstance(menu, QMenu) and action in menu.actions():  # the stub says QObject
             return menu
     return None
 

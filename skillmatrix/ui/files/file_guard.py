@@ -22,6 +22,7 @@ from skillmatrix.ui.common.workers import WorkerPool
 from skillmatrix.ui.files.opening import Opened, open_store, open_with_questions
 
 if TYPE_CHECKING:
+    from skillmatrix.exchange.shared_file import ExportResult
     from skillmatrix.ui.main_window import MainWindow
 
 
@@ -34,7 +35,7 @@ class FileGuard(QObject):
         self.lock: DatabaseLock | None = None
         self.workers = WorkerPool(self)
         self.last_backup: Path | None = None  # the daily backup this window made
-        self.last_export = None  # the ExportResult of the last export from this window
+        self.last_export: ExportResult | None = None  # the ExportResult of the last export from this window
 
     # -- the open file -------------------------------------------------------------------
 
@@ -144,7 +145,7 @@ class FileGuard(QObject):
             window.close()
             return False
         window.session.replace_store(opened.store)
-        if failure is not None:
+        if failure is not None or saved is None:
             prompts.tell(window, self.tr("復元できませんでした"), str(failure), name="restoreFailedDialog")
             return False
         window.statusBar().showMessage(

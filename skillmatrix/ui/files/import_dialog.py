@@ -230,6 +230,7 @@ class ImportDialog(QDialog):
 
     def counts(self) -> dict[str, int]:
         """How many people the import adds, updates, leaves, has in conflict, keeps deleted."""
+        assert self.checked is not None  # counted once the file is checked (preview)
         plan = self.checked.plan
         return {
             "added": len(plan.added),
@@ -246,7 +247,7 @@ class ImportDialog(QDialog):
         ).format(**c)
         if c["deleted_here"]:
             text += self.tr("、こちらで削除済みのため取り込まない {n}名").format(n=c["deleted_here"])
-        if not self.checked.plan.has_changes:
+        if self.checked is not None and not self.checked.plan.has_changes:
             text += self.tr("\n取り込む変更はありません（取り込み済みです）。")
         return text
 
@@ -256,7 +257,10 @@ class ImportDialog(QDialog):
             self.tr("まだ選んでいない競合が{n}件あります").format(n=open_count) if open_count else ""
         )
         self.apply_button.setEnabled(
-            self.state == "preview" and self.checked.plan.has_changes and open_count == 0
+            self.state == "preview"
+            and self.checked is not None
+            and self.checked.plan.has_changes
+            and open_count == 0
         )
 
     # -- applying ----------------------------------------------------------------------------
@@ -266,7 +270,7 @@ class ImportDialog(QDialog):
 
     def apply(self) -> None:
         """Writes the plan (backup first, one transaction) in a worker, then reloads the window."""
-        if self.state != "preview" or not self.apply_button.isEnabled():
+        if self.state != "preview" or self.checked is None or not self.apply_button.isEnabled():
             return
         self.state = "applying"
         self.apply_button.setEnabled(False)

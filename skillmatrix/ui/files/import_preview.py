@@ -177,7 +177,8 @@ class ConflictPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("conflictPanel")
         self.conflicts = plan.conflicts
-        self.categories, self.levels, self.style = categories, levels, style
+        # date_style, not style: an attribute named style hid QWidget.style().
+        self.categories, self.levels, self.date_style = categories, levels, style
         self.choices: dict[str, str] = {}
         self.list = QListWidget(objectName="conflictList")
         self.list.setAccessibleName(self.tr("競合している職員"))
@@ -240,7 +241,7 @@ class ConflictPanel(QWidget):
         if not 0 <= row < len(self.conflicts):
             return
         mine, theirs = self.conflicts[row]
-        lines = compare_rows(mine, theirs, self.categories, self.levels, self.style)
+        lines = compare_rows(mine, theirs, self.categories, self.levels, self.date_style)
         self.table.setRowCount(len(lines))
         for i, (label, a, b) in enumerate(lines):
             self.table.setVerticalHeaderItem(i, QTableWidgetItem(label))

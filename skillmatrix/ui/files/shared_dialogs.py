@@ -148,7 +148,7 @@ class ExportDialog(QDialog):
     def check_shown(self) -> None:
         """Ticks everyone the main window's staff list shows (its filter applied)."""
         model = self.window_.staff_panel.model
-        shown = {model.summary(row).id for row in range(model.rowCount())}
+        shown = {s.id for row in range(model.rowCount()) if (s := model.summary(row)) is not None}
         self.list.blockSignals(True)
         for item in self._items():
             if item.data(Qt.ItemDataRole.UserRole) in shown:

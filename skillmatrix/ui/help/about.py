@@ -89,11 +89,11 @@ def licence_files(dist: str) -> list[tuple[str, str]]:
                 ]
         return []
     try:
-        files = metadata.distribution(dist).files or []
+        dist_files = metadata.distribution(dist).files or []
     except metadata.PackageNotFoundError:
         return []
     found = []
-    for file in files:
+    for file in dist_files:
         if any(word in file.name.lower() for word in LICENCE_WORDS) and ".dist-info" in str(file.parent):
             try:
                 found.append((file.name, Path(file.locate()).read_text(encoding="utf-8", errors="replace")))

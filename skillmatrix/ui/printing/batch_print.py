@@ -107,8 +107,12 @@ class BatchPrint(QObject):
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
         self.ids, self.out, self.printer = list(ids), out, printer
-        self._folder = None if out is not None else Path(tempfile.mkdtemp(prefix="skillmatrix-print-"))
-        target = out if out is not None else self._folder / "resumes.pdf"
+        self._folder: Path | None = None
+        if out is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="skillmatrix-print-"))
+            target = self._folder / "resumes.pdf"
+        else:
+            target = out
         self.worker = BatchWorker(db_path, ids, target, options, self)
         self.progress = QProgressDialog(
             self.tr("スキル履歴書を作成しています…"), self.tr("キャンセル"), 0, len(ids), parent_widget
@@ -165,6 +169,8 @@ class BatchPrint(QObject):
             self._remove_folder()
 
     def _print_pages(self, path: Path) -> None:
+        if self.printer is None:  # _built() calls this only when printing to a printer
+            return
         try:
             source = PdfSource(path=path, parent=self)
         except ReportError as error:

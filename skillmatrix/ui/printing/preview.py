@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from skillmatrix.report.fonts import ReportError
+from skillmatrix.report.options import PrintOptions
 from skillmatrix.ui.printing.page_rendering import PdfSource, ResumeJob, on_white, show_error
 from skillmatrix.ui.printing.print_dialog import PrintChoicesDialog
 
@@ -94,6 +96,8 @@ class PageView(QScrollArea):
         return self.logicalDpiX() / 72.0
 
     def _fitted_zoom(self) -> float:
+        if self.document is None:  # render() calls this only with a document
+            return self.zoom
         size = self.document.pagePointSize(self.page)
         room = self.viewport().size() - QSize(PAGE_GAP, PAGE_GAP)
         width_zoom = room.width() / (size.width() * self._points_to_pixels())
@@ -154,9 +158,9 @@ class PreviewDialog(QDialog):
     def __init__(
         self,
         job: ResumeJob,
-        print_source: Callable[[PdfSource, str], None],
-        export_job: Callable[[ResumeJob], None],
-        choices_changed: Callable[[object], None],
+        print_source: Callable[[PdfSource, str], object],
+        export_job: Callable[[ResumeJob], object],
+        choices_changed: Callable[[PrintOptions], None],
         parent: QWidget | None = None,
         settings=None,
     ):
@@ -274,7 +278,7 @@ class PreviewDialog(QDialog):
         self.zoom_combo.addItems([f"{round(z * 100)}%" for z in ZOOM_STEPS])
         self.zoom_combo.setMinimumContentsLength(5)
         self.zoom_combo.textActivated.connect(self._zoom_typed)
-        self.zoom_combo.lineEdit().returnPressed.connect(
+        self.zoom_combo.lineEdit().returnPressed.connect(  # type: ignore[union-attr]  # editable: has one
             lambda: self._zoom_typed(self.zoom_combo.currentText())
         )
         bar.addWidget(self.zoom_combo)
@@ -297,7 +301,9 @@ class PreviewDialog(QDialog):
     def _icon_only(bar: QToolBar, action: QAction) -> None:
         # The arrows speak for themselves; their names are in the tooltips (and for
         # screen readers), which leaves the toolbar room for the zoom.
-        bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button = bar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def _restore_geometry(self) -> None:
         saved = self._settings.value("preview/geometry") if self._settings is not None else None

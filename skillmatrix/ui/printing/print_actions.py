@@ -223,9 +223,9 @@ class PrintController(QObject):
         )
         if not path:
             return None
-        path = printing.with_pdf_suffix(path)
-        self.window.settings.setValue("print/folder", str(path.parent))
-        return path
+        chosen = printing.with_pdf_suffix(path)
+        self.window.settings.setValue("print/folder", str(chosen.parent))
+        return chosen
 
     def export_job(self, job: ResumeJob) -> Path | None:
         """Asks for a file name and writes the résumé's PDF there; returns the file."""

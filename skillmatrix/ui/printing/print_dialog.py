@@ -78,6 +78,7 @@ def load_options(settings: QSettings, default_era: str = "seireki") -> PrintOpti
     """
     era = settings.value(f"{GROUP}/era", default_era)
     font = settings.value(f"{GROUP}/fontPath", "") or None
+    font = font if isinstance(font, str) else None
     if font and not Path(font).is_file():
         font = None
     return PrintOptions(

@@ -6,6 +6,8 @@ cell, Esc cancels, Tab commits and moves on. The editor grows downwards to show 
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -60,7 +62,7 @@ class MultiLineDelegate(QStyledItemDelegate):
         editor.setFont(option.font)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: CellTextEdit, index: QModelIndex) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if self.append_line and text:
             text += "\n"
@@ -68,19 +70,21 @@ class MultiLineDelegate(QStyledItemDelegate):
         editor.setPlainText(text)
         editor.moveCursor(QTextCursor.MoveOperation.End)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(self, editor: CellTextEdit, model: QAbstractItemModel, index: QModelIndex) -> None:
         text = editor.toPlainText()
         if text != (index.data(Qt.ItemDataRole.EditRole) or ""):
             model.setData(index, text, Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def updateEditorGeometry(
+        self, editor: CellTextEdit, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
         editor.min_rect = QRect(option.rect)
         editor.setGeometry(option.rect)
         editor.fit()
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, CellTextEdit):
-            key_event: QKeyEvent = event
+            key_event = cast(QKeyEvent, event)  # the stub cannot tie the event type to the class
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if key_event.modifiers() & (
                     Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier

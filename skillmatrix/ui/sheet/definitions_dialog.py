@@ -65,9 +65,10 @@ class DefinitionsDialog(QDialog):
         layout.addWidget(buttons)
         self.level_list.setCurrentRow(0)
         self.category_list.setCurrentRow(0)
-        for kind in (QLineEdit, QPlainTextEdit):
-            for widget in self.findChildren(kind):
-                widget.setReadOnly(session.readonly)
+        for line_edit in self.findChildren(QLineEdit):
+            line_edit.setReadOnly(session.readonly)
+        for text_edit in self.findChildren(QPlainTextEdit):
+            text_edit.setReadOnly(session.readonly)
         self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 34)
 
     # -- pages -------------------------------------------------------------------------------

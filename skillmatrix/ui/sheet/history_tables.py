@@ -206,6 +206,8 @@ class HistoryModel(QAbstractTableModel):
     # -- writing --------------------------------------------------------------------------
 
     def _save(self, rows: list[Any], text: str) -> bool:
+        if self.session.current is None:  # nobody shown: nothing to save
+            return False
         sheet = self.session.current.copy()
         setattr(sheet, self.attr, rows)
         return self.session.save_sheet(sheet, text)

@@ -101,7 +101,9 @@ class HistoryTable(QTableView):
         self.resizeRowsToContents()
 
     def history_model(self) -> HistoryModel:
-        return self.model()
+        model = self.model()
+        assert isinstance(model, HistoryModel)  # set in __init__, never replaced
+        return model
 
     def _remember_current(self) -> None:
         index = self.currentIndex()

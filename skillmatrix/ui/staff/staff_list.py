@@ -221,7 +221,7 @@ class StaffListModel(QAbstractTableModel):
 
     def row_of(self, staff_id: str | None) -> int:
         """Returns the shown row of a person, -1 when filtered out or unknown."""
-        position = self._position.get(staff_id)
+        position = self._position.get(staff_id) if staff_id is not None else None
         if position is None:
             return -1
         # _visible is ascending: bisect instead of a scan of 10,000 rows.

@@ -7,6 +7,8 @@ move the person, Delete deletes (after confirmation).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +52,7 @@ class StaffListView(QTableView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.setColumnWidth(1, chars * 12)
         self.setColumnWidth(2, chars * 7)
-        self.move_requested = None  # set by the panel: callable(delta)
+        self.move_requested: Callable[[int], None] | None = None  # set by the panel: callable(delta)
 
     def keyPressEvent(self, event) -> None:
         if (
@@ -179,6 +181,6 @@ class StaffPanel(QWidget):
         current = self.session.current
         row = self.model.row_of(current.id) if current else -1
         neighbour = self.model.summary(row + delta) if row >= 0 else None
-        if neighbour is None:
+        if neighbour is None or current is None:
             return
         self.session.move_staff(current.id, self.model.list_index(neighbour.id))

@@ -10,9 +10,12 @@ more undo step, so that undo first puts it back where it was typed.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QFrame,
     QHBoxLayout,
@@ -107,9 +110,13 @@ class CourseCellEdit(CellTextEdit):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(8)
-        self.completer.popup().setObjectName("coursePopup")
-        self.completer.activated[QModelIndex].connect(self._insert)
+        self._popup().setObjectName("coursePopup")
+        self.completer.activated[QModelIndex].connect(self._insert)  # type: ignore[index]  # stub: overloads
         self.textChanged.connect(self._update_completion)
+
+    def _popup(self) -> QAbstractItemView:
+        # QCompleter.popup() makes its list when there is none: never None, whatever the stub says.
+        return cast(QAbstractItemView, self.completer.popup())
 
     def line_prefix(self) -> str:
         """Returns the text of the current line up to the cursor."""
@@ -117,7 +124,7 @@ class CourseCellEdit(CellTextEdit):
         return cursor.block().text()[: cursor.positionInBlock()]
 
     def _update_completion(self) -> None:
-        popup = self.completer.popup()
+        popup = self._popup()
         if not self.completion_enabled or self._inserting:
             return
         prefix = match_key(self.line_prefix())
@@ -168,7 +175,7 @@ class CourseCellEdit(CellTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # While the list is open these keys belong to it (the completer hides it, or
         # takes the highlighted course); the editor must not commit or add a line.
-        if self.completer.popup().isVisible() and event.key() in (
+        if self._popup().isVisible() and event.key() in (
             Qt.Key.Key_Enter,
             Qt.Key.Key_Return,
             Qt.Key.Key_Escape,
@@ -180,7 +187,7 @@ class CourseCellEdit(CellTextEdit):
         super().keyPressEvent(event)
 
     def hideEvent(self, event) -> None:
-        self.completer.popup().hide()
+        self._popup().hide()
         super().hideEvent(event)
 
     def courses_in(self, old_text: str) -> tuple[list[tuple[str, Course]], dict[str, str]]:
@@ -257,14 +264,20 @@ class CourseCellPrompt(QFrame):
             self.hide()
             return
         self.staff_id = staff_id
-        self.moves = {entry_id: (course.level, course.category_id) for entry_id, course in offers}
+        self.moves = {
+            entry_id: (course.level, course.category_id)
+            for entry_id, course in offers
+            if course.level is not None and course.category_id is not None  # as moves_offered ensures
+        }
         names = "、".join(
             self.tr("「{name}」（{place}）").format(name=c.name, place=place(c)) for _id, c in offers
         )
         self.label.setText(
             self.tr("{names}はカタログでは別のセルの研修です。そのセルへ移しますか？").format(names=names)
         )
-        self.place_in(self.parentWidget())
+        view = self.parentWidget()
+        if view is not None:  # made with the grid view as parent
+            self.place_in(view)
         self.show()
         self.raise_()
 

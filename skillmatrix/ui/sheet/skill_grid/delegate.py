@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionFocusRect, QStyl
 
 from skillmatrix.domain.model import Entry
 from skillmatrix.store.department import DepartmentStore
-from skillmatrix.ui.sheet.cell_editor import MultiLineDelegate
+from skillmatrix.ui.sheet.cell_editor import CellTextEdit, MultiLineDelegate
 from skillmatrix.ui.sheet.skill_grid.course_completion import CourseCellEdit, CourseListModel, moves_offered
-from skillmatrix.ui.sheet.skill_grid.model import ENTRIES_ROLE
+from skillmatrix.ui.sheet.skill_grid.model import ENTRIES_ROLE, SkillGridModel
 
 KIND_MARKS = {"training": "研", "work": "業", "role": "講", "other": "他"}
 KIND_COLOURS = {"training": "#2b6cb0", "work": "#2f855a", "role": "#c05621", "other": "#718096"}
@@ -49,13 +49,14 @@ class SkillGridDelegate(MultiLineDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         model = index.model()
+        assert isinstance(model, SkillGridModel)  # this delegate serves the skill grid only
         session = model.session
         courses = CourseListModel(DepartmentStore(session.store).courses(), session.categories)
         editor = CourseCellEdit(courses, model.cell_of(index), parent)
         editor.setFont(option.font)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: CellTextEdit, index: QModelIndex) -> None:
         if isinstance(editor, CourseCellEdit):
             editor.completion_enabled = False  # loading the cell's text is not typing
             super().setEditorData(editor, index)
@@ -63,10 +64,11 @@ class SkillGridDelegate(MultiLineDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(self, editor: CellTextEdit, model: QAbstractItemModel, index: QModelIndex) -> None:
         if not isinstance(editor, CourseCellEdit):
             super().setModelData(editor, model, index)
             return
+        assert isinstance(model, SkillGridModel)  # this delegate serves the skill grid only
         old = index.data(Qt.ItemDataRole.EditRole) or ""
         text = editor.toPlainText()
         if text == old:

@@ -260,6 +260,8 @@ class SkillGridModel(QAbstractTableModel):
         if not self.canDropMimeData(mime, action, row, column, parent):
             return False
         payload = self._payload(mime)
+        if self.sheet is None:  # canDropMimeData refuses without a sheet
+            return False
         if payload and action == Qt.DropAction.MoveAction and payload.get("staff") == self.sheet.id:
             moves = self._moves(payload, target)
             if all((e.level, e.category_id) == moves[e.id] for e in self.sheet.entries if e.id in moves):
@@ -307,7 +309,7 @@ class SkillGridModel(QAbstractTableModel):
                 cell[0],
                 cell[1],
                 str(item["text"]).strip(),
-                kind=item.get("kind") if item.get("kind") in KIND_LABELS else "other",
+                kind=item["kind"] if item.get("kind") in KIND_LABELS else "other",
                 date=_date(item.get("date")),
                 note=str(item.get("note") or ""),
             )

@@ -84,7 +84,9 @@ class SkillGridView(QTableView):
         self.resizeRowsToContents()
 
     def grid_model(self) -> SkillGridModel:
-        return self.model()
+        model = self.model()
+        assert isinstance(model, SkillGridModel)  # set in __init__, never replaced
+        return model
 
     # -- actions -------------------------------------------------------------------------
 
@@ -119,8 +121,8 @@ class SkillGridView(QTableView):
 
     # -- editing -------------------------------------------------------------------------
 
-    def edit(self, index: QModelIndex, trigger=None, event=None) -> bool:
-        if trigger is None:
+    def edit(self, index: QModelIndex, trigger=None, event=None) -> bool | None:
+        if trigger is None:  # Qt's one-argument edit() is a slot returning nothing
             return super().edit(index)
         # Typing appends a line; F2 / double-click edit the whole text (see the delegate).
         self.grid_delegate.append_line = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
