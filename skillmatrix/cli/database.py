@@ -6,8 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, command, out
+from skillmatrix.cli import CommandError, command, out, progress_bar
 from skillmatrix.domain.model import StaffSummary
+from skillmatrix.progress import Progress
 from skillmatrix.store.repository import Store
 
 
@@ -22,7 +23,7 @@ def _summary_dict(s: StaffSummary) -> dict:
     }
 
 
-def write_demo(path: Path, count: int) -> int:
+def write_demo(path: Path, count: int, progress: Progress | None = None) -> int:
     """Creates (or fills an empty) database with the seed's two résumés and count − 2
     generated people; returns how many were written.
 
@@ -41,7 +42,7 @@ def write_demo(path: Path, count: int) -> int:
     with Store.create(path) as store:
         categories = store.categories()
         people = seed_staff(categories) + generated_staff(count - 2, categories)
-        store.add_many(people, action="demo", source="demo")
+        store.add_many(people, action="demo", source="demo", progress=progress)
     return len(people)
 
 
@@ -51,7 +52,8 @@ def _cmd_demo_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("demo", help="デモ用データベースを作る", arguments=_cmd_demo_arguments)
 def cmd_demo(args: argparse.Namespace) -> int:
-    count = write_demo(args.db, args.staff)
+    with progress_bar(args, "デモデータ") as progress:
+        count = write_demo(args.db, args.staff, progress)
     out(f"デモデータを作成しました（{count}名）: {args.db}")
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, command, out, resolve_staff
+from skillmatrix.cli import CommandError, command, out, progress_bar, resolve_staff
 from skillmatrix.store.repository import Store
 
 
@@ -37,7 +37,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff)
-        result = export_shared(store, args.out, ids, force=args.force)
+        with progress_bar(args, "書き出し", unit="ページ") as progress:
+            result = export_shared(store, args.out, ids, force=args.force, progress=progress)
     out(f"{result.staff_count}名を書き出しました: {args.out}")
     return 0
 
@@ -57,6 +58,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if not args.file.exists():
         raise CommandError(f"取り込むファイルが見つかりません: {args.file}")
+    if not args.db.exists() or (args.db.is_file() and args.db.stat().st_size == 0):
+        raise CommandError(
+            f"取り込み先のデータベースがありません: {args.db}。先に skillmatrix init --db {args.db} で作ってください"
+        )
     shared = args.file.suffix.lower() != ".json"  # anything else must prove it is a shared file
     # Validate and plan on a read-only connection: a refused file leaves the database
     # byte for byte as it was.
@@ -81,9 +86,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not plan.has_changes:
         out(f"変更はありません（取り込み済みです）: {args.file}")
         return 0
-    with DatabaseLock(args.db), Store.open(args.db) as store:
+    with DatabaseLock(args.db), Store.open(args.db) as store, progress_bar(args, "取り込み") as progress:
         backup = apply_import(
-            store, plan_import(store, loaded.people, chains), args.file.name, prefer=args.prefer
+            store,
+            plan_import(store, loaded.people, chains),
+            args.file.name,
+            prefer=args.prefer,
+            progress=progress,
         )
     out(f"取り込みました: {args.file}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, command, out, resolve_staff
+from skillmatrix.cli import CommandError, command, out, progress_bar, resolve_staff
 from skillmatrix.cli.choices import print_choice
 from skillmatrix.store.repository import Store
 
@@ -61,9 +61,16 @@ def cmd_print(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff) or store.staff_ids()
         try:
-            pages = build_resumes(
-                store.iter_staff(ids), store.levels(), store.categories(), args.out, options, total=len(ids)
-            )
+            with progress_bar(args, "印刷") as progress:
+                pages = build_resumes(
+                    store.iter_staff(ids),
+                    store.levels(),
+                    store.categories(),
+                    args.out,
+                    options,
+                    progress=progress,
+                    total=len(ids),
+                )
         except ReportError as e:
             raise CommandError(str(e)) from e
     out(f"{len(ids)}名分（{pages}ページ）を印刷しました: {args.out}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, command, out
+from skillmatrix.cli import CommandError, command, out, progress_bar
 from skillmatrix.cli.choices import print_choice, report_file
 from skillmatrix.store.repository import Store
 
@@ -53,11 +53,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         if args.out.suffix.lower() == ".pdf":
             from skillmatrix.report.department import write_pdf
 
-            done = f"{write_pdf(report, args.out, args.font)}ページ"
+            with progress_bar(args, report.title, unit="行") as progress:
+                done = f"{write_pdf(report, args.out, args.font, progress=progress)}ページ"
         else:
             from skillmatrix.report.xlsx import write_xlsx
 
-            done = f"{write_xlsx(report, args.out)}シート"
+            with progress_bar(args, report.title, unit="行") as progress:
+                done = f"{write_xlsx(report, args.out, progress=progress)}シート"
     except ReportError as e:
         raise CommandError(str(e)) from e
     out(f"{report.title}を書き出しました（{done}）: {args.out}")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from skillmatrix.exchange.merge import ImportPlan, apply_plan, require_settled
 from skillmatrix.exchange.untrusted import SharedFile, read_shared_file
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import audit, schema
 from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError
@@ -44,7 +45,11 @@ class ExportResult:
 
 
 def export_shared(
-    store: Store, out: str | Path, staff_ids: list[str] | None = None, force: bool = False
+    store: Store,
+    out: str | Path,
+    staff_ids: list[str] | None = None,
+    force: bool = False,
+    progress: Progress = no_progress,
 ) -> ExportResult:
     """Writes the shared file.
 
@@ -53,6 +58,7 @@ def export_shared(
         out: the file to write.
         staff_ids: the people to include (None: everyone).
         force: replace an existing file.
+        progress: told how many pages of the snapshot are copied.
 
     Raises:
         StoreError: the file exists (without force), the folder is missing or not
@@ -75,7 +81,7 @@ def export_shared(
         fd, name = tempfile.mkstemp(prefix=f".{out.name}-", suffix=".tmp", dir=folder)
         os.close(fd)
         tmp = Path(name)
-        snapshot_into(store.db.conn, tmp)
+        snapshot_into(store.db.conn, tmp, progress)
         count = trim_export(tmp, staff_ids, {"exported": audit.now(), "exported_by": audit.os_user()})
         _fsync(tmp)
         _verify(tmp, count)
@@ -148,6 +154,7 @@ def apply_import(
     source: str,
     prefer: str | None = None,
     choices: dict[str, str] | None = None,
+    progress: Progress = no_progress,
 ) -> Path | None:
     """Backs the database up, then writes the plan in one transaction.
 
@@ -156,6 +163,8 @@ def apply_import(
         plan: from merge.plan_import on this store.
         source: the file's name, for the audit log.
         prefer, choices: how conflicts are settled (see merge.apply_plan).
+        progress: told of each person written; raising progress.Cancelled from it rolls
+            the import back (the backup stays, the database is as it was).
 
     Returns:
         The backup made before the import, or None when the plan changes nothing.
@@ -167,5 +176,5 @@ def apply_import(
         return None
     require_settled(plan, prefer, choices)
     backup = make_backup(store.path, "import", conn=store.db.conn)
-    apply_plan(store, plan, source, prefer, choices)
+    apply_plan(store, plan, source, prefer, choices, progress)
     return backup

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from skillmatrix.domain.model import Staff, new_id
 from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import audit
 from skillmatrix.store.repository import BATCH, Store
 
@@ -21,7 +22,7 @@ from skillmatrix.store.repository import BATCH, Store
 RevisionRow = tuple[str, str | None, str]
 
 
-def snapshot_into(conn: sqlite3.Connection, target: Path) -> None:
+def snapshot_into(conn: sqlite3.Connection, target: Path, progress: Progress = no_progress) -> None:
     """Writes a consistent copy of conn's database into target (an empty or missing
     file): SQLite's online backup in one step, which reads in one transaction.
     trim_export() then VACUUMs the copy, which leaves it as compact as VACUUM INTO would
@@ -32,7 +33,8 @@ def snapshot_into(conn: sqlite3.Connection, target: Path) -> None:
     """
     dest = sqlite3.connect(target)
     try:
-        conn.backup(dest)
+        # pages=-1 copies in one step (one read transaction); the callback still reports.
+        conn.backup(dest, pages=-1, progress=lambda _status, left, total: progress(total - left, total))
     finally:
         dest.close()
 
@@ -119,6 +121,7 @@ def write_merge(
     replaces: list[tuple[Staff, Staff, list[RevisionRow]]],
     absorbs: list[tuple[str, list[RevisionRow]]],
     source: str,
+    progress: Progress = no_progress,
 ) -> None:
     """Writes a planned merge in one transaction, keeping the incoming revision ids.
 
@@ -134,12 +137,17 @@ def write_merge(
         absorbs: (staff id, chain) for people kept as they are whose chain records
             that the incoming version has been seen (a conflict settled for mine).
         source: the file's name, for the audit log.
+        progress: called as progress(done, total) inside the transaction before each
+            person; an exception it raises (progress.Cancelled) rolls everything back.
     """
     names = {c.id: c.name for c in store.categories()}
+    total, done = len(inserts) + len(replaces), 0
     with store._write():
         stamp = audit.now()
         position = store.db.execute("SELECT coalesce(max(position), -1) + 1 FROM staff").fetchone()[0]
         for staff, chain in inserts:
+            progress(done, total)
+            done += 1
             if not staff.revision:
                 staff.revision = new_id()
                 chain = [(staff.revision, None, stamp)]
@@ -164,6 +172,8 @@ def write_merge(
             _add_chain(store, staff.id, chain)
             staff.updated = stamp
         for staff, old, chain in replaces:
+            progress(done, total)
+            done += 1
             store.db.execute(
                 "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
                 "revision = ?, updated = ? WHERE id = ?",
