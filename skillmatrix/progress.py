@@ -11,6 +11,7 @@ roll the transaction back, so a cancelled run changes nothing.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -60,7 +61,20 @@ def terminal_progress(
         return
     from tqdm import tqdm  # only when a bar is drawn: keeps the commands' start-up light
 
-    bar = tqdm(desc=label, total=None, unit=unit, file=stream, leave=False, dynamic_ncols=True, ascii=False)
+    # A terminal that reports no size (a fresh pseudo-terminal, some consoles) would get a
+    # zero-width bar, which tqdm does not draw at all: give it 80 columns then.
+    sized = _columns(stream) > 0
+    bar = tqdm(
+        desc=label,
+        total=None,
+        unit=unit,
+        file=stream,
+        leave=False,
+        dynamic_ncols=sized,
+        ncols=None if sized else 80,
+        nrows=None if sized else 24,
+        mininterval=0.2,
+    )
 
     def update(done: int, total: int) -> None:
         if total and bar.total != total:
@@ -68,11 +82,20 @@ def terminal_progress(
             bar.refresh()
         if done != bar.n:
             bar.update(done - bar.n)
+            if total and done >= total:
+                bar.refresh()  # the last step is shown even within mininterval
 
     try:
         yield update
     finally:
         bar.close()
+
+
+def _columns(stream: IO[str]) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 0
 
 
 def every(step: int, progress: Progress) -> Callable[[int, int], None]:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from skillmatrix.cli import CommandError, command, out, progress_bar
+from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import StaffSummary
 from skillmatrix.progress import Progress
 from skillmatrix.store.repository import Store
@@ -60,12 +61,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="JSONで出力")
+    p.add_argument(
+        "--sort",
+        choices=("list", "kana"),
+        default="list",
+        help="並び順: list（一覧の順、既定）または kana（ふりがな順。カタカナ・ひらがな・全角半角を区別しない）",
+    )
 
 
 @command("list", help="職員の一覧", arguments=_cmd_list_arguments)
 def cmd_list(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         people = store.staff_summaries()
+    if args.sort == "kana":
+        people.sort(key=lambda s: staff_sort_key(s.kana, s.name, s.id))
     if args.json:
         out(json.dumps([_summary_dict(s) for s in people], ensure_ascii=False, indent=2))
     else:

@@ -32,6 +32,12 @@ def _cmd_report_arguments(p: argparse.ArgumentParser) -> None:
         help="レベルに数える実績の種別（既定: すべて）",
     )
     p.add_argument("--year", type=int, metavar="YYYY", help="研修計画の年度（既定: 来年度）")
+    p.add_argument(
+        "--sort",
+        choices=("list", "kana"),
+        default="list",
+        help="職員の並び: list（一覧の順、既定）または kana（ふりがな順、一覧・ウィンドウと同じ規則）",
+    )
     p.add_argument("--font", type=Path, metavar="PATH", help="PDFに使うTrueTypeフォント")
 
 
@@ -48,7 +54,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CommandError(f"書き出し先のフォルダがありません: {args.out.parent}")
     kinds = frozenset().union(*args.kinds) if args.kinds else None
     with Store.open(args.db, readonly=True) as store:
-        report = build_report(store, args.kind, kinds=kinds, fiscal_year=args.year)
+        report = build_report(
+            store, args.kind, kinds=kinds, fiscal_year=args.year, by_kana=args.sort == "kana"
+        )
     try:
         if args.out.suffix.lower() == ".pdf":
             from skillmatrix.report.department import write_pdf

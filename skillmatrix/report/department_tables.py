@@ -25,6 +25,7 @@ from skillmatrix.domain.department import (
     expiring,
 )
 from skillmatrix.domain.department_view import Snapshot, propose_plan
+from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import KIND_LABELS, LEVEL_COUNT
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
@@ -113,6 +114,7 @@ def build_report(
     kinds: Iterable[str] | None = None,
     fiscal_year: int | None = None,
     today: date | None = None,
+    by_kana: bool = False,
 ) -> Report:
     """Builds a department report from the database.
 
@@ -122,6 +124,8 @@ def build_report(
         kinds: the entry kinds that count for levels (None: all).
         fiscal_year: the 年度 of the plan (default: the next 年度).
         today: the reference day (expiry, default 年度).
+        by_kana: people in ふりがな order (domain.kana, as the window and `list --sort
+            kana`) instead of list order.
 
     Raises:
         ValueError: an unknown kind.
@@ -131,6 +135,8 @@ def build_report(
     today = today or date.today()
     department = DepartmentStore(store)
     snap = department.snapshot(kinds)
+    if by_kana:
+        snap.people.sort(key=lambda p: staff_sort_key(p.kana, p.name, p.id))
     counted = (
         "実績の種別: " + "・".join(KIND_LABELS[k] for k in sorted(snap.kinds))
         if snap.kinds is not None

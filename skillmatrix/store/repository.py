@@ -432,6 +432,8 @@ class Store(StaffReading):
                     self._insert_sheet(staff, position, stamp, last.get(staff.id))
                     position += 1
                     existing.add(staff.id)
+            if progress is not None:
+                progress(len(people), len(people))
             audit.record(self.db, action, "staff", None, {"source": source, "count": len(people)})
 
     # -- health ---------------------------------------------------------------------------------

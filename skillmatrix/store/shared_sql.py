@@ -9,10 +9,13 @@ that nothing of the people left out, and nothing of the audit log, remains in it
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-from skillmatrix.domain.model import Staff, new_id
+from skillmatrix.domain.dates import PartialDate
+from skillmatrix.domain.model import Staff, new_id, years_of_spans
 from skillmatrix.domain.serialize import staff_to_dict
 from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import audit
@@ -39,7 +42,9 @@ def snapshot_into(conn: sqlite3.Connection, target: Path, progress: Progress = n
         dest.close()
 
 
-def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]) -> int:
+def trim_export(
+    path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str], as_of: date | None = None
+) -> int:
     """Trims a fresh export copy to the people shared; returns how many it holds.
 
     Removes everyone not in keep_ids (None keeps all) with their rows, the revision
@@ -51,6 +56,7 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
         path: the private copy (never the user's database).
         keep_ids: ids of the people to keep.
         meta: key -> value rows for the meta table (e.g. when it was exported).
+        as_of: the day 経験年数 is computed as of for staff_experience (default: today).
     """
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -70,6 +76,7 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
         conn.execute("DELETE FROM audit")
         for key, value in meta.items():
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+        record_experience(conn, as_of or date.today())
         conn.execute("COMMIT")
         for table in ("sqlite_stat1", "sqlite_stat4"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -80,6 +87,27 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
         return conn.execute("SELECT count(*) FROM staff").fetchone()[0]
     finally:
         conn.close()
+
+
+def record_experience(conn: sqlite3.Connection, as_of: date) -> None:
+    """Fills staff_experience with every person's 経験年数 as of a day, computed by the
+    rule the program prints with (domain.model.experience_years; db/README.md states it),
+    so that a reader of the shared file need not recompute it."""
+    spans: dict[str, list[tuple[date, date | None]]] = defaultdict(list)
+    for staff_id, start, end in conn.execute("SELECT staff_id, start_date, end_date FROM assignment"):
+        if start:
+            last = PartialDate.from_iso(end).last_day() if end else None
+            spans[staff_id].append((PartialDate.from_iso(start).first_day(), last))
+    rows = []
+    for staff_id, override in conn.execute("SELECT id, experience_override FROM staff").fetchall():
+        computed = years_of_spans(spans.get(staff_id, []), as_of)
+        years = override if override is not None else computed
+        rows.append((staff_id, years, computed, override, as_of.isoformat()))
+    conn.execute("DELETE FROM staff_experience")
+    conn.executemany(
+        "INSERT INTO staff_experience (staff_id, years, computed, override, as_of) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def journal_mode(path: Path) -> str:
@@ -201,6 +229,7 @@ def write_merge(
             )
         for staff_id, chain in absorbs:
             _add_chain(store, staff_id, chain)
+        progress(total, total)
         # One row for everyone added (as add_many does); each replaced sheet has its own
         # row above with the sheet as it was, so that nothing overwritten is lost.
         audit.record(

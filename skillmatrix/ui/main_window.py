@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.repository import Store
 from skillmatrix.ui import menus
@@ -232,7 +233,8 @@ class MainWindow(QMainWindow):
     def sort_by_kana(self) -> None:
         """Sorts the whole list by ふりがな (then name) as one undo step."""
         people = self.staff_panel.model.people()
-        ordered = sorted(people, key=lambda p: (p.kana or p.name, p.name))
+        # The same order as `skillmatrix list --sort kana` and the reports (domain.kana).
+        ordered = sorted(people, key=lambda p: staff_sort_key(p.kana, p.name, p.id))
         self.session.set_order([p.id for p in ordered], self.tr("ふりがな順に並べ替え"))
 
     def load_demo(self) -> None:

@@ -89,7 +89,11 @@ def test_gap_and_expiry_sheets(store, tmp_path):
     header = gaps[0]
     staffer = dict(zip(header, next(r for r in gaps if r[0] == "藤沢 花子")))
     assert staffer["人材像"] == "担当"
-    assert (staffer["セキュリティ レベル"], staffer["セキュリティ 目標"], staffer["セキュリティ 差"]) == (1, 2, 1)
+    assert (staffer["セキュリティ レベル"], staffer["セキュリティ 目標"], staffer["セキュリティ 差"]) == (
+        1,
+        2,
+        1,
+    )
     assert (staffer["基幹系システム レベル"], staffer["基幹系システム 目標"]) == (None, 1)
     fill = next(r for r in wb.worksheets[0].iter_rows() if r[0].value == "藤沢 花子")
     sec = fill[header.index("セキュリティ レベル")]
