@@ -116,10 +116,11 @@ def test_progress_shows_on_a_terminal_not_on_a_pipe_and_never_on_stdout(tmp_path
     assert piped.err == ""  # a pipe gets no bar
     quiet_status, out_quiet, quiet_terminal = run_with_stderr_on_a_pty(*line(3), "--quiet")
     assert quiet_status == 0 and quiet_terminal == ""
+
     # stdout is the same whatever stderr is (but for the file names, which differ per run)
-    normalise = lambda text: (
-        text.replace(str(tmp_path), "").replace("1", "N").replace("2", "N").replace("3", "N")
-    )  # noqa: E731
+    def normalise(text):
+        return text.replace(str(tmp_path), "").replace("1", "N").replace("2", "N").replace("3", "N")
+
     assert normalise(out_tty) == normalise(piped.out) == normalise(out_quiet)
 
 

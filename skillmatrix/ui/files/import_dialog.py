@@ -8,8 +8,11 @@ is written, shown as a preview, then applied in one transaction.
 3. Otherwise the dialog shows who is added, updated, unchanged, in conflict and deleted
    here; every conflict needs a choice (mine, theirs, both).
 4. 取り込む applies the plan in a worker on its own connection: a backup first, then one
-   transaction (shared_file.apply_import). The window then reloads; the undo history
-   ends there (the import is undone by restoring the backup it made).
+   transaction (shared_file.apply_import). A progress dialog counts the people written;
+   its 中止 button makes the next progress report raise progress.Cancelled inside the
+   transaction, which rolls back: nothing is changed (the backup file stays). The window
+   then reloads; the undo history ends there (the import is undone by restoring the backup
+   it made).
 """
 
 from __future__ import annotations
@@ -37,9 +40,10 @@ from PySide6.QtWidgets import (
 from skillmatrix.exchange.interchange import read_json
 from skillmatrix.exchange.merge import ImportPlan, plan_import
 from skillmatrix.exchange.shared_file import apply_import, read_shared_file
+from skillmatrix.progress import Cancelled, Progress
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.common import prompts
-from skillmatrix.ui.common.workers import explain
+from skillmatrix.ui.common.workers import CancelFlag, cancellable_progress, explain
 from skillmatrix.ui.files.import_preview import ConflictPanel, PlanModel
 
 if TYPE_CHECKING:
@@ -69,10 +73,38 @@ def check_job(db_path: Path, source: Path) -> Checked:
     return Checked(plan, {c.id: c.name for c in categories}, levels)
 
 
-def apply_job(db_path: Path, plan: ImportPlan, source: str, choices: dict[str, str]) -> Path | None:
-    """Backs up and writes the plan in one transaction on a connection of its own."""
+REPORT_EVERY = 25  # people between two progress reports to the window (signals are queued)
+
+
+def apply_job(
+    db_path: Path,
+    plan: ImportPlan,
+    source: str,
+    choices: dict[str, str],
+    progress: Progress | None = None,
+) -> Path | None:
+    """Backs up and writes the plan in one transaction on a connection of its own.
+
+    Raises:
+        Cancelled: progress raised it; the transaction was rolled back.
+    """
     with Store.open(db_path) as store:
-        return apply_import(store, plan, source, choices=choices)
+        if progress is None:
+            return apply_import(store, plan, source, choices=choices)
+        return apply_import(store, plan, source, choices=choices, progress=progress)
+
+
+def reporting(report, cancel: CancelFlag) -> Progress:
+    """A progress callback for the worker: passes (done, total) to the window every few
+    people and raises Cancelled once the user pressed 中止."""
+
+    def step(done: int, total: int) -> None:
+        if cancel.is_set():
+            raise Cancelled()
+        if done % REPORT_EVERY == 0 or done == total:
+            report((done, total))
+
+    return step
 
 
 def start_import(window: MainWindow) -> ImportDialog | None:
@@ -272,11 +304,36 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(0)
         window, plan, choices = self.window_, self.checked.plan, self.choices()
         db_path, name = window.store.path, self.source.name
+        self.cancel = cancel = CancelFlag()
+        self.progress_dialog = cancellable_progress(
+            self, self.tr("取り込んでいます…（中止すると何も変更しません）"), "importProgress"
+        )
+        self.progress_dialog.canceled.connect(cancel.set)
         window.file_guard.workers.start(
-            lambda: apply_job(db_path, plan, name, choices), self._applied, self._failed
+            lambda report: apply_job(db_path, plan, name, choices, reporting(report, cancel)),
+            self._applied,
+            self._failed,
+            progress=self._progressed,
         )
 
+    def _progressed(self, value: tuple[int, int]) -> None:
+        done, total = value
+        dialog = getattr(self, "progress_dialog", None)
+        if dialog is None or self.cancel.is_set():
+            return
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(self.tr("取り込んでいます… {done} / {total}名").format(done=done, total=total))
+
+    def _close_progress(self) -> None:
+        dialog = getattr(self, "progress_dialog", None)
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+            self.progress_dialog = None
+
     def _applied(self, backup: Path | None) -> None:
+        self._close_progress()
         window = self.window_
         self.backup = backup
         if window.is_closed:
@@ -295,12 +352,16 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        self.state = "failed"
+        self._close_progress()
+        self.state = "cancelled" if isinstance(error, Cancelled) else "failed"
         self.buttons.setEnabled(True)
-        self.error_label.setText(
-            self.tr("取り込めませんでした。データベースは変更していません。\n\n{why}").format(
-                why=explain(error)
+        if isinstance(error, Cancelled):
+            self.error_label.setText(self.tr("取り込みを中止しました。データベースは変更していません。"))
+        else:
+            self.error_label.setText(
+                self.tr("取り込めませんでした。データベースは変更していません。\n\n{why}").format(
+                    why=explain(error)
+                )
             )
-        )
         self.pages.setCurrentWidget(self.error_label)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("閉じる"))
