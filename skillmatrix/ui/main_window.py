@@ -255,6 +255,17 @@ class MainWindow(QMainWindow):
         self.sheet_editor.commit_open_editors()
         DefinitionsDialog(self.session, self).open()
 
+    def show_manual(self) -> None:
+        """ヘルプ › 操作説明 (F1): the shipped guide, in a window of its own (kept, so a
+        second F1 brings the same one forward)."""
+        from skillmatrix.ui.help.manual import ManualWindow
+
+        if getattr(self, "_manual", None) is None:
+            self._manual = ManualWindow(self)
+        self._manual.show()
+        self._manual.raise_()
+        self._manual.activateWindow()
+
     def about(self) -> None:
         from skillmatrix.ui.help.about import AboutDialog
 

@@ -95,6 +95,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         ("actionMoveStaffUp", tr("上へ移動(&U)"), [], lambda: window.staff_panel.move_current(-1), None),
         ("actionMoveStaffDown", tr("下へ移動(&W)"), [], lambda: window.staff_panel.move_current(1), None),
         ("actionSortByKana", tr("ふりがな順に並べ替え(&K)"), [], window.sort_by_kana, None),
+        ("actionManual", tr("操作説明(&M)"), [QKeySequence(Qt.Key.Key_F1)], window.show_manual, None),
         ("actionAbout", tr("SkillMatrixについて(&A)"), [], window.about, None),
     ]
     actions = {}
@@ -193,7 +194,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
         ],
     )
     menu(tr("表示(&V)"), ["actionDateSeireki", "actionDateWareki"])
-    menu(tr("ヘルプ(&H)"), ["actionAbout"])
+    menu(tr("ヘルプ(&H)"), ["actionManual", None, "actionAbout"])
 
     toolbar = QToolBar(tr("ツールバー"), window)
     toolbar.setObjectName("mainToolBar")
