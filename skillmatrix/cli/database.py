@@ -92,7 +92,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from skillmatrix.store.backup import newest_good_backup
     from skillmatrix.store.health import inspect
 
-    health = inspect(args.db, full=True)  # read-only: a damaged file is never written to
+    with progress_bar(args, "検査", unit="") as progress:
+        health = inspect(args.db, full=True, progress=progress)  # read-only: never written to
     if health.ok:
         out(f"問題ありません（スキーマ版{health.version}、職員{health.staff_count}名）: {args.db}")
         return 0

@@ -135,3 +135,16 @@ def test_import_shows_progress_on_a_terminal(tmp_path):
     status, out, terminal = run_with_stderr_on_a_pty("import", "--db", target, shared)
     assert status == 0 and "取り込みました" in out
     assert "取り込み" in terminal and "80/80" in terminal
+
+
+@pytestmark_posix
+def test_check_shows_that_it_is_working_on_a_terminal_only(tmp_path):
+    db = tmp_path / "c.sqlite"
+    sm("demo", "--db", db, "--staff", 200, check=0)
+    status, out, terminal = run_with_stderr_on_a_pty("check", "--db", db)
+    assert status == 0 and "問題ありません" in out
+    assert "検査" in terminal
+    piped = sm("check", "--db", db, check=0)
+    assert piped.err == "" and piped.out == out
+    status, out, terminal = run_with_stderr_on_a_pty("check", "--db", db, "-q")
+    assert status == 0 and terminal == ""
