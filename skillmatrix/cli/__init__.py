@@ -37,7 +37,7 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 
 # The modules that register commands, in the order --help lists them.
-COMMAND_MODULES = ("database", "exchange", "printing", "reports", "selftest")
+COMMAND_MODULES = ("new_database", "database", "exchange", "printing", "reports", "selftest")
 
 
 def command(name: str, *, help: str, arguments: Callable[[argparse.ArgumentParser], None]):
@@ -87,8 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=registered.help, description=registered.help)
         p.add_argument("--db", type=Path, required=True, metavar="ファイル", help="データベースファイル")
         p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        p.add_argument(
+            "-q", "--quiet", action="store_true", help="進み具合（端末の標準エラー出力に出る棒）を表示しない"
+        )
         registered.arguments(p)
     return parser
+
+
+def progress_bar(args: argparse.Namespace, label: str, unit: str = "名"):
+    """Returns a context manager yielding a progress(done, total) callback: a bar on stderr
+    when it is a terminal and --quiet is not given, else nothing (stdout never changes)."""
+    from skillmatrix.progress import terminal_progress
+
+    return terminal_progress(label, quiet=getattr(args, "quiet", False), unit=unit)
 
 
 def out(text: str = "") -> None:

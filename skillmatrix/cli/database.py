@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 from skillmatrix import files, operations
-from skillmatrix.cli import CommandError, command, out
+from skillmatrix.cli import CommandError, command, out, progress_bar
 from skillmatrix.cli.choices import MAX_DEMO_STAFF, bounded_int
+from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import StaffSummary
 from skillmatrix.operations.staff import AddMany
+from skillmatrix.progress import Progress
 from skillmatrix.store.repository import Store
 
 
@@ -25,7 +27,7 @@ def _summary_dict(s: StaffSummary) -> dict:
     }
 
 
-def write_demo(path: Path, count: int) -> int:
+def write_demo(path: Path, count: int, progress: Progress | None = None) -> int:
     """Creates (or fills an empty) database with the seed's two résumés and count − 2
     generated people; returns how many were written.
 
@@ -44,7 +46,7 @@ def write_demo(path: Path, count: int) -> int:
     with Store.create(path) as store:
         categories = store.categories()
         people = seed_staff(categories) + generated_staff(count - 2, categories)
-        operations.run(store, AddMany(tuple(people), "デモデータ", source="demo"))
+        operations.run(store, AddMany(tuple(people), "デモデータ", source="demo", progress=progress))
     return len(people)
 
 
@@ -60,7 +62,8 @@ def _cmd_demo_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("demo", help="デモ用データベースを作る", arguments=_cmd_demo_arguments)
 def cmd_demo(args: argparse.Namespace) -> int:
-    count = write_demo(args.db, args.staff)
+    with progress_bar(args, "デモデータ") as progress:
+        count = write_demo(args.db, args.staff, progress)
     out(f"デモデータを作成しました（{count}名）: {args.db}")
     return 0
 
@@ -72,6 +75,12 @@ def _cmd_list_arguments(p: argparse.ArgumentParser) -> None:
         choices=files.ENCODINGS,
         help="出力の文字コード（既定: 画面なら utf-8、リダイレクト先なら PYTHONIOENCODING かシステムの文字コード）",
     )
+    p.add_argument(
+        "--sort",
+        choices=("list", "kana"),
+        default="list",
+        help="並び順: list（一覧の順、既定）または kana（ふりがな順。カタカナ・ひらがな・全角半角を区別しない）",
+    )
 
 
 @command("list", help="職員の一覧", arguments=_cmd_list_arguments)
@@ -79,6 +88,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         people = store.staff_summaries()
     files.use_encoding(args.encoding)
+    if args.sort == "kana":
+        people.sort(key=lambda s: staff_sort_key(s.kana, s.name, s.id))
     if args.json:
         out(json.dumps([_summary_dict(s) for s in people], ensure_ascii=False, indent=2))
     else:
@@ -96,7 +107,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from skillmatrix.store.backup import newest_good_backup
     from skillmatrix.store.health import inspect
 
-    health = inspect(args.db, full=True)  # read-only: a damaged file is never written to
+    with progress_bar(args, "検査", unit="") as progress:
+        health = inspect(args.db, full=True, progress=progress)  # read-only: never written to
     if health.ok:
         out(f"問題ありません（スキーマ版{health.version}、職員{health.staff_count}名）: {args.db}")
         return 0

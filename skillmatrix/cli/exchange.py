@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from skillmatrix import files, operations
-from skillmatrix.cli import CommandError, add_out_argument, command, note, out, resolve_staff
+from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar, resolve_staff
 from skillmatrix.store.repository import Store
 
 
@@ -53,7 +53,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff)
-        result = export_shared(store, args.out, ids, force=args.force)
+        with progress_bar(args, "書き出し", unit="ページ") as progress:
+            result = export_shared(store, args.out, ids, force=args.force, progress=progress)
     out(f"{result.staff_count}名を書き出しました: {args.out}")
     return 0
 
@@ -82,6 +83,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.file.exists() and not args.file.is_symlink():
             raise CommandError(f"取り込むファイルが見つかりません: {files.clip(args.file)}")
         files.check_input(args.file)  # a FIFO, device or folder is refused before it is opened
+    if not args.db.exists() or (args.db.is_file() and args.db.stat().st_size == 0):
+        raise CommandError(
+            f"取り込み先のデータベースがありません: {files.clip(args.db)}。"
+            f"先に skillmatrix init --db {files.clip(args.db)} で作ってください"
+        )
     # anything but JSON must prove it is a shared file
     shared = not stdin and args.file.suffix.lower() != ".json"
     without_revisions = False
@@ -116,12 +122,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not plan.has_changes:
         out(f"変更はありません（取り込み済みです）: {'標準入力' if stdin else files.clip(args.file)}")
         return 0
-    with DatabaseLock(args.db), Store.open(args.db) as store:
+    with DatabaseLock(args.db), Store.open(args.db) as store, progress_bar(args, "取り込み") as progress:
         operation = ApplyImport(
             plan_import(store, loaded.people, chains),
             "stdin" if stdin else args.file.name,
             "取り込み",
             prefer=args.prefer,
+            progress=progress,
         )
         operations.run(store, operation)
     backup = operation.backup[0] if operation.backup else None

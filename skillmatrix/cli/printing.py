@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from skillmatrix import files
-from skillmatrix.cli import CommandError, add_out_argument, command, note, out, resolve_staff
+from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar, resolve_staff
 from skillmatrix.cli.choices import print_choice
 from skillmatrix.store.repository import Store
 
@@ -69,9 +69,16 @@ def cmd_print(args: argparse.Namespace) -> int:
 
         try:
             # build_resumes writes through files.write_output (temp, fsync, rename; - = stdout).
-            pages = build_resumes(
-                store.iter_staff(ids), store.levels(), store.categories(), args.out, options, total=len(ids)
-            )
+            with progress_bar(args, "印刷") as progress:
+                pages = build_resumes(
+                    store.iter_staff(ids),
+                    store.levels(),
+                    store.categories(),
+                    args.out,
+                    options,
+                    progress=progress,
+                    total=len(ids),
+                )
         except ReportError as e:
             raise CommandError(str(e)) from e
     (note if files.is_stdio(args.out) else out)(

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from skillmatrix import files
-from skillmatrix.cli import CommandError, add_out_argument, command, note, out
+from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar
 from skillmatrix.cli.choices import bounded_int, print_choice, report_file
 from skillmatrix.store.repository import Store
 
@@ -35,6 +35,12 @@ def _cmd_report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--year", type=bounded_int(1900, 2999), metavar="年度", help="研修計画の年度（西暦。既定: 来年度）"
     )
+    p.add_argument(
+        "--sort",
+        choices=("list", "kana"),
+        default="list",
+        help="職員の並び: list（一覧の順、既定）または kana（ふりがな順、一覧・ウィンドウと同じ規則）",
+    )
     p.add_argument("--font", type=Path, metavar="フォント", help="PDFに使うTrueTypeフォント")
 
 
@@ -57,16 +63,22 @@ def cmd_report(args: argparse.Namespace) -> int:
         files.check_output(args.out, protected=[args.db])  # refused before the report is made
     kinds = frozenset().union(*args.kinds) if args.kinds else None
     with Store.open(args.db, readonly=True) as store:
-        report = build_report(store, args.kind, kinds=kinds, fiscal_year=args.year)
+        report = build_report(
+            store, args.kind, kinds=kinds, fiscal_year=args.year, by_kana=args.sort == "kana"
+        )
     try:
         if kind == "pdf":
             from skillmatrix.report.department import write_pdf
 
-            done = f"{write_pdf(report, args.out, args.font)}ページ"  # through files.write_output
+            with progress_bar(args, report.title, unit="行") as progress:
+                done = (
+                    f"{write_pdf(report, args.out, args.font, progress=progress)}ページ"  # files.write_output
+                )
         else:
             from skillmatrix.report.xlsx import write_xlsx
 
-            done = f"{write_xlsx(report, args.out)}シート"  # through files.write_output
+            with progress_bar(args, report.title, unit="行") as progress:
+                done = f"{write_xlsx(report, args.out, progress=progress)}シート"  # files.write_output
     except ReportError as e:
         raise CommandError(str(e)) from e
     (note if stdout else out)(f"{report.title}を書き出しました（{done}）: {files.clip(args.out)}")

@@ -9,6 +9,7 @@ from skillmatrix.exchange.merge import ImportPlan
 from skillmatrix.exchange.shared_file import apply_import
 from skillmatrix.operations.base import WHOLE_SHEET, Changes
 from skillmatrix.operations.replace import ReplaceSheets
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store.repository import Store
 
 
@@ -21,6 +22,8 @@ class ApplyImport:
         source: the file's name, for the audit log.
         prefer, choices: how conflicts are settled (see exchange.merge.apply_plan).
         backup: set by run(): the backup made before the import, if any.
+        progress: told how many people are written; may raise progress.Cancelled, which
+            rolls the transaction back.
     """
 
     plan: ImportPlan
@@ -29,6 +32,7 @@ class ApplyImport:
     prefer: str | None = None
     choices: tuple[tuple[str, str], ...] = ()
     backup: list[Path] = field(default_factory=list, compare=False)
+    progress: Progress = field(default=no_progress, compare=False)
 
     def run(self, store: Store) -> Changes:
         order = store.staff_ids()
@@ -36,7 +40,7 @@ class ApplyImport:
             mine.id for mine, _ in self.plan.conflicts if mine is not None
         ]
         before = {s.id: s for s in store.iter_staff([i for i in touched if i in set(order)])}
-        made = apply_import(store, self.plan, self.source, self.prefer, dict(self.choices))
+        made = apply_import(store, self.plan, self.source, self.prefer, dict(self.choices), self.progress)
         if made is not None:
             self.backup.append(made)
         after = store.staff_ids()

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from skillmatrix.domain.model import Staff, ValidationError, new_id, validate_staff
 from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
 from skillmatrix.store.shared_sql import RevisionRow, current_revisions, revision_sets, write_merge
@@ -173,6 +174,7 @@ def apply_plan(
     source: str,
     prefer: str | None = None,
     choices: dict[str, str] | None = None,
+    progress: Progress = no_progress,
 ) -> None:
     """Writes the plan in one transaction.
 
@@ -183,6 +185,8 @@ def apply_plan(
         prefer: 'mine' or 'theirs' for every conflict without its own choice.
         choices: staff id -> 'mine', 'theirs' or 'both' (keep mine and add theirs as a
             second person), per conflict, as the window asks.
+        progress: told of each person written; what it raises (progress.Cancelled)
+            rolls the transaction back, so nothing is written.
 
     Raises:
         ConflictError: a conflict has no choice; nothing is written.
@@ -192,7 +196,7 @@ def apply_plan(
     if plan.chains is None:
         people = plan.added + [theirs for _, theirs in plan.updated]
         if people:
-            store.add_many(people, action="import", source=source)
+            store.add_many(people, action="import", source=source, progress=progress)
         return
     choices = choices or {}
     require_settled(plan, prefer, choices)
@@ -220,7 +224,7 @@ def apply_plan(
     if problems:
         raise ValidationError(problems[:50])
     if inserts or replaces or absorbs:
-        write_merge(store, inserts, replaces, absorbs, source)
+        write_merge(store, inserts, replaces, absorbs, source, progress)
 
 
 def require_settled(plan: ImportPlan, prefer: str | None, choices: dict[str, str] | None = None) -> None:

@@ -23,6 +23,7 @@ from skillmatrix import files
 from skillmatrix.exchange.merge import ImportPlan, apply_plan, require_settled
 from skillmatrix.exchange.untrusted import SharedFile, read_shared_file
 from skillmatrix.files import clip
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import audit, schema
 from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError
@@ -46,7 +47,11 @@ class ExportResult:
 
 
 def export_shared(
-    store: Store, out: str | Path, staff_ids: list[str] | None = None, force: bool = False
+    store: Store,
+    out: str | Path,
+    staff_ids: list[str] | None = None,
+    force: bool = False,
+    progress: Progress = no_progress,
 ) -> ExportResult:
     """Writes the shared file.
 
@@ -55,6 +60,7 @@ def export_shared(
         out: the file to write.
         staff_ids: the people to include (None: everyone).
         force: replace an existing file.
+        progress: told how many pages of the snapshot are copied.
 
     Raises:
         StoreError: the file exists (without force), the folder is missing or not
@@ -74,7 +80,7 @@ def export_shared(
         # the share, not even in a temporary file there.
         with files.private_folder("export") as folder:
             tmp = folder / "export.sqlite"
-            snapshot_into(store.db.conn, tmp)
+            snapshot_into(store.db.conn, tmp, progress)
             count = trim_export(tmp, staff_ids, {"exported": audit.now(), "exported_by": audit.os_user()})
             _verify(tmp, count)
             os.chmod(tmp, 0o666 & ~_umask())  # a shared file is not private
@@ -127,6 +133,7 @@ def apply_import(
     source: str,
     prefer: str | None = None,
     choices: dict[str, str] | None = None,
+    progress: Progress = no_progress,
 ) -> Path | None:
     """Backs the database up, then writes the plan in one transaction.
 
@@ -135,6 +142,8 @@ def apply_import(
         plan: from merge.plan_import on this store.
         source: the file's name, for the audit log.
         prefer, choices: how conflicts are settled (see merge.apply_plan).
+        progress: told of each person written; raising progress.Cancelled from it rolls
+            the import back (the backup stays, the database is as it was).
 
     Returns:
         The backup made before the import, or None when the plan changes nothing.
@@ -146,5 +155,5 @@ def apply_import(
         return None
     require_settled(plan, prefer, choices)
     backup = make_backup(store.path, "import", conn=store.db.conn)
-    apply_plan(store, plan, source, prefer, choices)
+    apply_plan(store, plan, source, prefer, choices, progress)
     return backup

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from skillmatrix.domain.model import Staff
 from skillmatrix.operations.base import WHOLE_SHEET, Changes
+from skillmatrix.progress import Progress
 from skillmatrix.store.repository import Store
 
 
@@ -72,9 +73,12 @@ class AddMany:
     people: tuple[Staff, ...]
     label: str
     source: str = "window"
+    progress: Progress | None = field(default=None, compare=False)
 
     def run(self, store: Store) -> Changes:
-        store.add_many([p.copy() for p in self.people], action="demo", source=self.source)
+        store.add_many(
+            [p.copy() for p in self.people], action="demo", source=self.source, progress=self.progress
+        )
         ids = tuple(p.id for p in self.people)
         return Changes(self.label, DeleteMany(ids, self.label), added=ids, order=True)
 

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 from reportlab.platypus.doctemplate import LayoutError
 
 from skillmatrix import __version__, files
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError, register_font
 from skillmatrix.report.styles import (
@@ -100,8 +101,20 @@ def _blocks(table: ReportTable, width: float, font: str) -> list[Table]:
     return out
 
 
-def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = None) -> int:
+def write_pdf(
+    report: Report, out: str | Path, font_path: str | Path | None = None, progress: Progress = no_progress
+) -> int:
     """Writes the report to a PDF file; returns the number of pages.
+
+    The document names only the font it prints with (embedded as a subset; no Helvetica
+    from reportlab's default canvas state) and carries /Title and /Lang (ja-JP), so
+    readers and screen readers know what and which language it is.
+
+    Args:
+        report: the tables.
+        out: the PDF file.
+        font_path: a TrueType font (default: the shipped IPAexGothic).
+        progress: told how many of the story's blocks are laid out.
 
     Raises:
         ReportError: no usable font, or the file cannot be written.
@@ -135,7 +148,18 @@ def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = No
             author="SkillMatrix",
             creator=f"SkillMatrix {__version__}",
             subject=report.subtitle,
+            lang="ja-JP",
+            initialFontName=font,  # else every page names Helvetica, a font not embedded
         )
+        estimated = [0]
+
+        def laid_out(kind: str, value: int) -> None:
+            if kind == "SIZE_EST":
+                estimated[0] = value
+            elif kind == "PROGRESS":
+                progress(value, estimated[0])
+
+        doc.setProgressCallBack(laid_out)
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
         pages: int = doc.page
         return pages

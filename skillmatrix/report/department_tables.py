@@ -1,8 +1,13 @@
 """The department reports as plain tables, which the PDF and the Excel writers both print.
 
-A report is a title and a few tables; a table is column headings, rows of text or numbers
-and, per cell, an optional shade key: 'L0'..'L7' for a level (the matrix's colour scale)
+A report is a title and a few tables; a table is column headings, rows of values and, per
+cell, an optional shade key: 'L0'..'L7' for a level (the matrix's colour scale)
 or 'met' / 'one_below' / 'below' for a gap. Nothing here knows PDF or Excel.
+
+A value is text, a number, None, or one of the small types below, which print as the text
+the PDF shows (str()) and which Excel writes as data: a level against a target as three
+numbers, a date as a real date cell, a days-left figure as a number counted from the
+report's 基準日 (Report.as_of).
 """
 
 from __future__ import annotations
@@ -11,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from skillmatrix.domain.dates import PartialDate, format_fiscal_year
 from skillmatrix.domain.dates import fiscal_year as fiscal_year_of
-from skillmatrix.domain.dates import format_fiscal_year
 from skillmatrix.domain.department import (
     EXPIRY_WINDOW_DAYS,
     GAP_LABELS,
@@ -20,6 +25,7 @@ from skillmatrix.domain.department import (
     expiring,
 )
 from skillmatrix.domain.department_view import Person, Snapshot, propose_plan
+from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import KIND_LABELS, LEVEL_COUNT
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
@@ -36,7 +42,46 @@ NO_LEVEL = "－"
 # per-person tables, and in Excel one may filter them).
 MAX_LISTED = 60
 
-Value = str | int | None
+
+@dataclass(frozen=True)
+class LevelTarget:
+    """A person's level in a category against the profile's target (either may be None)."""
+
+    level: int | None
+    target: int | None
+
+    @property
+    def gap(self) -> int | None:
+        """Levels missing to reach the target (0 when met; no level counts as −1)."""
+        if self.target is None:
+            return None
+        return max(0, self.target - (-1 if self.level is None else self.level))
+
+    def __str__(self) -> str:
+        return _gap_text(self.level, self.target)
+
+
+@dataclass(frozen=True)
+class ShownDate:
+    """A date at its precision (year, month or day), printed as 2020年4月1日."""
+
+    date: PartialDate
+
+    def __str__(self) -> str:
+        return self.date.format()
+
+
+@dataclass(frozen=True)
+class DaysLeft:
+    """Days from the 基準日 to an expiry (negative: expired that many days ago)."""
+
+    days: int
+
+    def __str__(self) -> str:
+        return f"期限切れ（{-self.days}日経過）" if self.days < 0 else f"あと{self.days}日"
+
+
+Value = str | int | None | LevelTarget | ShownDate | DaysLeft
 
 
 @dataclass
@@ -59,6 +104,7 @@ class Report:
     title: str
     subtitle: str
     tables: list[ReportTable]
+    as_of: date | None = None  # the 基準日 its figures are computed as of
 
 
 def build_report(
@@ -68,6 +114,7 @@ def build_report(
     kinds: Iterable[str] | None = None,
     fiscal_year: int | None = None,
     today: date | None = None,
+    by_kana: bool = False,
 ) -> Report:
     """Builds a department report from the database.
 
@@ -77,6 +124,8 @@ def build_report(
         kinds: the entry kinds that count for levels (None: all).
         fiscal_year: the 年度 of the plan (default: the next 年度).
         today: the reference day (expiry, default 年度).
+        by_kana: people in ふりがな order (domain.kana, as the window and `list --sort
+            kana`) instead of list order.
 
     Raises:
         ValueError: an unknown kind.
@@ -86,6 +135,8 @@ def build_report(
     today = today or date.today()
     department = DepartmentStore(store)
     snap = department.snapshot(kinds)
+    if by_kana:
+        snap.people.sort(key=lambda p: staff_sort_key(p.kana, p.name, p.id))
     counted = (
         "実績の種別: " + "・".join(KIND_LABELS[k] for k in sorted(snap.kinds))
         if snap.kinds is not None
@@ -102,7 +153,7 @@ def build_report(
         tables = [plan_table(department, snap, year)]
     else:
         tables = [course_table(department, snap)]
-    return Report(kind, REPORT_TITLES[kind], subtitle, tables)
+    return Report(kind, REPORT_TITLES[kind], subtitle, tables, as_of=today)
 
 
 def _person_cells(snap: Snapshot, person: Person) -> list[Value]:
@@ -168,7 +219,7 @@ def gap_table(snap: Snapshot) -> ReportTable:
         profile = snap.profile(p.id)
         cells, shades = [], []
         for c in snap.category_ids:
-            cells.append(_gap_text(snap.level(p.id, c), snap.target(p.id, c)))
+            cells.append(LevelTarget(snap.level(p.id, c), snap.target(p.id, c)))
             shades.append(snap.status(p.id, c))
         table.rows.append(
             [
@@ -211,8 +262,7 @@ def expiry_table(department: DepartmentStore, today: date) -> ReportTable:
     )
     assert table.shades is not None  # made with a list just above
     for x in expiring(department.qualifications_with_expiry(), today):
-        state = f"期限切れ（{-x.days_left}日経過）" if x.expired else f"あと{x.days_left}日"
-        table.rows.append([x.staff_name, x.qualification, x.expires.format(), state])
+        table.rows.append([x.staff_name, x.qualification, ShownDate(x.expires), DaysLeft(x.days_left)])
         table.shades.append([None, None, None, "below" if x.expired else "one_below"])
     return table
 

@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import schema
 from skillmatrix.store.errors import StoreError, explain
 
@@ -60,7 +61,9 @@ def open_readonly(path: Path, immutable: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def inspect(path: str | Path, full: bool = True, immutable: bool = False) -> Health:
+def inspect(
+    path: str | Path, full: bool = True, immutable: bool = False, progress: Progress = no_progress
+) -> Health:
     """Checks that a file is a sound SkillMatrix database; never raises for a bad file.
 
     Args:
@@ -68,6 +71,8 @@ def inspect(path: str | Path, full: bool = True, immutable: bool = False) -> Hea
         full: run integrity_check (every index against its table) rather than the
             faster quick_check.
         immutable: see open_readonly().
+        progress: called as progress(n, 0) now and then while SQLite checks (the total
+            is unknown: it only shows that the check is alive).
 
     Returns:
         The findings; `ok` is True when the file can be used.
@@ -95,6 +100,8 @@ def inspect(path: str | Path, full: bool = True, immutable: bool = False) -> Hea
             )
             return health
         pragma = "integrity_check" if full else "quick_check"
+        ticks = iter(range(1, 1 << 62))
+        conn.set_progress_handler(lambda: progress(next(ticks), 0), 200_000)
         found = [r[0] for r in conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})") if r[0] != "ok"]
         if found:
             health.problems.append(

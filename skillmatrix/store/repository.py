@@ -34,6 +34,7 @@ from skillmatrix.domain.model import (
 )
 from skillmatrix.domain.serialize import gc_paused, staff_to_dict
 from skillmatrix.domain.sheet_patch import LIST_PARTS, Row, SheetPatch, apply, diff, take, to_json
+from skillmatrix.progress import Progress
 from skillmatrix.store import audit, department_seed, schema
 from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError, explain
@@ -622,11 +623,16 @@ class Store(StaffReading):
             audit.record(self.db, "reorder", "staff", {"order": old}, {"order": ids})
         return old
 
-    def add_many(self, people: list[Staff], action: str = "import", source: str = "") -> None:
+    def add_many(
+        self, people: list[Staff], action: str = "import", source: str = "", progress: Progress | None = None
+    ) -> None:
         """Adds or replaces many people in one transaction (import, demo).
 
         A person whose id exists is replaced in place; a new one goes to the end. Every
         sheet is validated before anything is written.
+
+        progress(done, total) is called inside the transaction after each person; if it
+        raises (progress.Cancelled), the transaction rolls back and nothing is written.
 
         Raises:
             ValidationError: any sheet breaks a rule (nothing is written).
@@ -641,7 +647,9 @@ class Store(StaffReading):
             existing = set(self.staff_ids())
             last = self._last_revisions([s.id for s in people if s.id not in existing])
             stamp = audit.now()
-            for staff in people:
+            for done, staff in enumerate(people, 1):
+                if progress is not None:
+                    progress(done - 1, len(people))
                 if staff.id in existing:
                     old = self.get_staff(staff.id)
                     self._replace(staff, old)
@@ -652,6 +660,8 @@ class Store(StaffReading):
                     self._insert_sheet(staff, position, stamp, last.get(staff.id))
                     position += 1
                     existing.add(staff.id)
+            if progress is not None:
+                progress(len(people), len(people))
             audit.record(self.db, action, "staff", None, {"source": source, "count": len(people)})
 
     # -- health ---------------------------------------------------------------------------------

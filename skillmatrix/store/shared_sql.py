@@ -9,11 +9,15 @@ that nothing of the people left out, and nothing of the audit log, remains in it
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-from skillmatrix.domain.model import Staff, new_id
+from skillmatrix.domain.dates import PartialDate
+from skillmatrix.domain.model import Staff, new_id, years_of_spans
 from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import audit
 from skillmatrix.store.repository import Store
 from skillmatrix.store.staff_reading import BATCH
@@ -22,7 +26,7 @@ from skillmatrix.store.staff_reading import BATCH
 RevisionRow = tuple[str, str | None, str]
 
 
-def snapshot_into(conn: sqlite3.Connection, target: Path) -> None:
+def snapshot_into(conn: sqlite3.Connection, target: Path, progress: Progress = no_progress) -> None:
     """Writes a consistent copy of conn's database into target (an empty or missing
     file): SQLite's online backup in one step, which reads in one transaction.
     trim_export() then VACUUMs the copy, which leaves it as compact as VACUUM INTO would
@@ -33,12 +37,15 @@ def snapshot_into(conn: sqlite3.Connection, target: Path) -> None:
     """
     dest = sqlite3.connect(target)
     try:
-        conn.backup(dest)
+        # pages=-1 copies in one step (one read transaction); the callback still reports.
+        conn.backup(dest, pages=-1, progress=lambda _status, left, total: progress(total - left, total))
     finally:
         dest.close()
 
 
-def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]) -> int:
+def trim_export(
+    path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str], as_of: date | None = None
+) -> int:
     """Trims a fresh export copy to the people shared; returns how many it holds.
 
     Removes everyone not in keep_ids (None keeps all) with their rows, the revision
@@ -50,6 +57,7 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
         path: the private copy (never the user's database).
         keep_ids: ids of the people to keep.
         meta: key -> value rows for the meta table (e.g. when it was exported).
+        as_of: the day 経験年数 is computed as of for staff_experience (default: today).
     """
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -69,6 +77,7 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
         conn.execute("DELETE FROM audit")
         for key, value in meta.items():
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+        record_experience(conn, as_of or date.today())
         conn.execute("COMMIT")
         for table in ("sqlite_stat1", "sqlite_stat4"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -80,6 +89,27 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
         return count
     finally:
         conn.close()
+
+
+def record_experience(conn: sqlite3.Connection, as_of: date) -> None:
+    """Fills staff_experience with every person's 経験年数 as of a day, computed by the
+    rule the program prints with (domain.model.experience_years; db/README.md states it),
+    so that a reader of the shared file need not recompute it."""
+    spans: dict[str, list[tuple[date, date | None]]] = defaultdict(list)
+    for staff_id, start, end in conn.execute("SELECT staff_id, start_date, end_date FROM assignment"):
+        if start:
+            last = PartialDate.from_iso(end).last_day() if end else None
+            spans[staff_id].append((PartialDate.from_iso(start).first_day(), last))
+    rows = []
+    for staff_id, override in conn.execute("SELECT id, experience_override FROM staff").fetchall():
+        computed = years_of_spans(spans.get(staff_id, []), as_of)
+        years = override if override is not None else computed
+        rows.append((staff_id, years, computed, override, as_of.isoformat()))
+    conn.execute("DELETE FROM staff_experience")
+    conn.executemany(
+        "INSERT INTO staff_experience (staff_id, years, computed, override, as_of) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def journal_mode(path: Path) -> str:
@@ -121,6 +151,7 @@ def write_merge(
     replaces: list[tuple[Staff, Staff, list[RevisionRow]]],
     absorbs: list[tuple[str, list[RevisionRow]]],
     source: str,
+    progress: Progress = no_progress,
 ) -> None:
     """Writes a planned merge in one transaction, keeping the incoming revision ids.
 
@@ -136,12 +167,17 @@ def write_merge(
         absorbs: (staff id, chain) for people kept as they are whose chain records
             that the incoming version has been seen (a conflict settled for mine).
         source: the file's name, for the audit log.
+        progress: called as progress(done, total) inside the transaction before each
+            person; an exception it raises (progress.Cancelled) rolls everything back.
     """
     names = {c.id: c.name for c in store.categories()}
+    total, done = len(inserts) + len(replaces), 0
     with store._write():
         stamp = audit.now()
         position = store.db.execute("SELECT coalesce(max(position), -1) + 1 FROM staff").fetchone()[0]
         for staff, chain in inserts:
+            progress(done, total)
+            done += 1
             if not staff.revision:
                 staff.revision = new_id()
                 chain = [(staff.revision, None, stamp)]
@@ -166,6 +202,8 @@ def write_merge(
             _add_chain(store, staff.id, chain)
             staff.updated = stamp
         for staff, old, chain in replaces:
+            progress(done, total)
+            done += 1
             store.db.execute(
                 "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
                 "revision = ?, updated = ? WHERE id = ?",
@@ -193,6 +231,7 @@ def write_merge(
             )
         for staff_id, chain in absorbs:
             _add_chain(store, staff_id, chain)
+        progress(total, total)
         # One row for everyone added (as add_many does); each replaced sheet has its own
         # row above with the sheet as it was, so that nothing overwritten is lost.
         audit.record(

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.repository import Store
 from skillmatrix.ui import menus
@@ -234,7 +235,8 @@ class MainWindow(QMainWindow):
     def sort_by_kana(self) -> None:
         """Sorts the whole list by ふりがな (then name) as one undo step."""
         people = self.staff_panel.model.people()
-        ordered = sorted(people, key=lambda p: (p.kana or p.name, p.name))
+        # The same order as `skillmatrix list --sort kana` and the reports (domain.kana).
+        ordered = sorted(people, key=lambda p: staff_sort_key(p.kana, p.name, p.id))
         self.session.set_order([p.id for p in ordered], self.tr("ふりがな順に並べ替え"))
 
     def load_demo(self) -> None:
@@ -254,6 +256,17 @@ class MainWindow(QMainWindow):
 
         self.sheet_editor.commit_open_editors()
         DefinitionsDialog(self.session, self).open()
+
+    def show_manual(self) -> None:
+        """ヘルプ › 操作説明 (F1): the shipped guide, in a window of its own (kept, so a
+        second F1 brings the same one forward)."""
+        from skillmatrix.ui.help.manual import ManualWindow
+
+        if getattr(self, "_manual", None) is None:
+            self._manual = ManualWindow(self)
+        self._manual.show()
+        self._manual.raise_()
+        self._manual.activateWindow()
 
     def about(self) -> None:
         from skillmatrix.ui.help.about import AboutDialog

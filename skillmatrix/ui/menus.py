@@ -97,6 +97,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         ("actionMoveStaffUp", tr("上へ移動(&U)"), [], lambda: window.staff_panel.move_current(-1), None),
         ("actionMoveStaffDown", tr("下へ移動(&W)"), [], lambda: window.staff_panel.move_current(1), None),
         ("actionSortByKana", tr("ふりがな順に並べ替え(&K)"), [], window.sort_by_kana, None),
+        ("actionManual", tr("操作説明(&M)"), [QKeySequence(Qt.Key.Key_F1)], window.show_manual, None),
         ("actionSelftest", tr("動作確認(&T)…"), [], lambda: open_selftest_dialog(window), None),
         ("actionAbout", tr("SkillMatrixについて(&A)"), [], window.about, None),
     ]
@@ -196,7 +197,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
         ],
     )
     menu(tr("表示(&V)"), ["actionDateSeireki", "actionDateWareki"])
-    menu(tr("ヘルプ(&H)"), ["actionSelftest", None, "actionAbout"])
+    menu(tr("ヘルプ(&H)"), ["actionManual", "actionSelftest", None, "actionAbout"])
 
     toolbar = QToolBar(tr("ツールバー"), window)
     toolbar.setObjectName("mainToolBar")

@@ -51,7 +51,7 @@ def test_matrix_xlsx_holds_one_row_per_person_with_levels(store, tmp_path):
     write_xlsx(build_report(store, "matrix", today=TODAY), out)
     wb = load_workbook(out)
     ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
+    rows = list(ws.iter_rows(values_only=True))[1:]  # row 1: the 基準日
     header = rows[0]
     assert header[:4] == ("氏名", "ふりがな", "職名", "所属") and header[-2] == "セキュリティ"
     assert [r[0] for r in rows[1:]] == names(store)
@@ -59,7 +59,7 @@ def test_matrix_xlsx_holds_one_row_per_person_with_levels(store, tmp_path):
     by_col = dict(zip(header, veteran))
     assert by_col["セキュリティ"] == 6 and by_col["基幹系システム"] == 5
     assert by_col["行政職員一般"] is None and by_col["情報系システム"] == 1
-    assert ws.freeze_panes == "B2"
+    assert ws.freeze_panes == "B3"
     hist = wb.worksheets[1]
     sec = next(r for r in hist.iter_rows(values_only=True) if r[0] == "セキュリティ")
     assert sum(x for x in sec[1:]) == len(rows) - 1  # everyone counted once
@@ -85,17 +85,22 @@ def test_gap_and_expiry_sheets(store, tmp_path):
     out = tmp_path / "g.xlsx"
     write_xlsx(build_report(store, "gaps", today=TODAY), out)
     wb = load_workbook(out)
-    gaps = list(wb.worksheets[0].iter_rows(values_only=True))
+    gaps = list(wb.worksheets[0].iter_rows(values_only=True))[1:]  # row 1: the 基準日
     header = gaps[0]
     staffer = dict(zip(header, next(r for r in gaps if r[0] == "藤沢 花子")))
-    assert staffer["人材像"] == "担当" and staffer["セキュリティ"] == "1／2"
-    assert staffer["基幹系システム"] == "－／1"
+    assert staffer["人材像"] == "担当"
+    assert (staffer["セキュリティ レベル"], staffer["セキュリティ 目標"], staffer["セキュリティ 差"]) == (
+        1,
+        2,
+        1,
+    )
+    assert (staffer["基幹系システム レベル"], staffer["基幹系システム 目標"]) == (None, 1)
     fill = next(r for r in wb.worksheets[0].iter_rows() if r[0].value == "藤沢 花子")
-    sec = fill[header.index("セキュリティ")]
+    sec = fill[header.index("セキュリティ レベル")]
     assert sec.fill.fgColor.rgb.endswith("FFE899")  # one below: yellow
     below = {r[0]: r for r in wb.worksheets[1].iter_rows(values_only=True)}
     assert "藤沢 花子（1／2）" in below["セキュリティ"][2]
-    assert wb.worksheets[2].cell(1, 1).value == "氏名"
+    assert wb.worksheets[2].cell(2, 1).value == "氏名"
 
 
 def read_pdf(path):

@@ -11,6 +11,7 @@ database is closed (closing the window, opening another file).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from skillmatrix.domain.dates import DateError
 from skillmatrix.domain.model import ValidationError
+from skillmatrix.progress import Cancelled
 from skillmatrix.store.errors import StoreError
 
 # What a job may raise and the user can act on: shown as a sentence, not as a crash.
-EXPECTED = (StoreError, ValidationError, DateError)
+EXPECTED = (StoreError, ValidationError, DateError, Cancelled)
 
 
 def explain(error: BaseException) -> str:
@@ -154,6 +156,36 @@ def busy_dialog(parent: QWidget, text: str, object_name: str = "progressDialog")
     dialog.setAutoReset(False)
     dialog.setValue(0)
     return dialog
+
+
+def cancellable_progress(parent: QWidget, text: str, object_name: str) -> QProgressDialog:
+    """Returns a window-modal progress dialog with a 中止 button, shown if the work takes
+    longer than half a second; the caller connects its canceled signal and closes it."""
+    dialog = QProgressDialog(text, parent.tr("中止"), 0, 0, parent)
+    dialog.setObjectName(object_name)
+    dialog.setWindowTitle(parent.tr("SkillMatrix"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog
+
+
+class CancelFlag:
+    """Set from the GUI thread, read by a worker's progress callback, which then raises
+    progress.Cancelled (the store rolls its transaction back)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        """Asks the worker to stop at its next progress report."""
+        self._event.set()
+
+    def is_set(self) -> bool:
+        """True once cancelling was asked."""
+        return self._event.is_set()
 
 
 def later(func: Callable[[], None], ms: int = 0) -> None:

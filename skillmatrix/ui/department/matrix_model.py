@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from skillmatrix.domain.department import GAP_LABELS
 from skillmatrix.domain.department_view import Snapshot
+from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB
 
 MODE_LEVELS = "levels"
@@ -197,7 +198,9 @@ class MatrixModel(QAbstractTableModel):
             if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return None
             if col == 0:
-                return person.name if role == Qt.ItemDataRole.DisplayRole else (person.kana or person.name)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return person.name
+                return staff_sort_key(person.kana, person.name, person.id)
             if col == 1:
                 return person.title
             if col == 2:

@@ -8,12 +8,17 @@ is written, shown as a preview, then applied in one transaction.
 3. Otherwise the dialog shows who is added, updated, unchanged, in conflict and deleted
    here; every conflict needs a choice (mine, theirs, both).
 4. 取り込む runs the import operation (exchange/import_operation.ApplyImport) in a worker
-   on its own connection: a backup first, then one transaction. The window records it as
-   one undo step (undo puts the people back as they were) and refreshes what changed.
+   on its own connection: a backup first, then one transaction. A progress dialog counts
+   the people written; its 中止 button makes the next progress report raise
+   progress.Cancelled inside the transaction, which rolls back: nothing is changed (the
+   backup file stays). Otherwise the window records the import as one undo step (undo
+   puts the people back as they were) and refreshes what changed.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -40,9 +46,10 @@ from skillmatrix.exchange.interchange import read_json
 from skillmatrix.exchange.merge import ImportPlan, plan_import
 from skillmatrix.exchange.shared_file import read_shared_file
 from skillmatrix.operations import Changes
+from skillmatrix.progress import Cancelled, Progress
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.common import prompts
-from skillmatrix.ui.common.workers import explain
+from skillmatrix.ui.common.workers import CancelFlag, cancellable_progress, explain
 from skillmatrix.ui.files.import_preview import ConflictPanel, PlanModel
 
 if TYPE_CHECKING:
@@ -72,10 +79,34 @@ def check_job(db_path: Path, source: Path) -> Checked:
     return Checked(plan, {c.id: c.name for c in categories}, levels)
 
 
-def apply_job(operation: ApplyImport, db_path: Path) -> tuple[ApplyImport, Changes]:
-    """Runs the import operation (a backup, then one transaction) on a connection of its own."""
+REPORT_EVERY = 25  # people between two progress reports to the window (signals are queued)
+
+
+def apply_job(
+    operation: ApplyImport, db_path: Path, progress: Progress | None = None
+) -> tuple[ApplyImport, Changes]:
+    """Runs the import operation (a backup, then one transaction) on a connection of its own.
+
+    Raises:
+        Cancelled: progress raised it; the transaction was rolled back.
+    """
+    if progress is not None:
+        operation = dataclasses.replace(operation, progress=progress)
     with Store.open(db_path) as store:
         return operation, operations.run(store, operation)
+
+
+def reporting(report: Callable[[tuple[int, int]], None], cancel: CancelFlag) -> Progress:
+    """A progress callback for the worker: passes (done, total) to the window every few
+    people and raises Cancelled once the user pressed 中止."""
+
+    def step(done: int, total: int) -> None:
+        if cancel.is_set():
+            raise Cancelled()
+        if done % REPORT_EVERY == 0 or done == total:
+            report((done, total))
+
+    return step
 
 
 def start_import(window: MainWindow) -> ImportDialog | None:
@@ -285,9 +316,36 @@ class ImportDialog(QDialog):
             choices=tuple(self.choices().items()),
         )
         db_path = window.store.path
-        window.file_guard.workers.start(lambda: apply_job(operation, db_path), self._applied, self._failed)
+        self.cancel = cancel = CancelFlag()
+        self.progress_dialog: QProgressDialog | None = cancellable_progress(
+            self, self.tr("取り込んでいます…（中止すると何も変更しません）"), "importProgress"
+        )
+        self.progress_dialog.canceled.connect(cancel.set)
+        window.file_guard.workers.start(
+            lambda report: apply_job(operation, db_path, reporting(report, cancel)),
+            self._applied,
+            self._failed,
+            progress=self._progressed,
+        )
+
+    def _progressed(self, value: tuple[int, int]) -> None:
+        done, total = value
+        dialog = getattr(self, "progress_dialog", None)
+        if dialog is None or self.cancel.is_set():
+            return
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(self.tr("取り込んでいます… {done} / {total}名").format(done=done, total=total))
+
+    def _close_progress(self) -> None:
+        dialog = getattr(self, "progress_dialog", None)
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+            self.progress_dialog = None
 
     def _applied(self, result: tuple[ApplyImport, Changes]) -> None:
+        self._close_progress()
         window = self.window_
         operation, changes = result
         backup = operation.backup[0] if operation.backup else None
@@ -307,12 +365,16 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        self.state = "failed"
+        self._close_progress()
+        self.state = "cancelled" if isinstance(error, Cancelled) else "failed"
         self.buttons.setEnabled(True)
-        self.error_label.setText(
-            self.tr("取り込めませんでした。データベースは変更していません。\n\n{why}").format(
-                why=explain(error)
+        if isinstance(error, Cancelled):
+            self.error_label.setText(self.tr("取り込みを中止しました。データベースは変更していません。"))
+        else:
+            self.error_label.setText(
+                self.tr("取り込めませんでした。データベースは変更していません。\n\n{why}").format(
+                    why=explain(error)
+                )
             )
-        )
         self.pages.setCurrentWidget(self.error_label)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("閉じる"))

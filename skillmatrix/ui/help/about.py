@@ -140,6 +140,12 @@ def components(tr: Callable[[str], str] = str) -> list[Component]:
         Component("sqlite-utils", "Apache 2.0", ("sqlite-utils",)),
         Component("openpyxl", "MIT", ("openpyxl", "et_xmlfile")),
         Component(
+            "tqdm",
+            "MPL 2.0 / MIT",
+            ("tqdm",),
+            tr("コマンドの進み具合の表示に使っています（Windows では colorama、BSD、と共に）。"),
+        ),
+        Component(
             "Python",
             "PSF License",
             ("Python",),
