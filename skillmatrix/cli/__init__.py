@@ -36,7 +36,7 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 
 # The modules that register commands, in the order --help lists them.
-COMMAND_MODULES = ("database", "exchange", "printing", "reports")
+COMMAND_MODULES = ("database", "exchange", "printing", "reports", "forms")
 
 
 def command(name: str, *, help: str, arguments: Callable[[argparse.ArgumentParser], None]):

@@ -43,12 +43,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path)
+    p.add_argument(
+        "file", type=Path, help="取り込むファイル（.sqlite / .json / .xlsx / .xlsm / .xls）またはフォルダ"
+    )
     p.add_argument("--dry-run", action="store_true", help="結果を表示するだけで変更しない")
     p.add_argument("--prefer", choices=("mine", "theirs"), help="競合したときにどちらを採るか")
 
 
-@command("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む", arguments=_cmd_import_arguments)
+@command(
+    "import",
+    help="共有ファイル（.sqlite）、交換用JSON、Excelの履歴書（.xlsx/.xls、フォルダ）を取り込む",
+    arguments=_cmd_import_arguments,
+)
 def cmd_import(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.interchange import read_json
     from skillmatrix.exchange.merge import plan_import
@@ -57,6 +63,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if not args.file.exists():
         raise CommandError(f"取り込むファイルが見つかりません: {args.file}")
+    from skillmatrix.cli.forms import import_workbooks, is_workbook_import
+
+    if is_workbook_import(args.file):  # Excel résumés (a workbook or a folder of them)
+        return import_workbooks(args)
     shared = args.file.suffix.lower() != ".json"  # anything else must prove it is a shared file
     # Validate and plan on a read-only connection: a refused file leaves the database
     # byte for byte as it was.

@@ -159,8 +159,11 @@ def plan_excel_import(store: Store, path: Path) -> ExcelPlan:
             continue
         adopt_details(theirs, base or mine)
         theirs.id, theirs.revision = mine.id, ""
-        if base is None and person.read.years_text == "" and mine.experience_override is not None:
-            theirs.experience_override = mine.experience_override  # the sheet says nothing of it
+        for attr in ("kana", "title", "section"):
+            if attr not in person.read.present:  # the sheet has no place for it: not a change
+                setattr(theirs, attr, getattr(base or mine, attr))
+        if person.read.years_text == "":
+            theirs.experience_override = (base or mine).experience_override
         person.mine, person.diff = mine, diff_sheets(base, mine, theirs, names)
         if person.diff.parts:
             plan.conflicts.append((mine, theirs))

@@ -43,6 +43,12 @@ LABELS = {
     "プロジェクト名": "project_name",
     "スキル実績等一覧": "grid_label",
     "レベル": "level",
+    "名称": "qualification_header",
+    "資格名": "qualification_header",
+    "取得": "qualification_header",
+    "取得年月": "qualification_header",
+    "取得日": "qualification_header",
+    "有効期限": "qualification_header",
 }
 
 
@@ -53,7 +59,10 @@ def fold(text: str) -> str:
 
 def label_of(text: str) -> str | None:
     """What a label cell names ('name', 'period', …), or None when it is not a label."""
-    return LABELS.get(fold(text).rstrip(":：").upper()) or LABELS.get(fold(text).rstrip(":："))
+    folded = fold(text).rstrip(":：")
+    if folded.startswith("種別"):
+        return "kind"
+    return LABELS.get(folded)
 
 
 def split_label(text: str, label: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from skillmatrix.domain.dates import DateError, PartialDate
-from skillmatrix.domain.model import Assignment, Category, Entry, Project, Qualification, Staff
+from skillmatrix.domain.model import KIND_LABELS, Assignment, Category, Entry, Project, Qualification, Staff
 from skillmatrix.exchange.excel.labels import (
     fold,
     is_none,
@@ -26,6 +26,7 @@ from skillmatrix.exchange.excel.labels import (
 from skillmatrix.exchange.excel.workbook import SheetCells, address
 
 Cell = tuple[int, int]
+PART_FIELDS = {"氏名": "name", "職名": "title", "ふりがな": "kana", "所属": "section"}
 SECTION_LABELS = {"qualifications", "assignments_label", "projects_label", "grid_label"}
 
 
@@ -41,6 +42,8 @@ class ReadSheet:
         notes: things the user should know (hidden rows read, formulas without values).
         problems: what stops this sheet from being imported (one line each).
         years_text: 経験年数 as written (「20年以上」), '' when absent.
+        present: the profile fields the sheet has a place for ('kana', 'section', …):
+            a field it does not have keeps the database's value when matched.
     """
 
     sheet: str
@@ -50,6 +53,7 @@ class ReadSheet:
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     years_text: str = ""
+    present: set[str] = field(default_factory=set)
 
 
 class _Reader:
@@ -73,6 +77,7 @@ class _Reader:
 
     def take(self, cell: Cell, part: str) -> str:
         self.used.add(cell)
+        self.result.present.add(PART_FIELDS.get(part, part))
         text = self.text(cell).strip()
         self.result.readings.append((part, address(*cell), text))
         return text
@@ -110,6 +115,7 @@ class _Reader:
                 self.result.readings.append(("表題", address(*key), value.text.strip()))
                 if section:
                     staff.section = section
+                    self.result.present.add("section")
                 break
         self.profile(staff)
         anchors = self.anchor_rows()
@@ -137,10 +143,12 @@ class _Reader:
             ("kana", "kana", "ふりがな"),
         ):
             for cell in self.find(kind)[:1]:
+                self.result.present.add(attr)
                 value = self.beside_or_below(cell)
                 if value is not None:
                     setattr(staff, attr, self.take(value, part))
         for cell in self.find("section")[:1]:
+            self.result.present.add("section")
             value = self.beside_or_below(cell)
             if value is not None:
                 staff.section = self.take(value, "所属")
@@ -151,6 +159,7 @@ class _Reader:
                     if written:
                         self.used.add(key)
                         self.result.readings.append((label, address(*key), written))
+                        self.result.present.add(attr)
                         setattr(staff, attr, written)
             if fold(value.text).startswith("経験年数"):
                 self.used.add(key)
@@ -194,16 +203,26 @@ class _Reader:
             row, column = label
             stop = self.next_anchor(row, anchors)
             for r in range(row, stop):
+                current: Qualification | None = None
                 for c in range(column + (1 if r == row else 0), column + 12):
                     key = (r, c)
                     if key not in self.cells or key in self.labels or key in self.used:
                         continue
-                    text = self.text(key)
+                    text, when = self.text(key), self.cells[key].date
                     self.used.add(key)
+                    if current is not None and (when or _date_text(text)):
+                        date = when or _date_text(text)
+                        if current.acquired is None:
+                            current.acquired = date
+                        else:
+                            current.expires = date
+                        self.result.readings.append(("資格等 取得", address(*key), text.strip()))
+                        continue
                     for line in text.split("\n"):
                         if not is_none(line):
                             self.result.readings.append(("資格等", address(*key), line.strip()))
-                            staff.qualifications.append(Qualification(line.strip()))
+                            current = Qualification(line.strip())
+                            staff.qualifications.append(current)
 
     def history(self, staff: Staff, name_kind: str, anchors: list[int]) -> None:
         part = "担当履歴" if name_kind == "assignment_name" else "プロジェクト"
@@ -276,6 +295,8 @@ class _Reader:
             return
         first = min(columns)
         last_row = max(r for r, _ in self.cells)
+        kind_column = next((c for (r, c), k in self.labels.items() if r == row and k == "kind"), None)
+        kinds = {label: key for key, label in KIND_LABELS.items()}
         level: int | None = None
         for r in range(row + 1, last_row + 1):
             labels = [(r, c) for c in range(1, first) if (r, c) in self.cells]
@@ -286,6 +307,12 @@ class _Reader:
                     self.used.add(k)
             if level is None:
                 continue
+            kind = "other"
+            if kind_column is not None and (r, kind_column) in self.cells:
+                written = self.text((r, kind_column)).strip()
+                if written in kinds:
+                    kind = kinds[written]
+                    self.used.add((r, kind_column))
             for c, category in sorted(columns.items()):
                 key = (r, c)
                 if key not in self.cells:
@@ -295,7 +322,9 @@ class _Reader:
                 for line in self.text(key).split("\n"):
                     if line.strip():
                         self.result.readings.append((where, address(*key), line.strip()))
-                        staff.entries.append(Entry(level=level, category_id=category.id, text=line.strip()))
+                        staff.entries.append(
+                            Entry(level=level, category_id=category.id, text=line.strip(), kind=kind)
+                        )
 
     def hidden_notes(self) -> None:
         rows = sorted({r for r, _ in self.cells if r in self.sheet.hidden_rows})
@@ -317,6 +346,13 @@ class _Reader:
             )
             for key in self.sheet.missing_values:
                 self.result.not_understood.append((address(*key), "（数式の計算結果が保存されていません）"))
+
+
+def _date_text(text: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse(text)
+    except DateError:
+        return None
 
 
 def looks_like_resume(sheet: SheetCells, categories: list[Category]) -> bool:
