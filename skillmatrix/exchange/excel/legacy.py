@@ -54,7 +54,7 @@ def load_xls(path: Path) -> list[SheetCells]:
                         value = bool(cell.value)
                     elif cell.ctype == xlrd.XL_CELL_ERROR:
                         value = xlrd.error_text_from_code.get(cell.value, "#ERR")
-                    shown = display(value, fmt)
+                    shown = display(value, fmt, date1904=bool(book.datemode))
                     if shown is not None:
                         sheet.cells[(r + 1, c + 1)] = shown
             sheet.hidden_rows = {r + 1 for r, info in ws.rowinfo_map.items() if info.hidden}

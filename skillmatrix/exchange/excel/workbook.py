@@ -97,10 +97,34 @@ def _partial(value: datetime.date, number_format: str) -> PartialDate | None:
         return None
 
 
-def display(value: Any, number_format: str = "General") -> CellValue | None:
-    """The cell as the user sees it; None for an empty cell."""
+def is_date_format(number_format: str) -> bool:
+    """True for a number format that shows a date (western or 和暦: ggge"年"m"月")."""
+    fmt = _QUOTED.sub("", number_format or "").lower()
+    if fmt in ("general", "@", "") or re.search(r"[0#?]", fmt):
+        return False
+    return bool(re.search(r"[ymdeg]", fmt))
+
+
+def serial_date(serial: float, date1904: bool = False) -> datetime.date:
+    """The day of an Excel date serial (1900 date system unless the book uses 1904's).
+
+    1900 serials count from 1899-12-30 for every date after Excel's phantom 1900-02-29.
+    """
+    epoch = datetime.date(1904, 1, 1) if date1904 else datetime.date(1899, 12, 30)
+    return epoch + datetime.timedelta(days=int(serial))
+
+
+def display(value: Any, number_format: str = "General", date1904: bool = False) -> CellValue | None:
+    """The cell as the user sees it; None for an empty cell.
+
+    A number in a date format is a date serial the reader did not convert (xlrd does not
+    know 和暦 formats as dates): it is shown, and kept, as the date.
+    """
     if value is None:
         return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and is_date_format(number_format):
+        if 0 < value < 2_958_466:  # up to 9999-12-31
+            value = serial_date(value, date1904)
     if isinstance(value, datetime.datetime | datetime.date):
         d = _partial(value, number_format)
         return CellValue(d.format("numeric") if d else str(value), d)
@@ -153,6 +177,33 @@ def check_file(path: Path) -> None:
         )
 
 
+def _count_rows(path: Path) -> None:
+    """Streams every worksheet's XML and stops at the row or cell cap, before openpyxl
+    (which parses a whole sheet to learn its size when the sheet does not declare it)."""
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            rows = cells = 0
+            try:
+                with z.open(name) as part:
+                    for _event, element in iterparse(part, events=("start",)):
+                        tag = element.tag.rsplit("}", 1)[-1]
+                        if tag == "row":
+                            rows += 1
+                        elif tag == "c":
+                            cells += 1
+                        if rows > MAX_ROWS or cells > MAX_ROWS * 20:
+                            sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
+                            raise _too_many_rows(sheet, path)
+            except ParseError:
+                raise WorkbookError(
+                    f"Excelのブックとして読めません（シートのXMLが壊れています）: {path.name}"
+                ) from None
+
+
 def _uncompressed(path: Path) -> int:
     with zipfile.ZipFile(path) as z:
         return sum(i.file_size for i in z.infolist())
@@ -171,6 +222,8 @@ def load_xlsx(path: Path) -> list[SheetCells]:
         WorkbookError: the file is unreadable or has too many rows (one line).
     """
     import openpyxl  # lazily: the window starts without it
+
+    _count_rows(path)
 
     full = _uncompressed(path) <= FULL_LOAD_LIMIT
     try:
