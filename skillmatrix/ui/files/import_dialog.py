@@ -34,13 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skillmatrix.exchange.excel.importing import ExcelPlan, plan_excel_import
+from skillmatrix.exchange.excel.workbook import SUFFIXES
 from skillmatrix.exchange.interchange import read_json
 from skillmatrix.exchange.merge import ImportPlan, plan_import
 from skillmatrix.exchange.shared_file import apply_import, read_shared_file
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.common import prompts
 from skillmatrix.ui.common.workers import explain
+from skillmatrix.ui.files.excel_plan import ReadingsPanel
 from skillmatrix.ui.files.import_preview import ConflictPanel, PlanModel
+from skillmatrix.ui.files.import_undo import record_import
 
 if TYPE_CHECKING:
     from skillmatrix.ui.main_window import MainWindow
@@ -53,12 +57,17 @@ class Checked:
     plan: ImportPlan
     categories: dict[str, str]
     levels: dict[int, str]
+    excel: ExcelPlan | None = None  # an Excel import: what was read from which cell
 
 
 def check_job(db_path: Path, source: Path) -> Checked:
     """Reads, validates and plans an incoming file against the database (worker thread)."""
     with Store.open(db_path, readonly=True) as store:
         categories = store.categories()
+        if source.is_dir() or source.suffix.lower() in SUFFIXES:
+            excel = plan_excel_import(store, source)
+            levels = {lv.number: lv.name for lv in store.levels()}
+            return Checked(excel.plan, {c.id: c.name for c in categories}, levels, excel)
         if source.suffix.lower() == ".json":
             people, chains = read_json(source, categories).people, None
         else:  # anything else must prove it is a shared file of ours
@@ -90,11 +99,34 @@ def start_import(window: MainWindow) -> ImportDialog | None:
         window,
         window.tr("取り込むファイル"),
         folder,
-        window.tr("共有ファイル・交換用JSON (*.sqlite *.db *.json);;すべてのファイル (*)"),
+        window.tr(
+            "共有ファイル・交換用JSON・Excelの履歴書 (*.sqlite *.db *.json *.xlsx *.xlsm *.xls);;"
+            "Excelの履歴書 (*.xlsx *.xlsm *.xls);;すべてのファイル (*)"
+        ),
     )
     if not name:
         return None
     window.settings.setValue("import/folder", str(Path(name).parent))
+    dialog = ImportDialog(window, Path(name))
+    dialog.open()
+    return dialog
+
+
+def start_folder_import(window: MainWindow) -> ImportDialog | None:
+    """File > フォルダから取り込む: every Excel résumé workbook in a folder."""
+    if window.session.readonly:
+        prompts.tell(
+            window,
+            window.tr("取り込めません"),
+            window.tr("読み取り専用で開いているため取り込めません。"),
+            name="importFailedDialog",
+        )
+        return None
+    folder = str(window.settings.value("import/folder", "")) or str(window.store.path.parent)
+    name = QFileDialog.getExistingDirectory(window, window.tr("Excelの履歴書があるフォルダ"), folder)
+    if not name:
+        return None
+    window.settings.setValue("import/folder", name)
     dialog = ImportDialog(window, Path(name))
     dialog.open()
     return dialog
@@ -208,22 +240,64 @@ class ImportDialog(QDialog):
         chars = self.fontMetrics().averageCharWidth()
         for column, width in enumerate((22, 20, 24, 16)):
             self.table.setColumnWidth(column, chars * width)
+        top: QWidget = self.table
+        self.readings: ReadingsPanel | None = None
+        if checked.excel is not None:
+            self.readings = ReadingsPanel(checked.excel)
+            top = QSplitter(Qt.Orientation.Horizontal)
+            top.addWidget(self.table)
+            top.addWidget(self.readings)
+            top.setSizes([500, 600])
+            self.table.selectionModel().currentRowChanged.connect(self._show_readings)
         if plan.conflicts:
             splitter = QSplitter(Qt.Orientation.Vertical)
-            splitter.addWidget(self.table)
+            splitter.addWidget(top)
             self.conflict_panel = ConflictPanel(
-                plan, checked.categories, checked.levels, self.window_.session.date_style
+                plan,
+                checked.categories,
+                checked.levels,
+                self.window_.session.date_style,
+                **self._excel_diffs(checked.excel),
             )
             self.conflict_panel.choices_changed.connect(self._update)
             splitter.addWidget(self.conflict_panel)
             splitter.setSizes([200, 500])
             layout.addWidget(splitter, 1)
         else:
-            layout.addWidget(self.table, 1)
+            layout.addWidget(top, 1)
         self.pending_label = QLabel(objectName="importPending")
         layout.addWidget(self.pending_label)
         self.pages.setCurrentWidget(self.preview_page)
         self._update()
+
+    def _excel_diffs(self, excel: ExcelPlan | None) -> dict:
+        """The conflict panel's arguments for an Excel import: each person's part diff."""
+        if excel is None:
+            return {}
+        diffs, captions = {}, {}
+        for person in excel.people:
+            if person.diff is None or person.mine is None:
+                continue
+            diffs[person.read.staff.id] = person.diff
+            if person.diff.three_way:
+                text = self.tr(
+                    "{name}: 記入用シートを作ったときの版と比べた違い {n}か所。"
+                    "こちらでその後に変えた部分と重なるものが競合です"
+                )
+            else:
+                text = self.tr(
+                    "{name}: 同じ氏名の職員の現在の内容と比べた違い {n}か所"
+                    "（元の版が分からないため、すべて選んでください）"
+                )
+            captions[person.read.staff.id] = text.format(
+                name=person.read.staff.name, n=len(person.diff.parts)
+            )
+        return {"diffs": diffs, "captions": captions, "merged_only": True}
+
+    def _show_readings(self, current, _previous=None) -> None:
+        if self.readings is not None and current.isValid():
+            _kind, _mine, theirs = self.table.model().rows[current.row()]
+            self.readings.show_person(theirs.id)
 
     def counts(self) -> dict[str, int]:
         """How many people the import adds, updates, leaves, has in conflict, keeps deleted."""
@@ -271,6 +345,16 @@ class ImportDialog(QDialog):
         self.busy_label.setText(self.tr("取り込んでいます…（バックアップを作ってから、一度に書き込みます）"))
         self.pages.setCurrentIndex(0)
         window, plan, choices = self.window_, self.checked.plan, self.choices()
+        if self.conflict_panel is not None:
+            for staff_id, sheet in self.conflict_panel.merged_sheets().items():
+                plan.set_merged(staff_id, sheet)
+        # What undo needs: the sheets the import replaces, and who was here before.
+        replaced = [mine for mine, _ in plan.updated]
+        replaced += [
+            m for m, t in plan.conflicts if m is not None and choices.get(t.id) in ("theirs", "merged")
+        ]
+        self.undo_before = [m.copy() for m in replaced]
+        self.undo_ids_before = set(window.store.staff_ids())
         db_path, name = window.store.path, self.source.name
         window.file_guard.workers.start(
             lambda: apply_job(db_path, plan, name, choices), self._applied, self._failed
@@ -281,9 +365,17 @@ class ImportDialog(QDialog):
         self.backup = backup
         if window.is_closed:
             return  # the window waited for the transaction, then closed its file
-        # Written outside the undo stack: the old steps would undo over the import.
+        # The old steps would undo over the import: the history restarts with the import
+        # as its one step (import_undo.py).
         window.session.undo_stack.clear()
         window.session.reload()
+        record_import(
+            window.session,
+            self.undo_before,
+            self.undo_ids_before,
+            [m.id for m in self.undo_before],
+            self.tr("取り込み（{name}）").format(name=self.source.name),
+        )
         c = self.counts()
         message = self.tr("取り込みました（追加 {a}名、更新 {u}名、競合 {k}名）").format(
             a=c["added"], u=c["updated"], k=c["conflicts"]
