@@ -1,0 +1,102 @@
+"""Excel résumés and self-report forms in the window, with real clicks: the import plan
+table and what was read from which cell; the form-difference view with a conflict; the
+form made from 職員 › 記入用シートを作る."""
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QTableView, QTableWidget
+
+from skillmatrix.demo.seed import seed_staff
+from skillmatrix.store.repository import Store
+from tests.exchange.excel.support import seed_db, staff
+from tests.exchange.excel.test_forms import fill_in
+from tests.fixtures import excel_books
+from tests.ui.test_part_conflicts import click_cell, rows_by_label
+from tests.ui.test_shared_files import answers, open_window, start_import  # noqa: F401
+
+
+def click_row(view: QTableView, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 1))
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+
+
+def readings(dialog) -> list[tuple[str, str, str]]:
+    model = dialog.findChild(QTableView, "importReadings").model()
+    return [tuple(model.index(r, c).data() for c in range(3)) for r in range(model.rowCount())]
+
+
+def test_import_plan_table_shows_what_was_read_per_person(qtbot, tmp_path, answers):  # noqa: F811
+    db = seed_db(tmp_path / "db.sqlite", people=False)
+    with Store.open(db, readonly=True) as store:
+        cats = store.categories()
+    book = excel_books.layout_a(tmp_path, seed_staff(cats), cats)
+    wb = load_workbook(book)
+    wb["湘南"]["L3"] = "要確認（人事課）"  # a cell nothing explains
+    wb.save(book)
+    window = open_window(qtbot, db)
+    dialog = start_import(qtbot, window, answers, book)
+    assert dialog.state == "preview"
+    plan = dialog.findChild(QTableView, "importPreview")
+    names = [plan.model().index(r, 1).data() for r in range(plan.model().rowCount())]
+    assert names == ["藤沢 花子", "湘南 太郎"]
+    click_row(plan, 0)
+    assert ("C5", "氏名", "藤沢 花子") in readings(dialog)
+    assert "シート「藤沢」" in dialog.findChild(QLabel, "readingsCaption").text()
+    click_row(plan, 1)  # the veteran: his cells, and the one not understood, in red
+    rows = readings(dialog)
+    assert ("C5", "氏名", "湘南 太郎") in rows
+    assert ("D32", "レベル1 × 基幹系システム", "COBOL") in rows
+    assert rows[-1] == ("L3", "読めなかったセル", "要確認（人事課）")
+    model = dialog.findChild(QTableView, "importReadings").model()
+    assert model.index(len(rows) - 1, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert window.staff_panel.model.total() == 2
+    assert window.session.undo_stack.undoText() == "取り込み（layout_a.xlsx）"
+    window.session.undo_stack.undo()
+    assert window.staff_panel.model.total() == 0
+
+
+def test_form_difference_view_with_a_conflict(qtbot, tmp_path, answers):  # noqa: F811
+    db = seed_db(tmp_path / "db.sqlite")
+    window = open_window(qtbot, db)
+    me = staff(db, "藤沢 花子")
+    window.session.select(me.id)
+    form = tmp_path / "form.xlsx"
+    answers.files.append(form)
+    window.action("actionMakeForm").trigger()  # 職員 › 記入用シートを作る
+    assert form.exists() and "1名分の記入用シートを作りました" in window.statusBar().currentMessage()
+    fill_in(form)
+    changed = window.session.current.copy()
+    changed.section = "情報政策課"  # the chief, since the form was made
+    window.session.save_sheet(changed, "所属")
+    dialog = start_import(qtbot, window, answers, form)
+    table = dialog.conflict_panel.findChild(QTableWidget, "partTable")
+    rows = rows_by_label(table)
+    assert set(rows) == {
+        "所属",
+        "プロジェクト 職員ポータル更新（2010年4月1日～2012年3月31日）",
+        "レベル1 × 行政職員一般",
+        "レベル4 × ストラテジ",
+    }
+    assert table.item(rows["所属"], 1).text() == "変更・競合"
+    assert table.item(rows["レベル4 × ストラテジ"], 1).text() == "追加・ファイルだけ変更"
+    assert "作ったときの版と比べた" in dialog.conflict_panel.findChild(QLabel, "partCaption").text()
+    assert not dialog.apply_button.isEnabled()  # the conflict needs the chief
+    click_cell(qtbot, table, rows["所属"], 3)  # take the form's 所属
+    assert dialog.apply_button.isEnabled()
+    click_cell(qtbot, table, rows["レベル4 × ストラテジ"], 2)  # reject one added entry
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    after = staff(db, "藤沢 花子")
+    assert after.section == "デジタル推進課"
+    assert "文書事務研修" in {e.text for e in after.entries}
+    assert "DX推進計画策定" not in {e.text for e in after.entries}
+    assert [p.name for p in after.projects] == ["通信回線更新"]
+    assert window.session.undo_stack.count() == 1
+    window.session.undo_stack.undo()
+    assert staff(db, "藤沢 花子").section == "情報政策課"
