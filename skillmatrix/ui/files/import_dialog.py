@@ -9,7 +9,11 @@ is written, shown as a preview, then applied in one transaction.
    here; every conflict needs a choice (mine, theirs, both).
 4. 取り込む applies the plan in a worker on its own connection: a backup first, then one
    transaction (shared_file.apply_import). The window then reloads; the undo history
-   ends there (the import is undone by restoring the backup it made).
+   restarts with the import as its one step (import_undo.py; the backup stays too).
+
+Excel workbooks (.xlsx/.xlsm/.xls) and folders of them are read by exchange/excel: the
+preview then also shows what was read from which cell (excel_plan.py), and a person
+matched by name or a filled form is settled part by part (part_choices.py).
 """
 
 from __future__ import annotations
@@ -230,7 +234,8 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.table = QTableView(objectName="importPreview")
-        self.table.setModel(PlanModel(plan, self.table))
+        excel_labels = {"conflict": "差分あり（部分ごとに選ぶ）"} if checked.excel is not None else None
+        self.table.setModel(PlanModel(plan, self.table, excel_labels))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

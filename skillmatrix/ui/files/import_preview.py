@@ -63,9 +63,10 @@ class PlanModel(QAbstractTableModel):
 
     HEADERS = ("区分", "氏名", "所属", "職名", "実績（こちら → ファイル）")
 
-    def __init__(self, plan: ImportPlan, parent=None):
+    def __init__(self, plan: ImportPlan, parent=None, labels: dict[str, str] | None = None):
         super().__init__(parent)
         self.rows = plan_rows(plan)
+        self.labels = {**KIND_LABELS, **(labels or {})}  # an Excel import names its kinds its way
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -83,7 +84,7 @@ class PlanModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.tr(KIND_LABELS[kind])
+                return self.tr(self.labels[kind])
             if column == 1:
                 return theirs.name
             if column == 2:
