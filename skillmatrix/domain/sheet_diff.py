@@ -223,13 +223,13 @@ def diff_sheets(
             )
     base_cells = _cells(base) if base is not None else {}
     mine_cells, theirs_cells = _cells(mine), _cells(theirs)
-    for key in sorted({*base_cells, *mine_cells, *theirs_cells}, key=lambda k: (k[0], k[1])):
-        values = (base_cells.get(key), mine_cells.get(key), theirs_cells.get(key))
+    for cell in sorted({*base_cells, *mine_cells, *theirs_cells}, key=lambda k: (k[0], k[1])):
+        values = (base_cells.get(cell), mine_cells.get(cell), theirs_cells.get(cell))
         b, m, t = (_cell_content(v) or None for v in values)
         found = _classify(b, m, t, three_way)
         if found is None:
             continue
-        level, category = key
+        level, category = cell
         label = f"レベル{level} × {names.get(category, category)}"
         parts.append(Part(f"cell:{level}:{category}", "cell", label, *values, *found))
     return SheetDiff(parts, three_way)

@@ -140,7 +140,8 @@ def plan_excel_import(store: Store, path: Path) -> ExcelPlan:
         seen[key] = person.read.sheet
         if problems:
             continue
-        base = None
+        base: Staff | None = None
+        mine: Staff | None
         if person.form is not None and person.form.staff_id in set(store.staff_ids()):
             mine, base = store.get_staff(person.form.staff_id), person.form.base
         else:

@@ -152,18 +152,18 @@ class _Reader:
             value = self.beside_or_below(cell)
             if value is not None:
                 staff.section = self.take(value, "所属")
-        for key, value in sorted(self.cells.items()):
+        for key, shown in sorted(self.cells.items()):
             for label, attr in (("氏名", "name"), ("職名", "title"), ("所属", "section")):
-                if key not in self.labels and not getattr(staff, attr) and fold(value.text).startswith(label):
-                    written = split_label(value.text, label)
+                if key not in self.labels and not getattr(staff, attr) and fold(shown.text).startswith(label):
+                    written = split_label(shown.text, label)
                     if written:
                         self.used.add(key)
                         self.result.readings.append((label, address(*key), written))
                         self.result.present.add(attr)
                         setattr(staff, attr, written)
-            if fold(value.text).startswith("経験年数"):
+            if fold(shown.text).startswith("経験年数"):
                 self.used.add(key)
-                rest = split_label(value.text, "経験年数")
+                rest = split_label(shown.text, "経験年数")
                 source = key
                 if rest is None:
                     beside = self.beside_or_below(key)
