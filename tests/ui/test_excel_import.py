@@ -100,3 +100,26 @@ def test_form_difference_view_with_a_conflict(qtbot, tmp_path, answers):  # noqa
     assert window.session.undo_stack.count() == 1
     window.session.undo_stack.undo()
     assert staff(db, "藤沢 花子").section == "情報政策課"
+
+
+def test_everyones_forms_to_a_folder_and_back_through_the_folder_import(
+    qtbot, tmp_path, answers, monkeypatch
+):  # noqa: F811
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    db = seed_db(tmp_path / "db.sqlite")
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    window = open_window(qtbot, db)
+    window.action("actionMakeAllForms").trigger()  # 職員 › 全員の記入用シートを作る
+    assert sorted(p.name for p in folder.iterdir()) == ["記入用_湘南_太郎.xlsx", "記入用_藤沢_花子.xlsx"]
+    fill_in(folder / "記入用_藤沢_花子.xlsx")
+    window.action("actionImportFolder").trigger()  # ファイル › フォルダから取り込む
+    dialog = [d for d in window.findChildren(QDialog, "importDialog") if d.isVisible()][-1]
+    qtbot.waitUntil(lambda: dialog.state != "checking", timeout=20000)
+    assert dialog.counts()["conflicts"] == 1 and dialog.counts()["unchanged"] == 1
+    assert dialog.apply_button.isEnabled()  # only the form's own changes: nothing to choose
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert staff(db, "藤沢 花子").section == "デジタル推進課"

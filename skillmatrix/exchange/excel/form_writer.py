@@ -71,7 +71,17 @@ def build_form(staff: Staff, categories: list[Category], levels: list[Level]) ->
     for i, text in enumerate(INSTRUCTIONS, 1):
         ws.cell(i, 1, text).font = st["note"]
     ws.cell(5, 1, "経験年数")
-    put(5, 2, f"{staff.experience_years()}年", editable=True)
+    # Left empty unless the chief set it: the program counts it from 担当履歴, and a number
+    # written today would freeze it when the form comes back next year.
+    put(
+        5,
+        2,
+        f"{staff.experience_override}年" if staff.experience_override is not None else None,
+        editable=True,
+    )
+    ws.cell(5, 3, f"※空欄のときは担当履歴から計算します（現在 {staff.experience_years()}年）").font = st[
+        "note"
+    ]
     ws.cell(6, 3, f"{staff.section} スキル履歴書".strip()).font = st["title"]
     ws.merge_cells(start_row=6, start_column=3, end_row=6, end_column=8)
     for column, (label, value) in enumerate(

@@ -93,12 +93,12 @@ class _Reader:
         label), else the first non-empty one below it."""
         row, column = cell
         for c in range(column + 1, column + 8):
-            if (row, c) in self.labels:
-                break
+            if (row, c) in self.labels or self.text((row, c)).lstrip().startswith("※"):
+                break  # another label, or the sheet's own note: this label has no value
             if (row, c) in self.cells:
                 return (row, c)
         for r in range(row + 1, row + 3):
-            if (r, column) in self.labels:
+            if (r, column) in self.labels or self.text((r, column)).lstrip().startswith("※"):
                 break
             if (r, column) in self.cells:
                 return (r, column)

@@ -101,3 +101,17 @@ def test_missing_category_column_is_an_error_not_a_shift(tmp_path):
     p = sm("import", "--db", db, path, check=1)
     assert one_clear_line(p) and "「セキュリティ」の列がありません" in p.err
     assert rows_hash(db) == before
+
+
+def test_a_value_breaking_a_rule_is_one_line_per_problem_nothing_written(tmp_path):
+    db = seed_db(tmp_path / "db.sqlite", people=False)
+    cats = categories(db)
+    seed = seed_staff(cats)
+    seed[0].title = "長" * 300  # over the 200-character limit of a name field
+    seed[1].projects[0].name = "計" * 250
+    book = excel_books.layout_a(tmp_path, seed, cats)
+    before = rows_hash(db)
+    p = sm("import", "--db", db, book, check=1)
+    assert one_clear_line(p)
+    assert "問題2件" in p.err and "職名: 200文字を超えています" in p.err and "プロジェクト1: 200文字" in p.err
+    assert rows_hash(db) == before
