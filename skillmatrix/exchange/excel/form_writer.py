@@ -20,7 +20,8 @@ from skillmatrix.exchange.excel.labels import META_SHEET
 from skillmatrix.store.repository import Store
 
 SPARE_ROWS = 3  # empty rows under every list, to write new lines in
-COLUMNS = 10  # A: level / period, B..I: the categories, J: 種別 of the qualification rows
+COLUMNS = 10  # A: level / period, B..I: the categories, J: 種別 of the entries of the row
+GRID_WIDTH = 18  # characters of a category column
 INSTRUCTIONS = (
     "※記入のしかた: 黄色のセルだけ書き換えられます（パスワードはありません）。",
     "※スキル実績等一覧は1つのセルに1件です。足りないときは同じレベルの空いている行に書いてください。",
@@ -68,58 +69,61 @@ def build_form(staff: Staff, categories: list[Category], levels: list[Level]) ->
             cell.fill, cell.font = st["head"], st["bold"]
         return cell
 
+    def band(row: int, first: int, last: int) -> None:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+
     for i, text in enumerate(INSTRUCTIONS, 1):
         ws.cell(i, 1, text).font = st["note"]
-    ws.cell(5, 1, "経験年数")
+    ws.cell(5, 3, f"{staff.section} スキル履歴書".strip()).font = st["title"]
+    band(5, 3, 8)
+    ws.cell(6, 1, "経験年数")
     # Left empty unless the chief set it: the program counts it from 担当履歴, and a number
     # written today would freeze it when the form comes back next year.
-    put(
-        5,
-        2,
-        f"{staff.experience_override}年" if staff.experience_override is not None else None,
-        editable=True,
-    )
-    ws.cell(5, 3, f"※空欄のときは担当履歴から計算します（現在 {staff.experience_years()}年）").font = st[
-        "note"
-    ]
-    ws.cell(6, 3, f"{staff.section} スキル履歴書".strip()).font = st["title"]
-    ws.merge_cells(start_row=6, start_column=3, end_row=6, end_column=8)
-    for column, (label, value) in enumerate(
-        (("職名", staff.title), ("氏名", staff.name), ("ふりがな", staff.kana), ("所属", staff.section))
-    ):
+    years = f"{staff.experience_override}年" if staff.experience_override is not None else None
+    put(6, 2, years, editable=True)
+    note = f"※空欄のときは担当履歴から計算します（現在 {staff.experience_years()}年）"
+    ws.cell(6, 3, note).font = st["note"]
+    profile = (("職名", staff.title), ("氏名", staff.name), ("ふりがな", staff.kana), ("所属", staff.section))
+    for column, (label, value) in enumerate(profile):
         put(8, 1 + 2 * column, label, head=True)
         put(9, 1 + 2 * column, value, editable=True)
-        ws.merge_cells(start_row=8, start_column=1 + 2 * column, end_row=8, end_column=2 + 2 * column)
-        ws.merge_cells(start_row=9, start_column=1 + 2 * column, end_row=9, end_column=2 + 2 * column)
+        band(8, 1 + 2 * column, 2 + 2 * column)
+        band(9, 1 + 2 * column, 2 + 2 * column)
     row = 11
     put(row, 1, "資格等", head=True)
     put(row, 2, "名称", head=True)
     put(row, 5, "取得", head=True)
+    band(row, 2, 4)
     for q in [*staff.qualifications, *[None] * SPARE_ROWS]:
         row += 1
         put(row, 2, q.name if q else None, editable=True)
         put(row, 5, q.acquired.format("numeric") if q and q.acquired else None, editable=True)
+        band(row, 2, 4)
     row += 2
     ws.cell(row, 1, "担当履歴").font = st["bold"]
     row += 1
-    for column, label in ((1, "期間"), (3, "担当名"), (5, "主担当業務")):
-        put(row, column, label, head=True)
+    for first, last, label in ((1, 2, "期間"), (3, 4, "担当名"), (5, 9, "主担当業務")):
+        put(row, first, label, head=True)
+        band(row, first, last)
     for a in [*staff.assignments, *[None] * SPARE_ROWS]:
         row += 1
-        put(row, 1, a.period.format() if a else None, editable=True)
-        put(row, 3, a.name if a else None, editable=True)
-        put(row, 5, a.duties if a else None, editable=True)
-        ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=9)
+        texts = (a.period.format(), a.name, a.duties) if a else (None, None, None)
+        for (first, last), text in zip(((1, 2), (3, 4), (5, 9)), texts):
+            put(row, first, text, editable=True)
+            band(row, first, last)
+        _fit(ws, row, [(texts[1] or "", 32), (texts[2] or "", 80)])
     row += 2
     ws.cell(row, 1, "プロジェクト履歴").font = st["bold"]
     row += 1
-    put(row, 1, "期間", head=True)
-    put(row, 3, "プロジェクト名", head=True)
+    for first, last, label in ((1, 2, "期間"), (3, 9, "プロジェクト名")):
+        put(row, first, label, head=True)
+        band(row, first, last)
     for p in [*staff.projects, *[None] * SPARE_ROWS]:
         row += 1
         put(row, 1, p.period.format() if p else None, editable=True)
         put(row, 3, p.name if p else None, editable=True)
-        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=9)
+        band(row, 1, 2)
+        band(row, 3, 9)
     row += 2
     ws.cell(row, 1, "スキル実績等一覧").font = st["bold"]
     row += 1
@@ -139,15 +143,18 @@ def build_form(staff: Staff, categories: list[Category], levels: list[Level]) ->
         for k in range(depth):
             row += 1
             put(row, 1, f"{level} {short.get(level, '')}".strip() if k == 0 else None)
-            for i, entries in enumerate(cells):
-                put(row, 2 + i, entries[k].text if k < len(entries) else None, editable=True)
+            texts = [entries[k].text if k < len(entries) else None for entries in cells]
+            for i, text in enumerate(texts):
+                put(row, 2 + i, text, editable=True)
             kinds.add(put(row, COLUMNS, None, editable=True))
+            _fit(ws, row, [(t or "", GRID_WIDTH) for t in texts])
         ws.merge_cells(start_row=first, start_column=1, end_row=row, end_column=1)
-    widths = {"A": 22, "J": 12, **{chr(66 + i): 16 for i in range(8)}}
+    widths = {"A": 24, "J": 12, **{chr(66 + i): GRID_WIDTH for i in range(8)}}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.sheet_properties.pageSetUpPr.fitToPage = 1, True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # as wide as the page, as many pages as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True  # no password: the protection keeps the layout, not a secret
     meta = book.create_sheet(META_SHEET)
     for values in meta_rows(staff, categories):
@@ -155,6 +162,16 @@ def build_form(staff: Staff, categories: list[Category], levels: list[Level]) ->
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     return book
+
+
+def _fit(ws: Any, row: int, texts: list[tuple[str, int]]) -> None:
+    """Makes a row tall enough for its wrapped texts (openpyxl does not measure text)."""
+    lines = 1
+    for text, width in texts:
+        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK is two columns wide
+        lines = max(lines, -(-units // max(width, 1)))
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines
 
 
 def _file_name(staff: Staff, taken: set[str]) -> str:

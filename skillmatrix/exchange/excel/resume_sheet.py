@@ -240,6 +240,20 @@ class _Reader:
             period_range = range(first, later[0] if later else first + 1)
             duties_col = next((c for c, k in headers.items() if k == "duties"), None)
             stop = self.next_anchor(row, anchors)
+            # Periods in two cells only where some row uses two: a 期間 header over a wide
+            # (merged) column must not turn a one-date period into an open one.
+            two_columns = (
+                any(
+                    sum(
+                        1
+                        for c in period_range
+                        if (r, c) in self.cells and not is_separator(self.text((r, c)))
+                    )
+                    > 1
+                    for r in range(row + 1, stop)
+                )
+                or sum(1 for k in headers.values() if k == "period") > 1
+            )
             for r in range(row + 1, stop):
                 keys = [(r, c) for c in period_range if (r, c) in self.cells]
                 name_key, duties_key = (r, name_col), (r, duties_col) if duties_col else None
@@ -249,7 +263,7 @@ class _Reader:
                 for k in keys:
                     self.used.add(k)
                 try:
-                    period = parse_period(cells, len(period_range) > 1)
+                    period = parse_period(cells, two_columns)
                 except DateError as e:
                     self.result.problems.append(f"{self.where(keys[0])}: {part}の期間が読めません（{e}）")
                     continue
