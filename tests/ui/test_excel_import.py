@@ -2,6 +2,7 @@
 table and what was read from which cell; the form-difference view with a conflict; the
 form made from 職員 › 記入用シートを作る."""
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -12,8 +13,14 @@ from skillmatrix.store.repository import Store
 from tests.exchange.excel.support import seed_db, staff
 from tests.exchange.excel.test_forms import fill_in
 from tests.fixtures import excel_books
+from tests.ui.file_support import Answers
 from tests.ui.test_part_conflicts import click_cell, rows_by_label
-from tests.ui.test_shared_files import answers, open_window, start_import  # noqa: F401
+from tests.ui.test_shared_files import open_window, start_import
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    return Answers(monkeypatch)
 
 
 def click_row(view: QTableView, row: int) -> None:
@@ -28,7 +35,7 @@ def readings(dialog) -> list[tuple[str, str, str]]:
     return [tuple(model.index(r, c).data() for c in range(3)) for r in range(model.rowCount())]
 
 
-def test_import_plan_table_shows_what_was_read_per_person(qtbot, tmp_path, answers):  # noqa: F811
+def test_import_plan_table_shows_what_was_read_per_person(qtbot, tmp_path, answers):
     db = seed_db(tmp_path / "db.sqlite", people=False)
     with Store.open(db, readonly=True) as store:
         cats = store.categories()
@@ -61,7 +68,7 @@ def test_import_plan_table_shows_what_was_read_per_person(qtbot, tmp_path, answe
     assert window.staff_panel.model.total() == 0
 
 
-def test_form_difference_view_with_a_conflict(qtbot, tmp_path, answers):  # noqa: F811
+def test_form_difference_view_with_a_conflict(qtbot, tmp_path, answers):
     db = seed_db(tmp_path / "db.sqlite")
     window = open_window(qtbot, db)
     me = staff(db, "藤沢 花子")
@@ -104,7 +111,7 @@ def test_form_difference_view_with_a_conflict(qtbot, tmp_path, answers):  # noqa
 
 def test_everyones_forms_to_a_folder_and_back_through_the_folder_import(
     qtbot, tmp_path, answers, monkeypatch
-):  # noqa: F811
+):
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     db = seed_db(tmp_path / "db.sqlite")

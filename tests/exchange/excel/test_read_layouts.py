@@ -68,3 +68,31 @@ def test_layout_c_wareki_full_width_hidden_row(tmp_path, who):
     assert_is_seed(person.read, SEED[who])
     assert person.read.not_understood == []
     assert any("非表示の行" in note for note in person.read.notes)
+
+
+def test_one_date_period_under_a_wide_period_header_and_a_stray_cell(tmp_path):
+    from openpyxl import Workbook
+
+    from skillmatrix.domain.dates import PartialDate, Period
+
+    book = Workbook()
+    ws = book.active
+    ws["A1"], ws["A2"], ws["B2"] = "スキル履歴書", "氏名", "試験 一郎"
+    ws["A4"], ws["C4"] = "期間", "プロジェクト名"
+    ws.merge_cells("A4:B4")
+    ws["A5"], ws["C5"] = "2013年4月", "単月の移行作業"
+    ws["A6"], ws["C6"] = "2014.4", "次の作業"
+    ws["B6"] = "2015.3"  # this row uses both cells: the table has two period columns
+    ws["H9"] = "メモ"
+    path = tmp_path / "one.xlsx"
+    book.save(path)
+    ((person,), _notes) = read_workbook(path, CATEGORIES)
+    projects = person.read.staff.projects
+    assert projects[1].period == Period(PartialDate(2014, 4), PartialDate(2015, 3))
+    assert projects[0].period == Period(PartialDate(2013, 4), None)  # two-cell table: open end
+    assert person.read.not_understood == [("H9", "メモ")]
+    ws["B6"] = None
+    ws["A6"] = "2014.4~2015.3"
+    book.save(path)
+    ((person,), _notes) = read_workbook(path, CATEGORIES)
+    assert person.read.staff.projects[0].period == Period(PartialDate(2013, 4), PartialDate(2013, 4))
