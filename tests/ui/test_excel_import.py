@@ -130,3 +130,19 @@ def test_everyones_forms_to_a_folder_and_back_through_the_folder_import(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
     assert staff(db, "藤沢 花子").section == "デジタル推進課"
+
+
+def test_an_import_too_big_for_undo_says_the_backup_is_the_way_back(qtbot, tmp_path, answers, monkeypatch):
+    from skillmatrix.ui.files import import_undo
+
+    monkeypatch.setattr(import_undo, "UNDO_LIMIT", 1)
+    db = seed_db(tmp_path / "db.sqlite", people=False)
+    with Store.open(db, readonly=True) as store:
+        cats = store.categories()
+    book = excel_books.layout_a(tmp_path, seed_staff(cats), cats)
+    window = open_window(qtbot, db)
+    dialog = start_import(qtbot, window, answers, book)
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    assert window.session.undo_stack.count() == 0
+    assert "バックアップから戻せます" in window.statusBar().currentMessage()

@@ -374,7 +374,7 @@ class ImportDialog(QDialog):
         # as its one step (import_undo.py).
         window.session.undo_stack.clear()
         window.session.reload()
-        record_import(
+        undoable = record_import(
             window.session,
             self.undo_before,
             self.undo_ids_before,
@@ -387,6 +387,8 @@ class ImportDialog(QDialog):
         )
         if backup is not None:
             message += self.tr("。取り込み前のバックアップ: {name}").format(name=backup.name)
+        if not undoable:
+            message += self.tr("（大きな取り込みのため「元に戻す」ではなくバックアップから戻せます）")
         window.statusBar().showMessage(message, 30000)
         self.state = "done"
         self.accept()

@@ -44,9 +44,12 @@ class ImportStep(StoreCommand):
         self.session.reload()
 
 
+UNDO_LIMIT = 1000  # people; past this the import's own backup is the way back
+
+
 def record_import(
     session: Session, before: list[Staff], ids_before: set[str], touched: list[str], text: str
-) -> None:
+) -> bool:
     """Puts the import just written on the undo stack as one step.
 
     Args:
@@ -55,11 +58,17 @@ def record_import(
         ids_before: every staff id before the import (the rest were added by it).
         touched: ids of the people the import replaced.
         text: the step's label.
+
+    Returns:
+        False when the import is too big to keep in memory as an undo step (reading
+        thousands of sheets back would hold the window up); its backup remains.
     """
     store = session.store
-    after = list(store.iter_staff(touched)) if touched else []
     new_ids = [i for i in store.staff_ids() if i not in ids_before]
+    if len(touched) + len(new_ids) > UNDO_LIMIT:
+        return False
+    after = list(store.iter_staff(touched)) if touched else []
     added = list(store.iter_staff(new_ids)) if new_ids else []
-    if not (after or added):
-        return
-    session.undo_stack.push(ImportStep(session, before, after, added, text))
+    if after or added:
+        session.undo_stack.push(ImportStep(session, before, after, added, text))
+    return True
