@@ -234,7 +234,7 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.table = QTableView(objectName="importPreview")
-        excel_labels = {"conflict": "差分あり（部分ごとに選ぶ）"} if checked.excel is not None else None
+        excel_labels = {"conflict": "差分あり"} if checked.excel is not None else None
         self.table.setModel(PlanModel(plan, self.table, excel_labels))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
