@@ -196,12 +196,28 @@ def _count_rows(path: Path) -> None:
                         elif tag == "c":
                             cells += 1
                         if rows > MAX_ROWS or cells > MAX_ROWS * 20:
-                            sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
-                            raise _too_many_rows(sheet, path)
+                            raise _too_many_rows(_tab_names(z).get(name, name.rsplit("/", 1)[-1]), path)
             except ParseError:
                 raise WorkbookError(
                     f"Excelのブックとして読めません（シートのXMLが壊れています）: {path.name}"
                 ) from None
+
+
+def _tab_names(z: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part ('xl/worksheets/sheet1.xml') -> the tab's name, for messages."""
+    from xml.etree.ElementTree import ParseError, fromstring
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        targets = {
+            r.get("Id"): "xl/" + (r.get("Target") or "").lstrip("/").removeprefix("xl/")
+            for r in fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        }
+        sheets = fromstring(z.read("xl/workbook.xml")).iter(f"{main}sheet")
+        return {targets.get(s.get(rel), ""): s.get("name") or "" for s in sheets}
+    except (KeyError, ParseError):
+        return {}
 
 
 def _uncompressed(path: Path) -> int:

@@ -10,7 +10,7 @@ from tests.fixtures import bad_books
 @pytest.mark.parametrize(
     "make, says",
     [
-        (bad_books.million_rows, "行が多すぎます"),
+        (bad_books.million_rows, "シート「Sheet」の行が多すぎます"),
         (bad_books.zip_bomb, "展開すると異常に大きくなる"),
         (bad_books.encrypted, "暗号化"),
     ],

@@ -129,3 +129,16 @@ def test_a_form_whose_hidden_sheet_was_edited_is_matched_by_name(tmp_path):
     p = sm("import", "--db", db, form, "--dry-run", check=0)
     assert "管理情報（非表示のシート）が変更されているため、氏名で照合しました" in p.out
     assert "現在の内容との比較" in p.out and "所属: 変更（相違）" in p.out
+
+
+def test_a_field_cleared_in_the_form_is_a_change(tmp_path):
+    db = seed_db(tmp_path / "db.sqlite")
+    form = make_form(tmp_path, db)
+    book = load_workbook(form)
+    ws = book["スキル履歴書"]
+    kana = find(ws, "ふりがな")
+    ws.cell(kana.row + 1, kana.column).value = None
+    book.save(form)
+    p = sm("import", "--db", db, form, "--dry-run", check=0)
+    assert "差分（作成時の版・現在・記入用シートの3者比較）: 1件" in p.out
+    assert "ふりがな: 変更（ファイルだけ変更） こちら「ふじさわ はなこ」→ ファイル「—」" in p.out
