@@ -146,3 +146,28 @@ def test_an_import_too_big_for_undo_says_the_backup_is_the_way_back(qtbot, tmp_p
     qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
     assert window.session.undo_stack.count() == 0
     assert "バックアップから戻せます" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("bad", ["encrypted", "not_a_resume"])
+def test_a_refused_workbook_says_why_and_changes_nothing(qtbot, tmp_path, answers, bad):
+    from openpyxl import Workbook
+
+    from tests.fixtures import bad_books
+    from tests.ui.file_support import rows
+
+    db = seed_db(tmp_path / "db.sqlite")
+    if bad == "encrypted":
+        book = bad_books.encrypted(tmp_path / "locked.xlsx")
+    else:
+        wb = Workbook()
+        wb.active["A1"] = "予算要求書"
+        book = tmp_path / "budget.xlsx"
+        wb.save(book)
+    before = rows(db)
+    window = open_window(qtbot, db)
+    dialog = start_import(qtbot, window, answers, book)
+    assert dialog.state == "refused"
+    text = dialog.findChild(QLabel, "importError").text()
+    assert ("暗号化" if bad == "encrypted" else "スキル履歴書のシートが見つかりません") in text
+    window.close()
+    assert rows(db) == before

@@ -17,6 +17,7 @@ from typing import Any
 from skillmatrix.domain.model import KIND_LABELS, Category, Level, Staff
 from skillmatrix.exchange.excel.form_meta import meta_rows
 from skillmatrix.exchange.excel.labels import META_SHEET
+from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
 
 SPARE_ROWS = 3  # empty rows under every list, to write new lines in
@@ -29,7 +30,7 @@ INSTRUCTIONS = (
 )
 
 
-class FormError(ValueError):
+class FormError(StoreError):
     """A form could not be written; the message is one Japanese line."""
 
 

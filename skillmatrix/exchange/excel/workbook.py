@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from skillmatrix.domain.dates import DateError, PartialDate
+from skillmatrix.store.errors import StoreError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED = 300 * 1024 * 1024  # all parts together, as the zip declares them
@@ -31,8 +32,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 
-class WorkbookError(ValueError):
-    """The workbook cannot be read; the message is one Japanese line."""
+class WorkbookError(StoreError):
+    """The workbook cannot be read; the message is one Japanese line (a StoreError, so
+    the command line and the window report it like any refused file)."""
 
 
 @dataclass
