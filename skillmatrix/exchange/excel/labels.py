@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from skillmatrix.domain.dates import DateError, PartialDate, Period
+from skillmatrix.domain.dates import PartialDate, Period
 
 TITLE = "スキル履歴書"
 META_SHEET = "_skillmatrix"  # the hidden sheet of a self-report form
@@ -139,6 +139,3 @@ def parse_period(cells: list[tuple[str, PartialDate | None]], two_columns: bool)
 
 def _has_separator(text: str) -> bool:
     return any(sep in text for sep in SEPARATORS)
-
-
-__all__ = ["DateError", "fold", "label_of", "level_of", "parse_period", "section_of_title", "years_of"]

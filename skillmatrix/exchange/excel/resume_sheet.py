@@ -389,6 +389,3 @@ def read_resume(sheet: SheetCells, categories: list[Category]) -> ReadSheet:
     result = reader.read()
     reader.finish_years(result.staff)
     return result
-
-
-__all__ = ["PartialDate", "ReadSheet", "looks_like_resume", "read_resume"]

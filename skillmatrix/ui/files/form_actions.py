@@ -17,13 +17,12 @@ from skillmatrix.exchange.excel.form_writer import FormError, write_forms
 from skillmatrix.ui.common import prompts
 
 if TYPE_CHECKING:
+    from skillmatrix.ui.files.import_dialog import ImportDialog
     from skillmatrix.ui.main_window import MainWindow
 
 
 def install_form_actions(window: MainWindow) -> None:
     """Adds the form actions to the 職員 menu and the folder import to the File menu."""
-    from skillmatrix.ui.files.import_dialog import start_folder_import
-
     tr = window.tr
     one = _action(window, "actionMakeForm", tr("記入用シートを作る(&F)…"), lambda: make_form(window))
     one.setStatusTip(tr("表示中の職員が自分で記入するExcelのシートを作ります（記入済み・保護あり）"))
@@ -118,3 +117,25 @@ def make_all_forms(window: MainWindow) -> None:
         return
     window.settings.setValue("forms/folder", folder)
     _write(window, window.store.staff_ids(), Path(folder))
+
+
+def start_folder_import(window: MainWindow) -> ImportDialog | None:
+    """File > フォルダから取り込む: every Excel résumé workbook in a folder."""
+    if window.session.readonly:
+        prompts.tell(
+            window,
+            window.tr("取り込めません"),
+            window.tr("読み取り専用で開いているため取り込めません。"),
+            name="importFailedDialog",
+        )
+        return None
+    folder = str(window.settings.value("import/folder", "")) or str(window.store.path.parent)
+    name = QFileDialog.getExistingDirectory(window, window.tr("Excelの履歴書があるフォルダ"), folder)
+    if not name:
+        return None
+    window.settings.setValue("import/folder", name)
+    from skillmatrix.ui.files.import_dialog import ImportDialog  # lazily, as file_actions does
+
+    dialog = ImportDialog(window, Path(name))
+    dialog.open()
+    return dialog

@@ -116,26 +116,6 @@ def start_import(window: MainWindow) -> ImportDialog | None:
     return dialog
 
 
-def start_folder_import(window: MainWindow) -> ImportDialog | None:
-    """File > フォルダから取り込む: every Excel résumé workbook in a folder."""
-    if window.session.readonly:
-        prompts.tell(
-            window,
-            window.tr("取り込めません"),
-            window.tr("読み取り専用で開いているため取り込めません。"),
-            name="importFailedDialog",
-        )
-        return None
-    folder = str(window.settings.value("import/folder", "")) or str(window.store.path.parent)
-    name = QFileDialog.getExistingDirectory(window, window.tr("Excelの履歴書があるフォルダ"), folder)
-    if not name:
-        return None
-    window.settings.setValue("import/folder", name)
-    dialog = ImportDialog(window, Path(name))
-    dialog.open()
-    return dialog
-
-
 class ImportDialog(QDialog):
     """Checks a file, previews the import, asks the conflicts, applies (importDialog).
 
