@@ -179,30 +179,46 @@ def check_file(path: Path) -> None:
         )
 
 
-def _count_rows(path: Path) -> None:
+def _scan(path: Path) -> dict[str, tuple[set[int], set[int]]]:
     """Streams every worksheet's XML and stops at the row or cell cap, before openpyxl
-    (which parses a whole sheet to learn its size when the sheet does not declare it)."""
+    (which parses a whole sheet to learn its size when the sheet does not declare it).
+
+    Returns:
+        tab name -> (hidden rows, hidden columns), which a streamed (read-only) load
+        cannot tell.
+    """
     from xml.etree.ElementTree import ParseError, iterparse
 
+    found: dict[str, tuple[set[int], set[int]]] = {}
     with zipfile.ZipFile(path) as z:
+        tabs = _tab_names(z)
         for name in z.namelist():
             if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
                 continue
             rows = cells = 0
+            hidden_rows: set[int] = set()
+            hidden_columns: set[int] = set()
             try:
                 with z.open(name) as part:
                     for _event, element in iterparse(part, events=("start",)):
                         tag = element.tag.rsplit("}", 1)[-1]
                         if tag == "row":
                             rows += 1
+                            if element.get("hidden") in ("1", "true") and (element.get("r") or "").isdigit():
+                                hidden_rows.add(int(element.get("r") or 0))
                         elif tag == "c":
                             cells += 1
+                        elif tag == "col" and element.get("hidden") in ("1", "true"):
+                            first, last = int(element.get("min") or 1), int(element.get("max") or 1)
+                            hidden_columns.update(range(first, min(last, MAX_COLUMNS) + 1))
                         if rows > MAX_ROWS or cells > MAX_ROWS * 20:
-                            raise _too_many_rows(_tab_names(z).get(name, name.rsplit("/", 1)[-1]), path)
-            except ParseError:
+                            raise _too_many_rows(tabs.get(name, name.rsplit("/", 1)[-1]), path)
+            except (ParseError, ValueError):
                 raise WorkbookError(
                     f"Excelのブックとして読めません（シートのXMLが壊れています）: {path.name}"
                 ) from None
+            found[tabs.get(name, name)] = (hidden_rows, hidden_columns)
+    return found
 
 
 def _tab_names(z: zipfile.ZipFile) -> dict[str, str]:
@@ -241,7 +257,7 @@ def load_xlsx(path: Path) -> list[SheetCells]:
     """
     import openpyxl  # lazily: the window starts without it
 
-    _count_rows(path)
+    layout = _scan(path)
 
     full = _uncompressed(path) <= FULL_LOAD_LIMIT
     try:
@@ -272,6 +288,8 @@ def load_xlsx(path: Path) -> list[SheetCells]:
                         sheet.cells[(cell.row, cell.column)] = value
             if formulas is not None:
                 _full_details(sheet, ws, formulas[ws.title])
+            else:  # streamed: hidden rows and columns as the scan found them
+                sheet.hidden_rows, sheet.hidden_columns = layout.get(ws.title, (set(), set()))
             sheets.append(sheet)
         return sheets
     finally:

@@ -96,3 +96,13 @@ def test_one_date_period_under_a_wide_period_header_and_a_stray_cell(tmp_path):
     book.save(path)
     ((person,), _notes) = read_workbook(path, CATEGORIES)
     assert person.read.staff.projects[0].period == Period(PartialDate(2013, 4), PartialDate(2013, 4))
+
+
+def test_a_streamed_workbook_still_reports_hidden_rows(tmp_path, monkeypatch):
+    from skillmatrix.exchange.excel import workbook
+
+    monkeypatch.setattr(workbook, "FULL_LOAD_LIMIT", 0)  # as if it were a big file
+    path = excel_books.layout_c(tmp_path, SEED[1], CATEGORIES)
+    (person,), _notes = read_workbook(path, CATEGORIES)
+    assert_is_seed(person.read, SEED[1])
+    assert any("非表示の行" in note for note in person.read.notes)
