@@ -106,3 +106,17 @@ def test_a_streamed_workbook_still_reports_hidden_rows(tmp_path, monkeypatch):
     (person,), _notes = read_workbook(path, CATEGORIES)
     assert_is_seed(person.read, SEED[1])
     assert any("非表示の行" in note for note in person.read.notes)
+
+
+def test_formulas_saved_without_cached_values_are_reported(tmp_path):
+    from openpyxl import load_workbook
+
+    path = excel_books.layout_a(tmp_path, SEED, CATEGORIES)
+    book = load_workbook(path)
+    book["藤沢"]["A5"] = '=UPPER("事務職員")'  # openpyxl saves a formula without its value
+    book.save(path)
+    people, _notes = read_workbook(path, CATEGORIES)
+    read = people[0].read
+    assert read.staff.title == ""  # never the formula text
+    assert ("A5", "（数式の計算結果が保存されていません）") in read.not_understood
+    assert any("計算結果が保存されていない数式があります（A5）" in n for n in read.notes)
