@@ -37,7 +37,7 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 
 # The modules that register commands, in the order --help lists them.
-COMMAND_MODULES = ("new_database", "database", "exchange", "printing", "reports", "selftest")
+COMMAND_MODULES = ("new_database", "database", "exchange", "printing", "reports", "forms", "selftest")
 
 
 def command(name: str, *, help: str, arguments: Callable[[argparse.ArgumentParser], None]):

@@ -64,13 +64,17 @@ def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
         "file",
         type=Path,
         metavar="ファイル",
-        help="取り込むファイル（.sqlite または .json。- なら標準入力のJSON）",
+        help="取り込むファイル（.sqlite / .json / .xlsx / .xlsm / .xls）またはフォルダ。- なら標準入力のJSON",
     )
     p.add_argument("--dry-run", action="store_true", help="結果を表示するだけで変更しない")
     p.add_argument("--prefer", choices=("mine", "theirs"), help="競合したときにどちらを採るか")
 
 
-@command("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む", arguments=_cmd_import_arguments)
+@command(
+    "import",
+    help="共有ファイル（.sqlite）、交換用JSON、Excelの履歴書（.xlsx/.xls、フォルダ）を取り込む",
+    arguments=_cmd_import_arguments,
+)
 def cmd_import(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.import_operation import ApplyImport
     from skillmatrix.exchange.interchange import Loaded, read_json
@@ -82,12 +86,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not stdin:
         if not args.file.exists() and not args.file.is_symlink():
             raise CommandError(f"取り込むファイルが見つかりません: {files.clip(args.file)}")
-        files.check_input(args.file)  # a FIFO, device or folder is refused before it is opened
     if not args.db.exists() or (args.db.is_file() and args.db.stat().st_size == 0):
         raise CommandError(
             f"取り込み先のデータベースがありません: {files.clip(args.db)}。"
             f"先に skillmatrix init --db {files.clip(args.db)} で作ってください"
         )
+    if not stdin:
+        from skillmatrix.cli.forms import import_workbooks, is_workbook_import
+
+        if is_workbook_import(args.file):  # Excel résumés (a workbook or a folder of them)
+            return import_workbooks(args)
+        files.check_input(args.file)  # a FIFO, device or folder is refused before it is opened
     # anything but JSON must prove it is a shared file
     shared = not stdin and args.file.suffix.lower() != ".json"
     without_revisions = False

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from skillmatrix.domain.model import Staff, ValidationError, new_id, validate_staff
 from skillmatrix.domain.serialize import staff_to_dict
 from skillmatrix.progress import Progress, no_progress
+from skillmatrix.store import audit
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
 from skillmatrix.store.shared_sql import RevisionRow, current_revisions, revision_sets, write_merge
 
-CHOICES = ("mine", "theirs", "both")
+CHOICES = ("mine", "theirs", "both", "merged")
 
 
 class ConflictError(StoreError):
@@ -51,6 +52,8 @@ class ImportPlan:
             person and the file holds a later version of them.
         deleted_here: people in the file that I deleted after seeing that version.
         chains: staff id -> their revision chain; None for a file without history (JSON).
+        merged: staff id -> the sheet made part by part from both sides (choice 'merged':
+            written as a new revision after mine, their chain recorded as seen).
     """
 
     added: list[Staff] = field(default_factory=list)
@@ -59,6 +62,13 @@ class ImportPlan:
     conflicts: list[tuple[Staff | None, Staff]] = field(default_factory=list)  # (mine, theirs)
     deleted_here: list[Staff] = field(default_factory=list)
     chains: dict[str, list[RevisionRow]] | None = None
+    merged: dict[str, Staff] = field(default_factory=dict)
+
+    def set_merged(self, staff_id: str, sheet: Staff) -> None:
+        """Settles the conflict of person staff_id with this sheet (choice 'merged')."""
+        if not any(mine is not None and mine.id == staff_id for mine, _ in self.conflicts):
+            raise KeyError(staff_id)
+        self.merged[staff_id] = sheet
 
     @property
     def has_changes(self) -> bool:
@@ -210,8 +220,11 @@ def apply_plan(
     absorbs = []
     for mine, theirs in plan.conflicts:
         choice = choices.get(theirs.id, prefer)
-        if choice == "mine":
-            absorbs.append((theirs.id, chain(theirs)))
+        if choice == "merged" and mine is not None:
+            replaces.append(_merged_revision(plan.merged[mine.id], mine, chains.get(theirs.id, [])))
+        elif choice == "mine":
+            if theirs.revision:  # a sheet without history (Excel) leaves nothing to record
+                absorbs.append((theirs.id, chain(theirs)))
         elif mine is None:  # theirs, or both of a person only they still have
             inserts.append((theirs, chain(theirs)))
         elif choice == "theirs":
@@ -230,12 +243,26 @@ def apply_plan(
 def require_settled(plan: ImportPlan, prefer: str | None, choices: dict[str, str] | None = None) -> None:
     """Raises ConflictError naming the conflicts that have no choice (see apply_plan)."""
     choices = choices or {}
-    open_ones = [theirs.name for _, theirs in plan.conflicts if choices.get(theirs.id, prefer) not in CHOICES]
+    open_ones = [
+        theirs.name
+        for mine, theirs in plan.conflicts
+        if choices.get(theirs.id, prefer) not in CHOICES
+        or (choices.get(theirs.id, prefer) == "merged" and (mine is None or mine.id not in plan.merged))
+    ]
     if open_ones:
         raise ConflictError(
             f"競合が{len(open_ones)}件あります（{'、'.join(open_ones[:5])}"
             f"{' ほか' if len(open_ones) > 5 else ''}）。どちらを採るか選んでください"
         )
+
+
+def _merged_revision(
+    sheet: Staff, mine: Staff, their_chain: list[RevisionRow]
+) -> tuple[Staff, Staff, list[RevisionRow]]:
+    """A merged sheet as a replace of mine: a new revision after mine, their chain seen."""
+    merged = sheet.copy()
+    merged.id, merged.revision = mine.id, new_id()
+    return merged, mine, [*their_chain, (merged.revision, mine.revision or None, audit.now())]
 
 
 def _second_copy(staff: Staff) -> Staff:

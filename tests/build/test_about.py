@@ -60,6 +60,7 @@ def test_lists_the_bundled_licences(dialog):
     assert rows["sqlite-utils"] == "Apache 2.0"
     assert rows["openpyxl"] == "MIT"
     assert rows["tqdm"] == "MPL 2.0 / MIT"
+    assert rows["xlrd"] == "BSD"
     assert rows["IPAexゴシック (IPAexGothic)"] == "IPAフォントライセンス v1.0"
     text = dialog.findChild(QPlainTextEdit, "licenceText")
     assert "Lesser General Public License" in text.toPlainText()  # the first row is shown

@@ -186,6 +186,13 @@ def test_each_conflict_choice_gives_the_expected_database(qtbot, offices, answer
         }
     assert dialog.backup is not None and dialog.backup in [b.path for b in list_backups(chief)]
     assert "取り込みました" in window.statusBar().currentMessage()
+    window.session.undo_stack.undo()  # the whole import, in one step
+    with Store.open(chief, readonly=True) as store:
+        after_undo = {s.id: s for s in store.iter_staff()}
+    assert len(after_undo) == 6 + 1  # the new one (and a second copy) gone again
+    assert after_undo[ids[1]].title != "主任（サブ）"
+    assert after_undo[ids[2]].section == "行政経営課（チーフ）"
+    assert window.staff_panel.model.total() == 7
 
 
 def _random_bytes(path):

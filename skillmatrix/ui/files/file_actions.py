@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from skillmatrix.ui.files.file_guard import FileGuard
+from skillmatrix.ui.files.form_actions import install_form_actions
 
 if TYPE_CHECKING:
     from skillmatrix.ui.main_window import MainWindow
@@ -53,7 +54,7 @@ def install_file_actions(window: MainWindow) -> FileGuard:
         action.setToolTip("")
         action.setStatusTip("")
     export.setStatusTip(tr("全員または選んだ職員を、他の人が開ける共有ファイル（.sqlite）に書き出します"))
-    imp.setStatusTip(tr("共有ファイル（.sqlite）または交換用JSONの内容を確認してから取り込みます"))
+    imp.setStatusTip(tr("共有ファイル（.sqlite）、交換用JSON、Excelの履歴書の内容を確認してから取り込みます"))
 
     read_only = _add_action(
         window, "actionOpenReadOnly", tr("読み取り専用で開く(&Y)…"), lambda: choose_read_only(window)
@@ -67,6 +68,7 @@ def install_file_actions(window: MainWindow) -> FileGuard:
         # Qt appends when the action to insert before is None; the stub does not allow None.
         file_menu.insertAction(_after(file_menu, window.action("actionOpen")), read_only)  # type: ignore[arg-type]
         file_menu.insertAction(_after(file_menu, imp), restore)  # type: ignore[arg-type]
+    install_form_actions(window)  # Excel: forms and folder import (form_actions.py)
     window.session.store_replaced.connect(lambda: apply_read_only(window))
     apply_read_only(window)
     return guard

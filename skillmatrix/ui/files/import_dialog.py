@@ -13,6 +13,10 @@ is written, shown as a preview, then applied in one transaction.
    progress.Cancelled inside the transaction, which rolls back: nothing is changed (the
    backup file stays). Otherwise the window records the import as one undo step (undo
    puts the people back as they were) and refreshes what changed.
+
+Excel workbooks (.xlsx/.xlsm/.xls) and folders of them are read by exchange/excel: the
+preview then also shows what was read from which cell (excel_plan.py), and a person
+matched by name or a filled form is settled part by part (part_choices.py).
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from skillmatrix import operations
+from skillmatrix.exchange.excel.importing import ExcelPlan, plan_excel_import
+from skillmatrix.exchange.excel.workbook import SUFFIXES
 from skillmatrix.exchange.import_operation import ApplyImport
 from skillmatrix.exchange.interchange import read_json
 from skillmatrix.exchange.merge import ImportPlan, plan_import
@@ -50,6 +56,7 @@ from skillmatrix.progress import Cancelled, Progress
 from skillmatrix.store.repository import Store
 from skillmatrix.ui.common import prompts
 from skillmatrix.ui.common.workers import CancelFlag, cancellable_progress, explain
+from skillmatrix.ui.files.excel_plan import ReadingsPanel
 from skillmatrix.ui.files.import_preview import ConflictPanel, PlanModel
 
 if TYPE_CHECKING:
@@ -63,12 +70,17 @@ class Checked:
     plan: ImportPlan
     categories: dict[str, str]
     levels: dict[int, str]
+    excel: ExcelPlan | None = None  # an Excel import: what was read from which cell
 
 
 def check_job(db_path: Path, source: Path) -> Checked:
     """Reads, validates and plans an incoming file against the database (worker thread)."""
     with Store.open(db_path, readonly=True) as store:
         categories = store.categories()
+        if source.is_dir() or source.suffix.lower() in SUFFIXES:
+            excel = plan_excel_import(store, source)
+            levels = {lv.number: lv.name for lv in store.levels()}
+            return Checked(excel.plan, {c.id: c.name for c in categories}, levels, excel)
         if source.suffix.lower() == ".json":
             people, chains = read_json(source, categories).people, None
         else:  # anything else must prove it is a shared file of ours
@@ -79,6 +91,7 @@ def check_job(db_path: Path, source: Path) -> Checked:
     return Checked(plan, {c.id: c.name for c in categories}, levels)
 
 
+UNDO_LIMIT = 1000  # people; past this the import's own backup is the way back
 REPORT_EVERY = 25  # people between two progress reports to the window (signals are queued)
 
 
@@ -124,7 +137,10 @@ def start_import(window: MainWindow) -> ImportDialog | None:
         window,
         window.tr("取り込むファイル"),
         folder,
-        window.tr("共有ファイル・交換用JSON (*.sqlite *.db *.json);;すべてのファイル (*)"),
+        window.tr(
+            "共有ファイル・交換用JSON・Excelの履歴書 (*.sqlite *.db *.json *.xlsx *.xlsm *.xls);;"
+            "Excelの履歴書 (*.xlsx *.xlsm *.xls);;すべてのファイル (*)"
+        ),
     )
     if not name:
         return None
@@ -232,7 +248,8 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.table = QTableView(objectName="importPreview")
-        self.table.setModel(PlanModel(plan, self.table))
+        excel_labels = {"conflict": "差分あり"} if checked.excel is not None else None
+        self.table.setModel(PlanModel(plan, self.table, excel_labels))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -242,22 +259,66 @@ class ImportDialog(QDialog):
         chars = self.fontMetrics().averageCharWidth()
         for column, width in enumerate((22, 20, 24, 16)):
             self.table.setColumnWidth(column, chars * width)
+        top: QWidget = self.table
+        self.readings: ReadingsPanel | None = None
+        if checked.excel is not None:
+            self.readings = ReadingsPanel(checked.excel)
+            top = QSplitter(Qt.Orientation.Horizontal)
+            top.addWidget(self.table)
+            top.addWidget(self.readings)
+            top.setSizes([500, 600])
+            self.table.selectionModel().currentRowChanged.connect(self._show_readings)
         if plan.conflicts:
             splitter = QSplitter(Qt.Orientation.Vertical)
-            splitter.addWidget(self.table)
+            splitter.addWidget(top)
             self.conflict_panel = ConflictPanel(
-                plan, checked.categories, checked.levels, self.window_.session.date_style
+                plan,
+                checked.categories,
+                checked.levels,
+                self.window_.session.date_style,
+                **self._excel_diffs(checked.excel),
             )
             self.conflict_panel.choices_changed.connect(self._update)
             splitter.addWidget(self.conflict_panel)
             splitter.setSizes([200, 500])
             layout.addWidget(splitter, 1)
         else:
-            layout.addWidget(self.table, 1)
+            layout.addWidget(top, 1)
         self.pending_label = QLabel(objectName="importPending")
         layout.addWidget(self.pending_label)
         self.pages.setCurrentWidget(self.preview_page)
         self._update()
+
+    def _excel_diffs(self, excel: ExcelPlan | None) -> dict:
+        """The conflict panel's arguments for an Excel import: each person's part diff."""
+        if excel is None:
+            return {}
+        diffs, captions = {}, {}
+        for person in excel.people:
+            if person.diff is None or person.mine is None:
+                continue
+            diffs[person.read.staff.id] = person.diff
+            if person.diff.three_way:
+                text = self.tr(
+                    "{name}: 記入用シートを作ったときの版と比べた違い {n}か所。"
+                    "こちらでその後に変えた部分と重なるものが競合です"
+                )
+            else:
+                text = self.tr(
+                    "{name}: 同じ氏名の職員の現在の内容と比べた違い {n}か所"
+                    "（元の版が分からないため、すべて選んでください）"
+                )
+            captions[person.read.staff.id] = text.format(
+                name=person.read.staff.name, n=len(person.diff.parts)
+            )
+        return {"diffs": diffs, "captions": captions, "merged_only": True}
+
+    def _show_readings(self, current, _previous=None) -> None:
+        if self.readings is not None and current.isValid():
+            model = self.table.model()
+            assert isinstance(model, PlanModel)
+            _kind, _mine, theirs = model.rows[current.row()]
+            self.readings.show_person(theirs.id)
 
     def counts(self) -> dict[str, int]:
         """How many people the import adds, updates, leaves, has in conflict, keeps deleted."""
@@ -309,10 +370,14 @@ class ImportDialog(QDialog):
         self.busy_label.setText(self.tr("取り込んでいます…（バックアップを作ってから、一度に書き込みます）"))
         self.pages.setCurrentIndex(0)
         window = self.window_
+        plan = self.checked.plan
+        if self.conflict_panel is not None:
+            for staff_id, sheet in self.conflict_panel.merged_sheets().items():
+                plan.set_merged(staff_id, sheet)
         operation = ApplyImport(
-            self.checked.plan,
+            plan,
             self.source.name,
-            self.tr("取り込み: {name}").format(name=self.source.name),
+            self.tr("取り込み（{name}）").format(name=self.source.name),
             choices=tuple(self.choices().items()),
         )
         db_path = window.store.path
@@ -352,14 +417,24 @@ class ImportDialog(QDialog):
         self.backup = backup
         if window.is_closed:
             return  # the window waited for the transaction, then closed its file
-        # One undo step: undo puts the people back as they were before the import.
-        window.session.record(operation, changes)
+        if len(changes.added) + len(changes.staff) <= UNDO_LIMIT:
+            # One undo step: undo puts the people back as they were before the import.
+            window.session.record(operation, changes)
+            undoable = True
+        else:
+            # Too many sheets to keep in memory for undo; older steps would undo over the
+            # import, so the history ends here and the backup is the way back.
+            window.session.undo_stack.clear()
+            window.session.reload()
+            undoable = False
         c = self.counts()
         message = self.tr("取り込みました（追加 {a}名、更新 {u}名、競合 {k}名）").format(
             a=c["added"], u=c["updated"], k=c["conflicts"]
         )
         if backup is not None:
             message += self.tr("。取り込み前のバックアップ: {name}").format(name=backup.name)
+        if not undoable:
+            message += self.tr("（大きな取り込みのため「元に戻す」ではなくバックアップから戻せます）")
         window.statusBar().showMessage(message, 30000)
         self.state = "done"
         self.accept()

@@ -5,6 +5,8 @@ conflict, both versions side by side with the user's choice.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -20,12 +22,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from skillmatrix.domain.model import Entry, Staff
+from skillmatrix.domain.sheet_diff import Choice, SheetDiff, diff_sheets, merge_sheets
 from skillmatrix.exchange.merge import ImportPlan
+from skillmatrix.ui.files.part_choices import PartChoiceView
 
 KIND_LABELS = {
     "conflict": "競合",
@@ -34,7 +39,12 @@ KIND_LABELS = {
     "deleted": "削除済み（取り込まない）",
     "unchanged": "変更なし",
 }
-CHOICE_LABELS = {"mine": "こちらを残す", "theirs": "ファイルの内容を採る", "both": "両方残す（2人として）"}
+CHOICE_LABELS = {
+    "mine": "こちらを残す",
+    "theirs": "ファイルの内容を採る",
+    "both": "両方残す（2人として）",
+    "merged": "部分ごとに選んだ内容",
+}
 DIFFERS = QColor("#fff3c4")
 CONFLICT = QColor("#b00020")
 
@@ -55,9 +65,10 @@ class PlanModel(QAbstractTableModel):
 
     HEADERS = ("区分", "氏名", "所属", "職名", "実績（こちら → ファイル）")
 
-    def __init__(self, plan: ImportPlan, parent=None):
+    def __init__(self, plan: ImportPlan, parent=None, labels: dict[str, str] | None = None):
         super().__init__(parent)
         self.rows = plan_rows(plan)
+        self.labels = {**KIND_LABELS, **(labels or {})}  # an Excel import names its kinds its way
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -75,7 +86,7 @@ class PlanModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.tr(KIND_LABELS[kind])
+                return self.tr(self.labels[kind])
             if column == 1:
                 return theirs.name
             if column == 2:
@@ -157,8 +168,12 @@ def compare_rows(
 
 
 class ConflictPanel(QWidget):
-    """The conflicts: a list, both versions of the selected one side by side, and the
-    choice for it (keep mine, take theirs, keep both as two people).
+    """The conflicts: a list, then for the selected person each differing part with the
+    side taken for it (part_choices.py), both whole versions side by side on a second
+    tab, and the person-level choice (keep mine, take theirs, keep both as two people).
+
+    A person is settled when every part has a side: all mine is 'mine', all theirs is
+    'theirs', a mix is 'merged' (the merged sheet is written as one new revision).
 
     Signals:
         choices_changed(): a choice was made or changed.
@@ -173,33 +188,50 @@ class ConflictPanel(QWidget):
         levels: dict[int, str],
         style: str = "seireki",
         parent: QWidget | None = None,
+        diffs: dict[str, SheetDiff] | None = None,
+        captions: dict[str, str] | None = None,
+        merged_only: bool = False,
     ):
         super().__init__(parent)
         self.setObjectName("conflictPanel")
         self.conflicts = plan.conflicts
         # date_style, not style: an attribute named style hid QWidget.style().
         self.categories, self.levels, self.date_style = categories, levels, style
+        self.merged_only = merged_only  # a sheet without history: settled only by merging
         self.choices: dict[str, str] = {}
+        self.diffs: dict[str, SheetDiff] = dict(diffs or {})
+        self.captions = captions or {}
+        for mine, theirs in self.conflicts:
+            if mine is not None and theirs.id not in self.diffs:
+                self.diffs[theirs.id] = diff_sheets(None, mine, theirs, categories)
+        self.part_choices: dict[str, dict[str, Choice]] = {theirs.id: {} for _m, theirs in self.conflicts}
         self.list = QListWidget(objectName="conflictList")
         self.list.setAccessibleName(self.tr("競合している職員"))
         for _mine, theirs in self.conflicts:
             self.list.addItem(QListWidgetItem(theirs.name))
+        self.parts = PartChoiceView()
+        self.parts.choices_changed.connect(self._parts_changed)
         self.table = QTableWidget(0, 2, objectName="conflictCompare")
         self.table.setHorizontalHeaderLabels([self.tr("こちら（このデータベース）"), self.tr("ファイル")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs = QTabWidget(objectName="conflictTabs")
+        self.tabs.addTab(self.parts, self.tr("部分ごとに選ぶ"))
+        self.tabs.addTab(self.table, self.tr("全体を並べて見る"))
         self.buttons: dict[str, QRadioButton] = {}
         self.group = QButtonGroup(self)
         choice_row = QHBoxLayout()
         choice_row.addWidget(QLabel(self.tr("この職員は:")))
-        for name, label in CHOICE_LABELS.items():
+        for name in ("mine", "theirs", "both"):
+            label = CHOICE_LABELS[name]
             button = QRadioButton(self.tr(label), objectName=f"choice{name.capitalize()}")
             self.group.addButton(button)
             self.buttons[name] = button
             choice_row.addWidget(button)
             button.clicked.connect(lambda _checked=False, n=name: self.choose(n))
+        self.buttons["both"].setVisible(not merged_only)
         choice_row.addStretch(1)
         all_mine = QPushButton(self.tr("すべてこちらを残す"), objectName="chooseAllMine")
         all_theirs = QPushButton(self.tr("すべてファイルの内容を採る"), objectName="chooseAllTheirs")
@@ -210,7 +242,7 @@ class ConflictPanel(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.tabs, 1)
         right_layout.addLayout(choice_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
@@ -221,13 +253,16 @@ class ConflictPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(
             self.tr(
-                "<b>競合</b>: 両方のデータベースで別々に変更された職員です。"
-                "それぞれ、どちらを採るか選んでください。"
+                "<b>競合</b>: 両方で変更された職員です。違う部分ごとに、どちらを採るか選んでください"
+                "（こちらだけ・ファイルだけで変わった部分は、変わった側が選ばれています）。"
             )
         )
         title.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(splitter, 1)
+        for row, (_mine, theirs) in enumerate(self.conflicts):
+            self._settle(theirs.id)
+            self._mark(row)
         self.list.currentRowChanged.connect(self.show_conflict)
         if self.conflicts:
             self.list.setCurrentRow(0)
@@ -237,7 +272,7 @@ class ConflictPanel(QWidget):
         return self.conflicts[row][1] if 0 <= row < len(self.conflicts) else None
 
     def show_conflict(self, row: int) -> None:
-        """Fills the side-by-side table with the row's two versions."""
+        """Shows the row's parts and its two whole versions."""
         if not 0 <= row < len(self.conflicts):
             return
         mine, theirs = self.conflicts[row]
@@ -251,28 +286,87 @@ class ConflictPanel(QWidget):
                 if a != b:
                     item.setBackground(DIFFERS)
                 self.table.setItem(i, column, item)
+        diff = self.diffs.get(theirs.id)
+        self.tabs.setTabEnabled(0, diff is not None)
+        if diff is not None:
+            caption = self.captions.get(theirs.id) or self.tr(
+                "{name}: 違う部分 {n}か所（共通の元の版が無いため、すべて選んでください）"
+            ).format(name=theirs.name, n=len(diff.parts))
+            self.parts.show_diff(diff, self.part_choices[theirs.id], caption, self.date_style)
+            self.tabs.setCurrentIndex(0)
+        else:
+            self.tabs.setCurrentIndex(1)
         self.buttons["both"].setEnabled(mine is not None)  # nothing of mine to keep beside theirs
-        choice = self.choices.get(theirs.id)
+        self._check_buttons(theirs.id)
+
+    def _check_buttons(self, staff_id: str) -> None:
+        choice = self.choices.get(staff_id)
         self.group.setExclusive(False)
         for name, button in self.buttons.items():
-            button.setChecked(name == choice)
+            button.setChecked(name == choice)  # a merged person has no whole-sheet choice
         self.group.setExclusive(True)
 
     def choose(self, choice: str) -> None:
-        """Sets the choice for the conflict shown."""
+        """Sets the choice for the conflict shown (mine / theirs: every part that side)."""
         theirs = self.current_theirs()
         if theirs is None:
+            return
+        if choice in ("mine", "theirs") and theirs.id in self.diffs:
+            self.parts.choose_all(cast(Choice, choice))  # calls _parts_changed, which settles the person
             return
         self.choices[theirs.id] = choice
         self._mark(self.list.currentRow())
         self.choices_changed.emit()
 
     def choose_all(self, choice: str) -> None:
+        """Takes one side for every part of every person in conflict."""
         for row, (_mine, theirs) in enumerate(self.conflicts):
-            self.choices[theirs.id] = choice
+            diff = self.diffs.get(theirs.id)
+            if diff is not None and choice in ("mine", "theirs"):
+                side = cast(Choice, choice)
+                self.part_choices[theirs.id].update({p.key: side for p in diff.parts})
+                self._settle(theirs.id)
+            else:
+                self.choices[theirs.id] = choice
             self._mark(row)
         self.show_conflict(self.list.currentRow())
         self.choices_changed.emit()
+
+    def _parts_changed(self) -> None:
+        theirs = self.current_theirs()
+        if theirs is None:
+            return
+        self._settle(theirs.id)
+        self._mark(self.list.currentRow())
+        self._check_buttons(theirs.id)
+        self.choices_changed.emit()
+
+    def _settle(self, staff_id: str) -> None:
+        """The person's choice from their parts' sides (none while a part is open)."""
+        diff = self.diffs.get(staff_id)
+        if diff is None:
+            return
+        chosen = self.part_choices[staff_id]
+        sides = {chosen.get(p.key, p.default_choice()) for p in diff.parts}
+        if None in sides:
+            self.choices.pop(staff_id, None)
+        elif self.merged_only:
+            self.choices[staff_id] = "merged"
+        elif sides == {"mine"}:
+            self.choices[staff_id] = "mine"
+        elif sides == {"theirs"}:
+            self.choices[staff_id] = "theirs"
+        else:
+            self.choices[staff_id] = "merged"
+
+    def merged_sheets(self) -> dict[str, Staff]:
+        """staff id -> the sheet made part by part, for every person settled as 'merged'."""
+        sheets = {}
+        for mine, theirs in self.conflicts:
+            if mine is not None and self.choices.get(theirs.id) == "merged":
+                diff = self.diffs[theirs.id]
+                sheets[mine.id] = merge_sheets(mine, theirs, diff, self.part_choices[theirs.id])
+        return sheets
 
     def _mark(self, row: int) -> None:
         theirs = self.conflicts[row][1]

@@ -139,6 +139,7 @@ def components(tr: Callable[[str], str] = str) -> list[Component]:
         Component("reportlab", "BSD", ("reportlab",)),
         Component("sqlite-utils", "Apache 2.0", ("sqlite-utils",)),
         Component("openpyxl", "MIT", ("openpyxl", "et_xmlfile")),
+        Component("xlrd", "BSD", ("xlrd",)),  # old .xls résumés (exchange/excel/legacy.py)
         Component(
             "tqdm",
             "MPL 2.0 / MIT",

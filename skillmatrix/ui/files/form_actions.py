@@ -1,0 +1,142 @@
+"""職員 › 記入用シートを作る (the person shown, to one .xlsx) and 全員の記入用シートを作る
+(one file per person, into a folder), and File › フォルダから取り込む.
+
+The forms are written by exchange/excel/form_writer.py (save_workbook is the one place
+they reach the disk); a filled form comes back through File › 取り込む.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from skillmatrix.exchange.excel.form_writer import FormError, write_forms
+from skillmatrix.ui.common import prompts
+
+if TYPE_CHECKING:
+    from skillmatrix.ui.files.import_dialog import ImportDialog
+    from skillmatrix.ui.main_window import MainWindow
+
+
+def install_form_actions(window: MainWindow) -> None:
+    """Adds the form actions to the 職員 menu and the folder import to the File menu."""
+    tr = window.tr
+    one = _action(window, "actionMakeForm", tr("記入用シートを作る(&F)…"), lambda: make_form(window))
+    one.setStatusTip(tr("表示中の職員が自分で記入するExcelのシートを作ります（記入済み・保護あり）"))
+    every = _action(
+        window, "actionMakeAllForms", tr("全員の記入用シートを作る(&G)…"), lambda: make_all_forms(window)
+    )
+    folder = _action(
+        window, "actionImportFolder", tr("フォルダから取り込む(&L)…"), lambda: start_folder_import(window)
+    )
+    folder.setStatusTip(tr("フォルダの中のExcelの履歴書をすべて読み取り、確認してから取り込みます"))
+    folder.setProperty("editing", True)
+    staff_menu = _menu_with(window, "actionNewStaff")
+    if staff_menu is not None:
+        staff_menu.addSeparator()
+        staff_menu.addAction(one)
+        staff_menu.addAction(every)
+    file_menu = _menu_with(window, "actionImport")
+    if file_menu is not None:
+        actions = file_menu.actions()
+        i = actions.index(window.action("actionImport"))
+        # Qt appends when the action to insert before is None; the stub does not allow None.
+        file_menu.insertAction(actions[i + 1] if i + 1 < len(actions) else None, folder)  # type: ignore[arg-type]
+    window.session.current_changed.connect(lambda staff: one.setEnabled(staff is not None))
+    one.setEnabled(window.session.current is not None)
+
+
+def _action(window: MainWindow, name: str, text: str, slot) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    window.actions_by_name[name] = action
+    return action
+
+
+def _menu_with(window: MainWindow, name: str) -> QMenu | None:
+    action = window.action(name)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if isinstance(menu, QMenu) and action in menu.actions():
+            return menu
+    return None
+
+
+def _start_folder(window: MainWindow) -> str:
+    return str(window.settings.value("forms/folder", "")) or str(Path.home())
+
+
+def _write(window: MainWindow, ids: list[str], out: Path) -> None:
+    force = False
+    if out.suffix.lower() == ".xlsx" and out.exists():
+        if not prompts.ask(
+            window,
+            window.tr("記入用シートを作る"),
+            window.tr("ファイルがすでにあります。置き換えますか？\n{path}").format(path=out),
+        ):
+            return
+        force = True
+    try:
+        written = write_forms(window.store, ids, out, force=force)
+    except FormError as error:
+        prompts.tell(window, window.tr("記入用シートを作れませんでした"), str(error), name="formFailedDialog")
+        return
+    window.statusBar().showMessage(
+        window.tr("{n}名分の記入用シートを作りました: {path}").format(n=len(written), path=out), 30000
+    )
+
+
+def make_form(window: MainWindow) -> None:
+    """The form of the person shown, to a file the user picks."""
+    staff = window.session.current
+    if staff is None:
+        return
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        window.tr("記入用シートの保存先"),
+        str(Path(_start_folder(window)) / f"記入用_{staff.name.replace(' ', '_')}.xlsx"),
+        window.tr("Excelのブック (*.xlsx)"),
+    )
+    if not name:
+        return
+    out = Path(name) if Path(name).suffix.lower() == ".xlsx" else Path(name + ".xlsx")
+    window.settings.setValue("forms/folder", str(out.parent))
+    _write(window, [staff.id], out)
+
+
+def make_all_forms(window: MainWindow) -> None:
+    """Everyone's forms, one file each, into a folder the user picks."""
+    folder = QFileDialog.getExistingDirectory(
+        window, window.tr("記入用シートを置くフォルダ"), _start_folder(window)
+    )
+    if not folder:
+        return
+    window.settings.setValue("forms/folder", folder)
+    _write(window, window.store.staff_ids(), Path(folder))
+
+
+def start_folder_import(window: MainWindow) -> ImportDialog | None:
+    """File > フォルダから取り込む: every Excel résumé workbook in a folder."""
+    if window.session.readonly:
+        prompts.tell(
+            window,
+            window.tr("取り込めません"),
+            window.tr("読み取り専用で開いているため取り込めません。"),
+            name="importFailedDialog",
+        )
+        return None
+    folder = str(window.settings.value("import/folder", "")) or str(window.store.path.parent)
+    name = QFileDialog.getExistingDirectory(window, window.tr("Excelの履歴書があるフォルダ"), folder)
+    if not name:
+        return None
+    window.settings.setValue("import/folder", name)
+    from skillmatrix.ui.files.import_dialog import ImportDialog  # lazily, as file_actions does
+
+    dialog = ImportDialog(window, Path(name))
+    dialog.open()
+    return dialog
