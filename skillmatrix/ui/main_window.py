@@ -18,6 +18,7 @@ from skillmatrix.store.repository import Store
 from skillmatrix.ui import menus
 from skillmatrix.ui.common import settings
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.table_keys import frame_focus_stops
 from skillmatrix.ui.sheet.sheet_editor import SheetEditor
 from skillmatrix.ui.staff.staff_panel import StaffPanel
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
 
         self.printing = install_printing(self)  # preview, print, export PDF, print many
         self._set_tab_order()
+        frame_focus_stops(self)  # the empty 資格等, the grid, the tab bars, the level text
         self.sheet_editor.new_staff_button.clicked.connect(self.new_staff)
         self.sheet_editor.demo_button.clicked.connect(self.load_demo)
 

@@ -28,6 +28,7 @@ from skillmatrix.domain.model import KIND_LABELS, KINDS, Category
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.row_table_model import RowTableModel
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.table_keys import TableKeys
 from skillmatrix.ui.department.commands import DeleteCourse, SaveCourse
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
 from skillmatrix.ui.department.dialog_base import DepartmentDialog
@@ -218,6 +219,7 @@ class CatalogueDialog(DepartmentDialog):
         self.body.addLayout(row)
         self.add_button.clicked.connect(self.add_course)
         self.delete_button.clicked.connect(self.delete_course)
+        self.keys = TableKeys.install(self.view, add=self.add_course, delete=self.delete_course)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_takers())
         self.taker_view.doubleClicked.connect(
             lambda index: index.isValid() and self.staff_activated.emit(index.data(Qt.ItemDataRole.UserRole))

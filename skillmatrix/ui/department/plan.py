@@ -36,6 +36,7 @@ from skillmatrix.domain.department import Course, PlanItem
 from skillmatrix.domain.department_view import Person, propose_plan
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.table_keys import TableKeys
 from skillmatrix.ui.department.commands import RecordTraining, SavePlan
 from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
 from skillmatrix.ui.department.plan_model import COURSE, NAME, NOTE, PlanModel
@@ -174,6 +175,9 @@ class PlanDialog(DepartmentDialog):
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.view.doubleClicked.connect(self._open_person)
+        self.keys = TableKeys.install(
+            self.view, add=self.add_line, delete=self.remove_lines, add_on_enter=False
+        )
         self.reload()
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
