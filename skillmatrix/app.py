@@ -42,9 +42,13 @@ def create_window(db_path, readonly: bool = False):
     """
     from pathlib import Path
 
+    from PySide6.QtWidgets import QApplication
+
+    from skillmatrix.ui.common.application import install_translations
     from skillmatrix.ui.files.opening import open_store
     from skillmatrix.ui.main_window import MainWindow
 
+    install_translations(QApplication.instance())  # once per application; Qt's own in Japanese
     opened = open_store(Path(db_path), readonly=readonly, create=not readonly)
     try:
         window = MainWindow(opened.store)

@@ -35,8 +35,6 @@ class DepartmentDialog(QDialog):
         self.message = QLabel(objectName=f"{name}Message")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        # Named here: Qt's own translation of "Close" is there only when qtbase_ja is loaded.
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(self.body, 1)
@@ -124,8 +122,6 @@ class DepartmentDialog(QDialog):
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """Returns OK / キャンセル buttons wired to the dialog's accept and reject."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    # Named here: Qt's own translation is there only when qtbase_ja is loaded.
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("キャンセル"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

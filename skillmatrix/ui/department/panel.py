@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from skillmatrix.domain.model import KIND_LABELS, KINDS
 from skillmatrix.report.department_tables import REPORT_TITLES
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common import settings
 from skillmatrix.ui.department.counts_model import CountsModel
 from skillmatrix.ui.department.matrix_model import MODE_GAPS, MODE_LEVELS, MatrixModel
 
@@ -247,11 +248,14 @@ class DepartmentPanel(QWidget):
 
     def export(self, kind: str, suffix: str) -> Path | None:
         """Asks for a file name and writes a department report there."""
-        folder = self.session.store.path.parent
+        folder = settings.start_folder(
+            settings.app_settings(), "report", avoid=(self.session.store.path.parent,)
+        )
         name = REPORT_TITLES[kind].split("（")[0] + suffix
         path, _ = QFileDialog.getSaveFileName(self, self.tr("書き出す"), str(folder / name), f"*{suffix}")
         if not path:
             return None
+        settings.remember_folder(settings.app_settings(), "report", Path(path))
         return self.write_report(kind, Path(path))
 
     def write_report(self, kind: str, path: Path) -> Path | None:

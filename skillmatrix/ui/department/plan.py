@@ -35,6 +35,7 @@ from skillmatrix.domain.dates import DateError, PartialDate, fiscal_year
 from skillmatrix.domain.department import Course, PlanItem
 from skillmatrix.domain.department_view import Person, propose_plan
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common import settings
 from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.common.table_keys import TableKeys
 from skillmatrix.ui.department.commands import RecordTraining, SavePlan
@@ -375,11 +376,15 @@ class PlanDialog(DepartmentDialog):
 
     def export(self, suffix: str) -> Path | None:
         """Asks for a file name and writes the plan there (PDF or Excel)."""
-        folder = self.session.store.path.parent
+        folder = settings.start_folder(
+            settings.app_settings(), "report", avoid=(self.session.store.path.parent,)
+        )
         name = f"研修計画_{self.year.value()}年度{suffix}"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("研修計画を書き出す"), str(folder / name), f"*{suffix}"
         )
+        if path:
+            settings.remember_folder(settings.app_settings(), "report", Path(path))
         return self.write_report(Path(path)) if path else None
 
     def write_report(self, path: Path) -> Path | None:
