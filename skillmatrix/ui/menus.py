@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
+from skillmatrix.ui.common.undo_keys import UndoKeys, redo_keys
+
 if TYPE_CHECKING:
     from skillmatrix.ui.main_window import MainWindow
 
@@ -72,7 +74,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         (
             "actionRedo",
             tr("やり直し(&R)"),
-            _keys(SK.Redo),
+            redo_keys(),  # Ctrl+Y and Ctrl+Shift+Z on every platform
             window.redo,
             QStyle.StandardPixmap.SP_ArrowForward,
         ),
@@ -123,6 +125,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         actions[name].setShortcuts(keys)
         actions[name].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         list_view.addAction(actions[name])
+    # From every widget and the department's dialogs: one stack for the whole program.
+    for name in ("actionUndo", "actionRedo"):
+        actions[name].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    window.undo_keys = UndoKeys(actions["actionUndo"], actions["actionRedo"], window)
     group = QActionGroup(window)
     for name, text, style_name in (
         ("actionDateSeireki", tr("西暦で表示(&S)"), "seireki"),
