@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from skillmatrix.domain.model import Staff
@@ -307,10 +307,9 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
-        else:
-            self.resize(1280, 800)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if not (restored and self._fits_screen()):
+            self._place_in_screen()
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -324,6 +323,25 @@ class MainWindow(QMainWindow):
                 splitter.setSizes([230, 520])
             elif splitter.objectName() == "gridSplitter":
                 splitter.setSizes([800, 200])
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def _fits_screen(self) -> bool:
+        """True when the whole window (frame included) lies on the screen it opens on."""
+        return self._available().contains(self.frameGeometry())
+
+    def _place_in_screen(self) -> None:
+        """Opens at 1280×800 (logical pixels) or less — never larger than the available
+        screen at any scale factor (QT_SCALE_FACTOR=2 makes a 1600×1000 screen 800×500)."""
+        available = self._available()
+        width = min(1280, available.width() - 16)
+        height = min(800, available.height() - 40)  # room for a title bar
+        self.resize(max(width, 320), max(height, 240))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

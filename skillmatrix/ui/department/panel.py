@@ -83,12 +83,13 @@ class DepartmentPanel(QWidget):
         bar.addWidget(self.section_combo)
         bar.addWidget(QLabel(self.tr("職名")))
         bar.addWidget(self.title_combo)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("数える実績")))
-        bar.addLayout(kinds_row)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         bar.addWidget(self.export_button)
+        # The kinds on a line of their own: one line of everything made the window wider
+        # than a 1600-pixel screen at 200 %.
+        kinds_row.insertWidget(0, QLabel(self.tr("数える実績")))
+        kinds_row.addStretch(1)
 
         self.view = QTableView(objectName="departmentMatrix")
         self.view.setModel(self.model)
@@ -121,6 +122,7 @@ class DepartmentPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(kinds_row)
         layout.addLayout(self._dialog_buttons())
         layout.addWidget(splitter)
 
