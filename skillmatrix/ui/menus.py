@@ -125,9 +125,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         actions[name].setShortcuts(keys)
         actions[name].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         list_view.addAction(actions[name])
-    # From every widget and the department's dialogs: one stack for the whole program.
-    for name in ("actionUndo", "actionRedo"):
-        actions[name].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    # From every widget of the window (the department's dialogs have their own actions on
+    # the same stack): text fields pass the keys on when they have nothing to undo.
     window.undo_keys = UndoKeys(actions["actionUndo"], actions["actionRedo"], window)
     group = QActionGroup(window)
     for name, text, style_name in (

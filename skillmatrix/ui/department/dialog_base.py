@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from skillmatrix.ui.common import settings
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.undo_keys import redo_keys
 
 
 class DepartmentDialog(QDialog):
@@ -43,7 +44,7 @@ class DepartmentDialog(QDialog):
         stack = session.undo_stack
         for action, keys in (
             (stack.createUndoAction(self, self.tr("元に戻す")), QKeySequence.StandardKey.Undo),
-            (stack.createRedoAction(self, self.tr("やり直し")), QKeySequence.StandardKey.Redo),
+            (stack.createRedoAction(self, self.tr("やり直し")), redo_keys()),  # Ctrl+Y, Ctrl+Shift+Z
         ):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -66,6 +66,7 @@ class DepartmentPanel(QWidget):
             self.kind_boxes[kind] = box
             kinds_row.addWidget(box)
         self.count_label = QLabel(objectName="departmentCount")
+        self.count_label.setToolTip(self.tr("表示中の人数（所属・職名で絞り込んだ後）／全職員の人数"))
         self.export_button = QToolButton(objectName="departmentExport")
         self.export_button.setText(self.tr("書き出す"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
