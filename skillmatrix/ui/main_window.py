@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         from skillmatrix.ui.printing.print_actions import install_printing
 
         self.printing = install_printing(self)  # preview, print, export PDF, print many
+        from skillmatrix.ui.sheet.layout_modes import SheetLayout
+
+        self.sheet_layout = SheetLayout(self)  # 職員一覧 / レベルの説明 / 一覧表示 (表示 menu)
         self._set_tab_order()
         frame_focus_stops(self)  # the empty 資格等, the grid, the tab bars, the level text
         self.sheet_editor.new_staff_button.clicked.connect(self.new_staff)
@@ -310,6 +313,10 @@ class MainWindow(QMainWindow):
         restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         if not (restored and self._fits_screen()):
             self._place_in_screen()
+        for name, header in self._history_headers():
+            saved = self.settings.value(f"columns/{name}")
+            if isinstance(saved, QByteArray):
+                header.restoreState(saved)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -333,17 +340,23 @@ class MainWindow(QMainWindow):
         return self._available().contains(self.frameGeometry())
 
     def _place_in_screen(self) -> None:
-        """Opens at 1280×800 (logical pixels) or less — never larger than the available
-        screen at any scale factor (QT_SCALE_FACTOR=2 makes a 1600×1000 screen 800×500)."""
+        """Opens on 92 % of the available screen (at least 1280×800 logical pixels where
+        there is room) — never larger than the screen at any scale factor
+        (QT_SCALE_FACTOR=2 makes a 1600×1000 screen 800×500)."""
         available = self._available()
-        width = min(1280, available.width() - 16)
-        height = min(800, available.height() - 40)  # room for a title bar
+        width = min(max(1280, available.width() * 92 // 100), available.width() - 16)
+        height = min(max(800, available.height() * 92 // 100), available.height() - 40)  # title bar
         self.resize(max(width, 320), max(height, 240))
         frame = self.frameGeometry()
         frame.moveCenter(available.center())
         self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
 
+    def _history_headers(self):
+        return [(t.objectName(), t.horizontalHeader()) for t in self.sheet_editor.views()[:3]]
+
     def save_layout(self) -> None:
+        for name, header in self._history_headers():  # column widths the user dragged
+            self.settings.setValue(f"columns/{name}", header.saveState())
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         for splitter in self._splitters():

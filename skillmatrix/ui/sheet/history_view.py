@@ -57,6 +57,8 @@ class HistoryTable(QTableView):
         self.setModel(model)
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
+        # Never "…": rows grow to the wrapped text (_resize_rows), so nothing is cut short.
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
