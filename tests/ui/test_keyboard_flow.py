@@ -137,3 +137,26 @@ def test_the_tab_stop_after_the_grid_shows_that_it_has_the_focus(qtbot, window):
     edge += [after.pixelColor(rect.center().x(), rect.top() + 1 + dy) for dy in range(0, 4)]
     assert highlight in edge, "no focus frame on the level text"
     assert highlight not in [before.pixelColor(rect.left() + 1 + dx, rect.center().y()) for dx in range(4)]
+
+
+def test_the_catalogue_table_has_the_same_keys(qtbot, window):
+    from PySide6.QtWidgets import QDialog
+
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, "actionDepartmentCatalogue").trigger()
+    qtbot.wait(20)
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    table = find(dialog, QTableView, "catalogueTable")
+    count = table.model().rowCount()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # moves on; never the dialog's 閉じる
+    assert dialog.isVisible() and table.currentIndex() == table.model().index(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Insert)
+    assert table.model().rowCount() == count + 1
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert in_table(table)
+    qtbot.keyClick(table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert table.model().rowCount() == count
+    dialog.close()
