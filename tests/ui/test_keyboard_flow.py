@@ -140,9 +140,8 @@ def test_the_tab_stop_after_the_grid_shows_that_it_has_the_focus(qtbot, window):
 
 
 def test_the_catalogue_table_has_the_same_keys(qtbot, window):
-    from PySide6.QtWidgets import QDialog
-
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDialog
 
     window.findChild(QAction, "actionDepartmentCatalogue").trigger()
     qtbot.wait(20)
