@@ -48,3 +48,31 @@ def test_import_into_an_empty_database_shows_the_person_at_once(qtbot, tmp_path,
     assert assignments.isEnabled()
     assert assignments.model().rowCount() == len(stored.assignments)
     window.close()
+
+
+def test_restore_into_an_emptied_database_shows_the_person(qtbot, tmp_path, answers):
+    from PySide6.QtWidgets import QTableWidget
+
+    from skillmatrix.app import create_window
+    from skillmatrix.store.backup import make_backup
+
+    db = make_db(tmp_path / "chief.sqlite", 1)
+    make_backup(db, "manual")
+    window = create_window(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    for staff_id in window.store.staff_ids():
+        window.session.delete_staff(staff_id)
+    assert window.session.current is None
+    window.action("actionRestoreBackup").trigger()
+    dialog = window.findChild(QDialog, "backupsDialog")
+    qtbot.waitUntil(dialog.checks_done, timeout=20000)
+    assert dialog.findChild(QTableWidget, "backupTable").rowCount() == 1
+    dialog.restore_button.click()
+    qtbot.wait(20)
+    shown = window.session.current
+    assert shown is not None and window.sheet_editor.currentIndex() == SHEET_PAGE
+    assert window.findChild(QLineEdit, "nameEdit").text() == shown.name
+    assert window.findChild(QTableView, "skillGrid").isEnabled()
+    window.close()
