@@ -30,6 +30,8 @@ def open_dialogs(qtbot, window, action_name):
 
 DIALOG_ACTIONS = [
     "actionExportShared",
+    "actionExportPdf",
+    "actionPrintAll",
     "actionDefinitions",
     "actionAbout",
     "actionRestoreBackup",
@@ -81,3 +83,17 @@ def test_alt_k_reaches_the_kana_field_even_with_the_course_bar_shown(qtbot, wind
     prompt.show()
     qtbot.keyClick(window.sheet_editor.grid, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.findChild(QLineEdit, "kanaEdit")
+
+
+def test_the_import_dialog_uses_each_mnemonic_once(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.file_support import export, make_db
+
+    shared = export(make_db(tmp_path / "office.sqlite", 2), tmp_path / "shared.sqlite")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(shared), "")))
+    window.load_demo()
+    (dialog,) = open_dialogs(qtbot, window, "actionImport")
+    qtbot.waitUntil(lambda: dialog.state != "checking", timeout=20000)
+    assert clashes(dialog) == []
+    dialog.reject()
