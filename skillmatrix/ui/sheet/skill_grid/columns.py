@@ -13,7 +13,7 @@ content.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -115,6 +115,20 @@ class GridColumns(QObject):
                     self.header.resizeSection(column, width)
         finally:
             self._fitting = False
+        self._fit_header_height()
+
+    def _fit_header_height(self) -> None:
+        """Makes the header as high as its tallest wrapped category name (a narrow column
+        wraps 「行政職員一般」 over two lines; the header kept one and cut both)."""
+        model = self.view.model()
+        metrics = self.header.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        needed = metrics.height()
+        for column in range(model.columnCount()):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(1, self.header.sectionSize(column) - 8)
+            needed = max(needed, metrics.boundingRect(QRect(0, 0, width, 10000), flags, text).height())
+        self.header.setFixedHeight(needed + 8)
 
     def _resized(self, *_args) -> None:
         if self._fitting or not self.header.isVisible():
