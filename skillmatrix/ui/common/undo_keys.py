@@ -79,7 +79,10 @@ class UndoKeys(QObject):
             if _matches(event, keys) and not _own_history(watched, redo):
                 # Not the field's: let the window's action have the key.
                 event.ignore()
-                if event.type() == QEvent.Type.KeyPress and action.isEnabled():
-                    action.trigger()  # the field got the key anyway (no shortcut matched)
+                if event.type() == QEvent.Type.KeyPress:
+                    # No shortcut took the key. In the window itself that is this action's
+                    # key; in a dialog (a field of 「レベルと分類の定義」 …) nothing happens.
+                    if watched.window() is self.parent() and action.isEnabled():
+                        action.trigger()
                 return True
         return False
