@@ -45,6 +45,7 @@ for _c in range(0xFF01, 0xFF5F):
     _FOLD[_c] = _c - 0xFEE0
 _FOLD[0x3000] = 0x20
 INDEX_SLICE = 250  # people whose search texts are read per idle turn (~20 ms)
+INDEX_DELAY_MS = 200  # the background index starts this long after the list was read
 
 
 def normalise(text: str) -> str:
@@ -122,11 +123,17 @@ class StaffListModel(QAbstractTableModel):
         self.endResetModel()
         self.filtered.emit(len(self._visible), len(self._people))
         if len(self._unindexed) > INDEX_SLICE and not self.session.store.closed:
-            self._builder.start(self.session.store.path, self._generation)
+            # After the window's first paint: the thread would compete with it for the GIL.
+            generation = self._generation
+            QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._start_builder(generation))
         elif self._unindexed and keep_index:  # one person added: a few milliseconds, now
             self._index_some(len(self._unindexed))
         elif self._unindexed:
             self._index_timer.start()
+
+    def _start_builder(self, generation: int) -> None:
+        if generation == self._generation and self._unindexed and not self.session.store.closed:
+            self._builder.start(self.session.store.path, generation)
 
     def _index_built(self, generation: int, texts: dict[str, str] | None) -> None:
         """The background thread read the index of the list of this generation."""
