@@ -70,9 +70,15 @@ def create_window(db_path, readonly: bool = False):
     """
     from pathlib import Path
 
+    from PySide6.QtWidgets import QApplication
+
+    from skillmatrix.ui.common.application import install_translations
     from skillmatrix.ui.files.opening import open_store
     from skillmatrix.ui.main_window import MainWindow
 
+    app = QApplication.instance()
+    if app is not None:
+        install_translations(app)  # once per application; Qt's own in Japanese
     opened = open_store(Path(db_path), readonly=readonly, create=not readonly)
     files.protect(db_path)  # no export or PDF from this window may land on its database
     try:

@@ -58,6 +58,55 @@ class Course:
     note: str = ""
     position: int = 0
     id: str = field(default_factory=new_id)
+    audience: str = ""  # AUDIENCES: who the course is for ('' everyone)
+
+
+# Who a course is for, and the roles a person of a 職名 and 経験年数 plays.
+AUDIENCE_NEW, AUDIENCE_STAFF, AUDIENCE_LEAD, AUDIENCE_MANAGER = "new", "staff", "lead", "manager"
+AUDIENCES = ("", AUDIENCE_NEW, AUDIENCE_STAFF, AUDIENCE_LEAD, AUDIENCE_MANAGER)
+AUDIENCE_LABELS = {
+    "": "全員",
+    AUDIENCE_NEW: "新採用",
+    AUDIENCE_STAFF: "担当",
+    AUDIENCE_LEAD: "主担当",
+    AUDIENCE_MANAGER: "管理職",
+}
+# The roles a course of an audience is proposed to: a 担当 course also suits a newcomer and
+# a 主担当 refreshing the basics; a 主担当 course is the next step for a 担当; a 管理職 one
+# also prepares a 主担当. A 新採用 course is for newcomers only.
+AUDIENCE_ROLES = {
+    "": frozenset({AUDIENCE_NEW, AUDIENCE_STAFF, AUDIENCE_LEAD, AUDIENCE_MANAGER}),
+    AUDIENCE_NEW: frozenset({AUDIENCE_NEW}),
+    AUDIENCE_STAFF: frozenset({AUDIENCE_NEW, AUDIENCE_STAFF, AUDIENCE_LEAD}),
+    AUDIENCE_LEAD: frozenset({AUDIENCE_STAFF, AUDIENCE_LEAD, AUDIENCE_MANAGER}),
+    AUDIENCE_MANAGER: frozenset({AUDIENCE_LEAD, AUDIENCE_MANAGER}),
+}
+MANAGER_TITLE_WORDS = ("参事", "課長", "部長", "次長", "室長", "局長", "所長", "理事", "主幹", "監")
+LEAD_TITLE_WORDS = ("主任", "主査", "技査", "係長", "専門員")
+NEWCOMER_YEARS = 1  # 経験年数 up to this, with no lead or manager title: 新採用
+
+
+def role_of(title: str, years: int | None) -> str:
+    """Returns the role (an audience) of a person from 職名 and 経験年数.
+
+    Args:
+        title: the 職名 (参事, 主査, 主事 …); words of MANAGER_TITLE_WORDS make a 管理職,
+            of LEAD_TITLE_WORDS a 主担当.
+        years: the 経験年数 (None: unknown, never a newcomer).
+    """
+    title = normalize(title)
+    if any(word in title for word in MANAGER_TITLE_WORDS):
+        return AUDIENCE_MANAGER
+    if any(word in title for word in LEAD_TITLE_WORDS):
+        return AUDIENCE_LEAD
+    if years is not None and years <= NEWCOMER_YEARS:
+        return AUDIENCE_NEW
+    return AUDIENCE_STAFF
+
+
+def suits(course: Course, role: str | None) -> bool:
+    """True when the course's audience includes the role (None: any role)."""
+    return role is None or role in AUDIENCE_ROLES.get(course.audience, AUDIENCE_ROLES[""])
 
 
 @dataclass
@@ -280,6 +329,7 @@ def propose_courses(
     taken: Iterable[str],
     category_order: list[str] | None = None,
     first_category: str | None = None,
+    role: str | None = None,
 ) -> list[Course]:
     """Returns the courses that would lift a person toward the target, most needed first.
 
@@ -295,6 +345,8 @@ def propose_courses(
         taken: the texts of the person's entries.
         category_order: category ids whose order breaks ties (the grid's order).
         first_category: the category proposed before all others (セキュリティ's id).
+        role: the person's role (role_of()); a course whose audience leaves it out is not
+            proposed (no 新採用職員研修 for a 参事). None: every audience.
     """
     if profile is None:
         return []
@@ -303,7 +355,7 @@ def propose_courses(
     picked = []
     for course in courses:
         c = course.category_id
-        if c is None or course.level is None or c not in profile.targets:
+        if c is None or course.level is None or c not in profile.targets or not suits(course, role):
             continue
         have = levels.get(c, -1)
         target = profile.targets[c]

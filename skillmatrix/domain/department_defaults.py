@@ -41,6 +41,7 @@ class DepartmentDefaults:
                 category_id=by_name.get(c.get("category", "")),
                 level=c.get("level"),
                 position=i,
+                audience=c.get("audience", ""),
             )
             for i, c in enumerate(self.courses)
         ]

@@ -36,6 +36,7 @@ class Person:
     kana: str
     title: str
     section: str
+    years: int | None = None  # 経験年数 (None: not read)
 
 
 @dataclass
@@ -138,7 +139,7 @@ def propose_plan(
     Returns:
         PlanItem rows with status 'proposed', person by person in list order.
     """
-    from skillmatrix.domain.department import PlanItem, priority_category, propose_courses
+    from skillmatrix.domain.department import PlanItem, priority_category, propose_courses, role_of
 
     order = snapshot.category_ids
     first = priority_category((c.id, c.name) for c in snapshot.categories)
@@ -151,6 +152,7 @@ def propose_plan(
             taken.get(person.id, ()),
             order,
             first,
+            role_of(person.title, person.years),
         )
         for i, course in enumerate(picked[:per_person]):
             items.append(PlanItem(staff_id=person.id, title=course.name, course_id=course.id, position=i))

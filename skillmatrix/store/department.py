@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import (
+    AUDIENCES,
     PLAN_STATUSES,
     CanDo,
     Course,
@@ -82,11 +83,16 @@ class DepartmentStore:
             )
         ]
 
+    def people_with_years(self) -> list[Person]:
+        """Returns everyone as a Person with the 経験年数 (for the course audience)."""
+        years = {s.id: s.experience_years for s in self.store.staff_summaries()}
+        return [Person(*r, years=years.get(r[0])) for r in self.people()]
+
     def snapshot(self, kinds: Iterable[str] | None = None) -> Snapshot:
         """Returns the department at this moment, levels counted over entries of kinds."""
         return Snapshot(
             categories=self.store.categories(),
-            people=[Person(*r) for r in self.people()],
+            people=self.people_with_years(),
             levels=self.levels(kinds),
             profiles=self.profiles(),
             assigned=self.assigned_profiles(),
@@ -240,9 +246,10 @@ class DepartmentStore:
                 level=r[5],
                 kind=r[6],
                 note=r[7],
+                audience=r[8],
             )
             for r in self.db.execute(
-                "SELECT id, position, name, provider, category_id, level, kind, note "
+                "SELECT id, position, name, provider, category_id, level, kind, note, audience "
                 "FROM course ORDER BY position, rowid"
             )
         ]
@@ -253,14 +260,16 @@ class DepartmentStore:
         _check_level(course.level, f"研修「{course.name}」")
         if course.kind not in KINDS:
             raise StoreError(f"研修「{course.name}」: 種別「{course.kind}」は使えません")
+        if course.audience not in AUDIENCES:
+            raise StoreError(f"研修「{course.name}」: 対象「{course.audience}」は使えません")
         old = next((c for c in self.courses() if c.id == course.id), None)
         with self.store._write():
             self.db.execute(
-                "INSERT INTO course (id, position, name, provider, category_id, level, kind, note) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "INSERT INTO course (id, position, name, provider, category_id, level, kind, note, "
+                "audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                 "position = excluded.position, name = excluded.name, provider = excluded.provider, "
                 "category_id = excluded.category_id, level = excluded.level, kind = excluded.kind, "
-                "note = excluded.note",
+                "note = excluded.note, audience = excluded.audience",
                 [
                     course.id,
                     course.position,
@@ -270,6 +279,7 @@ class DepartmentStore:
                     course.level,
                     course.kind,
                     course.note,
+                    course.audience,
                 ],
             )
             audit.record(

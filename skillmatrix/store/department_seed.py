@@ -46,10 +46,10 @@ def write_defaults(db: Database, categories: list[Category]) -> None:
     d = load_department_defaults()
     statements = d.new_can_do(categories)
     db.conn.executemany(
-        "INSERT INTO course (id, position, name, provider, category_id, level, kind, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO course (id, position, name, provider, category_id, level, kind, note, audience) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (c.id, c.position, c.name, c.provider, c.category_id, c.level, c.kind, c.note)
+            (c.id, c.position, c.name, c.provider, c.category_id, c.level, c.kind, c.note, c.audience)
             for c in d.new_courses(categories)
         ],
     )

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import Staff
@@ -19,6 +28,8 @@ from skillmatrix.store.repository import Store
 from skillmatrix.ui import menus
 from skillmatrix.ui.common import settings
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.table_keys import frame_focus_stops
+from skillmatrix.ui.common.undo_keys import UndoKeys
 from skillmatrix.ui.sheet.sheet_editor import SheetEditor
 from skillmatrix.ui.staff.staff_panel import StaffPanel
 
@@ -53,13 +64,18 @@ class MainWindow(QMainWindow):
         self.department = install_department_tab(self, layout)  # tabs: スキル履歴書 | 部門
         self.setCentralWidget(central)
 
+        self.undo_keys: UndoKeys | None = None  # set by menus.build_actions
         self.actions_by_name = menus.build_actions(self)
         menus.build_menus(self, self.actions_by_name)
         self.department.install_menu(self)  # 部門: plan, profiles, catalogue, expiry
         from skillmatrix.ui.printing.print_actions import install_printing
 
         self.printing = install_printing(self)  # preview, print, export PDF, print many
+        from skillmatrix.ui.sheet.layout_modes import SheetLayout
+
+        self.sheet_layout = SheetLayout(self)  # 職員一覧 / レベルの説明 / 一覧表示 (表示 menu)
         self._set_tab_order()
+        frame_focus_stops(self)  # the empty 資格等, the grid, the tab bars, the level text
         self.sheet_editor.new_staff_button.clicked.connect(self.new_staff)
         self.sheet_editor.demo_button.clicked.connect(self.load_demo)
 
@@ -320,10 +336,13 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
-        else:
-            self.resize(1280, 800)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if not (restored and self._fits_screen()):
+            self._place_in_screen()
+        for name, header in self._history_headers():
+            saved = self.settings.value(f"columns/{name}")
+            if isinstance(saved, QByteArray):
+                header.restoreState(saved)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -338,7 +357,36 @@ class MainWindow(QMainWindow):
             elif splitter.objectName() == "gridSplitter":
                 splitter.setSizes([800, 200])
 
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def _fits_screen(self) -> bool:
+        """True when the whole window (frame included) lies on the screen it opens on."""
+        return self._available().contains(self.frameGeometry())
+
+    def _place_in_screen(self) -> None:
+        """Opens on 92 % of the available screen (at least 1280×800 logical pixels where
+        there is room) — never larger than the screen at any scale factor
+        (QT_SCALE_FACTOR=2 makes a 1600×1000 screen 800×500)."""
+        available = self._available()
+        width = min(max(1280, available.width() * 92 // 100), available.width() - 16)
+        height = min(max(800, available.height() * 92 // 100), available.height() - 40)  # title bar
+        self.resize(max(width, 320), max(height, 240))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
+
+    def _history_headers(self):
+        return [
+            (t.objectName(), t.horizontalHeader())
+            for t in self.sheet_editor.views()[:3]
+            if isinstance(t, QTableView)
+        ]
+
     def save_layout(self) -> None:
+        for name, header in self._history_headers():  # column widths the user dragged
+            self.settings.setValue(f"columns/{name}", header.saveState())
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         for splitter in self._splitters():

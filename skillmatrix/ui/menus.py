@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
+from skillmatrix.ui.common.undo_keys import UndoKeys, redo_keys
 from skillmatrix.ui.help.selftest import open_selftest_dialog
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         (
             "actionRedo",
             tr("やり直し(&R)"),
-            _keys(SK.Redo),
+            redo_keys(),  # Ctrl+Y and Ctrl+Shift+Z on every platform
             window.redo,
             QStyle.StandardPixmap.SP_ArrowForward,
         ),
@@ -127,6 +128,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         actions[name].setShortcuts(keys)
         actions[name].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         list_view.addAction(actions[name])
+    # From every widget of the window (the department's dialogs have their own actions on
+    # the same stack): text fields pass the keys on when they have nothing to undo.
+    window.undo_keys = UndoKeys(actions["actionUndo"], actions["actionRedo"], window)
     group = QActionGroup(window)
     for name, text, style_name in (
         ("actionDateSeireki", tr("西暦で表示(&S)"), "seireki"),

@@ -22,6 +22,11 @@ def private_data_dir(tmp_path, monkeypatch):
 
 @pytest.fixture
 def dialog(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from skillmatrix.ui.common.application import install_translations
+
+    install_translations(QApplication.instance())  # as the program does at start (Qt's 閉じる)
     dlg = AboutDialog(database=tmp_path / "職員.sqlite")
     qtbot.addWidget(dlg)
     dlg.show()

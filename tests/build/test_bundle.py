@@ -236,6 +236,8 @@ def test_bundle_holds_what_the_program_needs(usb):
     assert any(p.startswith("printsupport/") for p in plugins) or WINDOWS  # Windows prints natively
     modules = {p.name.split(".")[0] for p in qt.iterdir() if p.suffix in (".so", ".pyd")}
     assert {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets"} <= modules
+    # Qt's own Japanese (standard buttons, file dialogs), loaded by install_translations().
+    assert "qtbase_ja.qm" in {p.name for p in qt.rglob("*.qm")}
     # Left out on purpose: the Python network module and plugins that listen or connect.
     assert "QtNetwork" not in modules and "QtQml" not in modules
     assert not [

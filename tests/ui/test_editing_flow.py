@@ -125,6 +125,11 @@ def test_edit_everything_then_undo_to_the_empty_file_and_redo(qtbot, window, db_
     assert stages[-1][0]["projects"] == [
         {"start": "2010-04-01", "end": "2012-03-31", "name": "職員ポータル更新"}
     ]
+    # Enter after the last column of the last row: a new row, still in プロジェクト履歴.
+    qtbot.waitUntil(lambda: projects.model().rowCount() == 2)
+    step("プロジェクト履歴の行の追加")
+    assert projects.isAncestorOf(focused())
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     qualifications = find(window, QTableView, "qualificationTable")
     find(window, QToolButton, "qualificationTable_add").click()
     step("資格等の行の追加")

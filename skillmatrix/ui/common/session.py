@@ -267,5 +267,5 @@ class Session(QObject):
         self.staff_reloaded.emit()
         if shown and shown in set(self.store.staff_ids()):
             self.select(shown)
-        else:
+        elif self.current is None:  # the reloaded list may already have shown someone
             self.current_changed.emit(None)

@@ -2,7 +2,7 @@
 the date it was confirmed; which ones the person's target profile (求める人材像) requires.
 
 Ticking writes at once through the session (one undo step each, see
-department/commands.py); the model reloads when the session says the department's data
+operations/department.py); the model reloads when the session says the department's data
 or the shown person changed.
 """
 

@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from skillmatrix.domain.dates import PartialDate
-from skillmatrix.domain.department import Course
+from skillmatrix.domain.department import AUDIENCE_LABELS, AUDIENCES, Course
 from skillmatrix.domain.model import KIND_LABELS, KINDS, Category
 from skillmatrix.operations.department import DeleteCourse, SaveCourse
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common.row_table_model import RowTableModel
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.table_keys import TableKeys
 from skillmatrix.ui.department.delegates import CHOICE_ROLE, ChoiceDelegate, level_choices
 from skillmatrix.ui.department.dialog_base import DepartmentDialog
 
-NAME, PROVIDER, CATEGORY, LEVEL, KIND, TAKERS, NOTE = range(7)
+NAME, PROVIDER, CATEGORY, LEVEL, KIND, TAKERS, NOTE, AUDIENCE = range(8)
 
 
 class CourseModel(RowTableModel):
@@ -54,6 +55,7 @@ class CourseModel(RowTableModel):
             self.tr("種別"),
             self.tr("受講者"),
             self.tr("備考"),
+            self.tr("対象"),
         ]
 
     def set_courses(self, courses: list[Course], categories: list[Category], takers: dict[str, list]) -> None:
@@ -73,7 +75,7 @@ class CourseModel(RowTableModel):
         c = self.courses[index.row()]
         col = index.column()
         if role == CHOICE_ROLE:
-            return {CATEGORY: c.category_id, LEVEL: c.level, KIND: c.kind}.get(col)
+            return {CATEGORY: c.category_id, LEVEL: c.level, KIND: c.kind, AUDIENCE: c.audience}.get(col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (LEVEL, TAKERS):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -92,6 +94,8 @@ class CourseModel(RowTableModel):
             return str(len(self.takers.get(c.id, ())))
         if col == NOTE:
             return c.note
+        if col == AUDIENCE:
+            return self.tr(AUDIENCE_LABELS.get(c.audience, c.audience))
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -107,8 +111,8 @@ class CourseModel(RowTableModel):
             return False
         c = self.courses[index.row()]
         col = index.column()
-        if role == CHOICE_ROLE and col in (CATEGORY, LEVEL, KIND):
-            field = {CATEGORY: "category_id", LEVEL: "level", KIND: "kind"}[col]
+        if role == CHOICE_ROLE and col in (CATEGORY, LEVEL, KIND, AUDIENCE):
+            field = {CATEGORY: "category_id", LEVEL: "level", KIND: "kind", AUDIENCE: "audience"}[col]
             new = dataclasses.replace(c, **{field: value})
         elif role == Qt.ItemDataRole.EditRole and col in (NAME, PROVIDER, NOTE):
             field = {NAME: "name", PROVIDER: "provider", NOTE: "note"}[col]
@@ -188,6 +192,9 @@ class CatalogueDialog(DepartmentDialog):
         self.view.setItemDelegateForColumn(
             KIND, ChoiceDelegate([(KIND_LABELS[k], k) for k in KINDS], self.view)
         )
+        self.view.setItemDelegateForColumn(
+            AUDIENCE, ChoiceDelegate([(self.tr(AUDIENCE_LABELS[a]), a) for a in AUDIENCES], self.view)
+        )
         self.taker_view = QTableView(objectName="catalogueTakers")
         self.taker_view.setModel(self.takers)
         self.taker_view.verticalHeader().setVisible(False)
@@ -221,6 +228,7 @@ class CatalogueDialog(DepartmentDialog):
         self.body.addLayout(row)
         self.add_button.clicked.connect(self.add_course)
         self.delete_button.clicked.connect(self.delete_course)
+        self.keys = TableKeys.install(self.view, add=self.add_course, delete=self.delete_course)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_takers())
         self.taker_view.doubleClicked.connect(
             lambda index: (

@@ -60,6 +60,18 @@ class CountsModel(QAbstractTableModel):
             return self.tr("レベル{n}").format(n=section - 1)
         return self.tr("目標未達")
 
+    def _tip(self, category: str, col: int, value: int) -> str:
+        """How a count is computed (its tooltip)."""
+        if col == 0:
+            how = self.tr("{cat}に数える実績が一つもない人の数")
+        elif col <= LEVEL_COUNT:
+            how = self.tr("{cat}で実績のある最も高いレベルがレベル{n}の人の数").replace("{n}", str(col - 1))
+        else:
+            how = self.tr("{cat}で人材像の目標レベルに届いていない人の数（目標のある人のうち）")
+        return self.tr("{value}名 — {how}（上の表に表示中の職員について）").format(
+            value=value, how=how.format(cat=category)
+        )
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -74,6 +86,8 @@ class CountsModel(QAbstractTableModel):
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(self._names[index.row()], col, value)
         if 1 <= col <= LEVEL_COUNT and value:
             key = f"L{col - 1}"
             if role == Qt.ItemDataRole.BackgroundRole:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from skillmatrix.ui.common import settings
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.undo_keys import redo_keys
 
 
 class DepartmentDialog(QDialog):
@@ -35,8 +36,6 @@ class DepartmentDialog(QDialog):
         self.message = QLabel(objectName=f"{name}Message")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        # Named here: Qt's own translation of "Close" is there only when qtbase_ja is loaded.
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(self.body, 1)
@@ -45,7 +44,7 @@ class DepartmentDialog(QDialog):
         stack = session.undo_stack
         for action, keys in (
             (stack.createUndoAction(self, self.tr("元に戻す")), QKeySequence.StandardKey.Undo),
-            (stack.createRedoAction(self, self.tr("やり直し")), QKeySequence.StandardKey.Redo),
+            (stack.createRedoAction(self, self.tr("やり直し")), redo_keys()),  # Ctrl+Y, Ctrl+Shift+Z
         ):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -124,8 +123,6 @@ class DepartmentDialog(QDialog):
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """Returns OK / キャンセル buttons wired to the dialog's accept and reject."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    # Named here: Qt's own translation is there only when qtbase_ja is loaded.
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("キャンセル"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

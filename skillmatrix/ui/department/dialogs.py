@@ -39,7 +39,7 @@ DIALOGS = {
     "plan": ("研修計画(&T)…", _plan),
     "profiles": ("求める人材像(&P)…", _profiles),
     "catalogue": ("研修カタログ(&C)…", _catalogue),
-    "expiry": ("資格の有効期限(&E)…", _expiry),
+    "expiry": ("資格の有効期限(&X)…", _expiry),
 }
 
 

@@ -142,8 +142,20 @@ class MatrixModel(QAbstractTableModel):
             if section - len(lead) - len(cats) < len(tail):
                 return tail[section - len(lead) - len(cats)]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("クリックで並べ替え")
+            at = section - len(self._lead()) - len(self.snapshot.categories)
+            how = self._tail_tips()
+            return (how[at] + "\n" if 0 <= at < len(how) else "") + self.tr("クリックで並べ替え")
         return None
+
+    def _tail_tips(self) -> list[str]:
+        """How the figures of the tail columns are computed (their tooltips)."""
+        return [
+            self.tr(
+                "不足計: 人材像の目標がある分類ごとに「目標レベル − 今のレベル」（届いていれば0）を"
+                "足した数。実績のない分類は今のレベルを −1 として数えます。"
+            ),
+            self.tr("未達のできること: 人材像が求める「できること」のうち、まだチェックされていない数。"),
+        ]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.snapshot is None:
@@ -169,6 +181,13 @@ class MatrixModel(QAbstractTableModel):
                 return _WHITE if key in DARK_SHADES else None
             if role == SORT_ROLE:
                 return -1 if level is None else level
+            if role == Qt.ItemDataRole.ToolTipRole:
+                name = snap.categories[col - self.first_category_column()].name
+                if level is None:
+                    return self.tr("{cat}: 数える実績がありません").format(cat=name)
+                return self.tr(
+                    "{cat}: レベル{n} — この分類で数える実績（上の「数える実績」）がある最も高いレベル"
+                ).format(cat=name, n=level)
         else:
             target = snap.target(person.id, category)
             status = snap.status(person.id, category)
@@ -180,9 +199,15 @@ class MatrixModel(QAbstractTableModel):
             if role == SORT_ROLE:
                 have_level = -1 if level is None else level
                 return have_level - target if target is not None else 99
-            if role == Qt.ItemDataRole.ToolTipRole and status:
-                return self.tr("{cat}: {state}").format(
-                    cat=snap.categories[col - self.first_category_column()].name, state=GAP_LABELS[status]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                name = snap.categories[col - self.first_category_column()].name
+                have = self.tr("実績なし") if level is None else self.tr("レベル{n}").format(n=level)
+                if target is None:
+                    return self.tr("{cat}: 今 {have}。人材像にこの分類の目標はありません").format(
+                        cat=name, have=have
+                    )
+                return self.tr("{cat}: 今 {have}／目標 レベル{target}（{state}）。表示は「今／目標」").format(
+                    cat=name, have=have, target=target, state=GAP_LABELS[status] if status else ""
                 )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTER
@@ -208,6 +233,9 @@ class MatrixModel(QAbstractTableModel):
             profile = snap.profile(person.id)
             return profile.name if profile else self.tr("（なし）")
         tail = col - lead - len(snap.categories)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            value = snap.shortfall(person.id) if tail == 0 else len(snap.missing_can_do(person.id))
+            return self.tr("{value} — {how}").format(value=value, how=self._tail_tips()[tail])
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             value = snap.shortfall(person.id) if tail == 0 else len(snap.missing_can_do(person.id))
             return str(value) if role == Qt.ItemDataRole.DisplayRole else value

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from skillmatrix.domain.model import KIND_LABELS, KINDS
 from skillmatrix.report.department_tables import REPORT_TITLES
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common import settings
 from skillmatrix.ui.department.counts_model import CountsModel
 from skillmatrix.ui.department.matrix_model import MODE_GAPS, MODE_LEVELS, MatrixModel
 
@@ -65,6 +66,7 @@ class DepartmentPanel(QWidget):
             self.kind_boxes[kind] = box
             kinds_row.addWidget(box)
         self.count_label = QLabel(objectName="departmentCount")
+        self.count_label.setToolTip(self.tr("表示中の人数（所属・職名で絞り込んだ後）／全職員の人数"))
         self.export_button = QToolButton(objectName="departmentExport")
         self.export_button.setText(self.tr("書き出す"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -82,12 +84,13 @@ class DepartmentPanel(QWidget):
         bar.addWidget(self.section_combo)
         bar.addWidget(QLabel(self.tr("職名")))
         bar.addWidget(self.title_combo)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("数える実績")))
-        bar.addLayout(kinds_row)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         bar.addWidget(self.export_button)
+        # The kinds on a line of their own: one line of everything made the window wider
+        # than a 1600-pixel screen at 200 %.
+        kinds_row.insertWidget(0, QLabel(self.tr("数える実績")))
+        kinds_row.addStretch(1)
 
         self.view = QTableView(objectName="departmentMatrix")
         self.view.setModel(self.model)
@@ -120,6 +123,7 @@ class DepartmentPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(kinds_row)
         layout.addLayout(self._dialog_buttons())
         layout.addWidget(splitter)
 
@@ -247,11 +251,14 @@ class DepartmentPanel(QWidget):
 
     def export(self, kind: str, suffix: str) -> Path | None:
         """Asks for a file name and writes a department report there."""
-        folder = self.session.store.path.parent
+        folder = settings.start_folder(
+            settings.app_settings(), "report", avoid=(self.session.store.path.parent,)
+        )
         name = REPORT_TITLES[kind].split("（")[0] + suffix
         path, _ = QFileDialog.getSaveFileName(self, self.tr("書き出す"), str(folder / name), f"*{suffix}")
         if not path:
             return None
+        settings.remember_folder(settings.app_settings(), "report", Path(path))
         return self.write_report(kind, Path(path))
 
     def write_report(self, kind: str, path: Path) -> Path | None:

@@ -37,7 +37,9 @@ from skillmatrix.domain.department import Course, PlanItem
 from skillmatrix.domain.department_view import Person, propose_plan
 from skillmatrix.operations.department import RecordTraining, SavePlan
 from skillmatrix.store.department import DepartmentStore
+from skillmatrix.ui.common import settings
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.common.table_keys import TableKeys
 from skillmatrix.ui.department.dialog_base import DepartmentDialog, ok_cancel
 from skillmatrix.ui.department.plan_model import COURSE, NAME, NOTE, PlanModel
 
@@ -176,6 +178,9 @@ class PlanDialog(DepartmentDialog):
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.view.doubleClicked.connect(self._open_person)
+        self.keys = TableKeys.install(
+            self.view, add=self.add_line, delete=self.remove_lines, add_on_enter=False
+        )
         self.reload()
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
@@ -373,11 +378,15 @@ class PlanDialog(DepartmentDialog):
 
     def export(self, suffix: str) -> Path | None:
         """Asks for a file name and writes the plan there (PDF or Excel)."""
-        folder = self.session.store.path.parent
+        folder = settings.start_folder(
+            settings.app_settings(), "report", avoid=(self.session.store.path.parent,)
+        )
         name = f"研修計画_{self.year.value()}年度{suffix}"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("研修計画を書き出す"), str(folder / name), f"*{suffix}"
         )
+        if path:
+            settings.remember_folder(settings.app_settings(), "report", Path(path))
         return self.write_report(Path(path)) if path else None
 
     def write_report(self, path: Path) -> Path | None:

@@ -111,8 +111,6 @@ class BackupsDialog(QDialog):
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
-        # Named here: Qt's own translation of "Close" is there only when qtbase_ja is loaded.
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(current)

@@ -53,8 +53,10 @@ from skillmatrix.exchange.merge import ImportPlan, plan_import
 from skillmatrix.exchange.shared_file import read_shared_file
 from skillmatrix.operations import Changes
 from skillmatrix.progress import Cancelled, Progress
+from skillmatrix.store.backup import backup_dir
 from skillmatrix.store.repository import Store
-from skillmatrix.ui.common import prompts
+from skillmatrix.ui.common import prompts, settings
+from skillmatrix.ui.common.buttons import settle_default
 from skillmatrix.ui.common.workers import CancelFlag, cancellable_progress, explain
 from skillmatrix.ui.files.excel_plan import ReadingsPanel
 from skillmatrix.ui.files.import_preview import ConflictPanel, PlanModel
@@ -132,11 +134,13 @@ def start_import(window: MainWindow) -> ImportDialog | None:
             name="importFailedDialog",
         )
         return None
-    folder = str(window.settings.value("import/folder", "")) or str(window.store.path.parent)
+    db_path = window.store.path
+    own = (db_path.parent, backup_dir(db_path))  # the open file and its backups are no import
+    folder = settings.start_folder(window.settings, "import", avoid=own)
     name, _ = QFileDialog.getOpenFileName(
         window,
         window.tr("取り込むファイル"),
-        folder,
+        str(folder),
         window.tr(
             "共有ファイル・交換用JSON・Excelの履歴書 (*.sqlite *.db *.json *.xlsx *.xlsm *.xls);;"
             "Excelの履歴書 (*.xlsx *.xlsm *.xls);;すべてのファイル (*)"
@@ -144,7 +148,19 @@ def start_import(window: MainWindow) -> ImportDialog | None:
     )
     if not name:
         return None
-    window.settings.setValue("import/folder", str(Path(name).parent))
+    chosen = Path(name).resolve()
+    if chosen == db_path.resolve() or chosen.parent == backup_dir(db_path).resolve():
+        prompts.tell(
+            window,
+            window.tr("取り込めません"),
+            window.tr(
+                "開いているデータベース自身やそのバックアップは取り込めません。"
+                "他の人から受け取った共有ファイルを選んでください。"
+            ),
+            name="importFailedDialog",
+        )
+        return None
+    settings.remember_folder(window.settings, "import", chosen)
     dialog = ImportDialog(window, Path(name))
     dialog.open()
     return dialog
@@ -181,13 +197,12 @@ class ImportDialog(QDialog):
         self.preview_page = QWidget()
         self.pages.addWidget(self.preview_page)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        # Named here: Qt's own translation is there only when qtbase_ja is loaded.
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         self.apply_button = self.buttons.addButton(
             self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("importApplyButton")
         self.apply_button.setEnabled(False)
+        settle_default(self, self.apply_button)  # Enter imports (once the preview allows it)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from skillmatrix.exchange.shared_file import ExportResult, export_shared
+from skillmatrix.store.backup import backup_dir
 from skillmatrix.store.repository import Store
-from skillmatrix.ui.common import prompts
+from skillmatrix.ui.common import prompts, settings
+from skillmatrix.ui.common.buttons import settle_default
 from skillmatrix.ui.common.workers import busy_dialog, explain
 
 if TYPE_CHECKING:
@@ -94,11 +96,9 @@ class ExportDialog(QDialog):
         self.problem = QLabel(objectName="exportProblem")
         self.problem.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        # Named here: Qt's own translation is there only when qtbase_ja is loaded.
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         self.export_button = buttons.addButton(self.tr("書き出す…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
-        self.export_button.setDefault(True)
+        settle_default(self, self.export_button)  # Enter exports, never a helper button
 
         row = QHBoxLayout()
         row.addWidget(shown_button)
@@ -200,14 +200,15 @@ class ExportDialog(QDialog):
             ):
                 return
             force = True
-        self.window_.settings.setValue("export/folder", str(out.parent))
+        settings.remember_folder(self.window_.settings, "export", out)
         start_export(self.window_, out, ids, force)
         super().accept()
 
     def ask_target(self) -> Path | None:
         """The save dialog (it does not confirm replacing: accept() asks, always the same way)."""
         window = self.window_
-        folder = Path(str(window.settings.value("export/folder", "")) or window.store.path.parent)
+        db_path = window.store.path
+        folder = settings.start_folder(window.settings, "export", avoid=(db_path.parent, backup_dir(db_path)))
         default = folder / f"{window.store.path.stem}-共有-{date.today():%Y%m%d}{SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(
             self,

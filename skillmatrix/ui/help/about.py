@@ -237,8 +237,6 @@ class AboutDialog(QDialog):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        # Named here: Qt's own translation of "Close" is there only when qtbase_ja is loaded.
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)

@@ -31,8 +31,11 @@ _ROLES_USED = frozenset(
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
     }
 )
+# Top-left: in a row made tall by a wrapped 主担当業務, the other cells' text stays in sight.
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,8 @@ class HistoryModel(QAbstractTableModel):
                 return self.tr("保存されていません: {why}").format(why=invalid[1])
             text = self.columns[index.column()].read(row, self.session.date_style)
             return text if "\n" in text else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _TOP_LEFT
         if role == Qt.ItemDataRole.BackgroundRole and invalid:
             return INVALID_BACKGROUND
         if role == Qt.ItemDataRole.DecorationRole and invalid:

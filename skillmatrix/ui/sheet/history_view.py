@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skillmatrix.ui.common.table_keys import TableKeys
 from skillmatrix.ui.sheet.cell_editor import MultiLineDelegate
 from skillmatrix.ui.sheet.history_tables import HistoryModel
 
@@ -56,6 +57,8 @@ class HistoryTable(QTableView):
         self.setModel(model)
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
+        # Never "…": rows grow to the wrapped text (_resize_rows), so nothing is cut short.
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -90,6 +93,7 @@ class HistoryTable(QTableView):
         self._remembered: tuple[str | None, int, int] = (None, -1, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
+        self.keys = TableKeys.install(self, add=self.add_row, delete=self.delete_rows, move=self.move_current)
 
     def _schedule_row_resize(self, *_args) -> None:
         if not self._resize_pending:
@@ -160,20 +164,15 @@ class HistoryTable(QTableView):
                 )
 
     def keyPressEvent(self, event) -> None:
-        if self.state() != QAbstractItemView.State.EditingState:
-            key, mods = event.key(), event.modifiers()
-            if mods == Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.move_current(-1 if key == Qt.Key.Key_Up else 1)
-                return
-            if key == Qt.Key.Key_Insert and not mods:
-                self.add_row()
-                return
-            if key == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.ControlModifier:
-                self.delete_rows()
-                return
-            if key == Qt.Key.Key_Delete and not mods and self.currentIndex().isValid():
-                self.model().setData(self.currentIndex(), "", Qt.ItemDataRole.EditRole)
-                return
+        # Insert, Ctrl+Delete, Alt+arrows and Enter are TableKeys' (installed in __init__).
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and event.key() == Qt.Key.Key_Delete
+            and not event.modifiers()
+            and self.currentIndex().isValid()
+        ):
+            self.model().setData(self.currentIndex(), "", Qt.ItemDataRole.EditRole)
+            return
         super().keyPressEvent(event)
 
 

@@ -50,7 +50,7 @@ class SheetEditor(QStackedWidget):
         )
         text.setWordWrap(True)
         self.new_staff_button = QPushButton(self.tr("新しい職員を追加(&N)"), objectName="newStaffButton")
-        self.demo_button = QPushButton(self.tr("デモデータを読み込む(&D)"), objectName="loadDemoButton")
+        self.demo_button = QPushButton(self.tr("デモデータを読み込む(&L)"), objectName="loadDemoButton")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(text)

@@ -8,9 +8,11 @@ all match. When the new filter only extends the old one, only the rows still sho
 scanned.
 
 The list itself shows at once: the search texts (14 MB for 10,000 people) are read and
-normalised afterwards, a slice at a time while the window is idle, so that opening the
-window never waits for them (issue 8: 2.0 s → 0.5 s at 10,000). A keystroke that comes
-before the index is complete finishes it first.
+normalised afterwards, in a background thread (search_index.py) for a whole list and a
+slice at a time while the window is idle for a few people, so that opening the window
+never waits for them (issue 8: 2.0 s → 0.5 s at 10,000). A keystroke that comes before the
+index is complete searches what is ready — the names, kana, titles and sections of the
+list — and the list is filtered again when the index arrives (issue 13 item 10).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer
 
 from skillmatrix.domain.model import Staff, StaffSummary
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.staff.search_index import SearchIndexBuilder
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -42,6 +45,7 @@ for _c in range(0xFF01, 0xFF5F):
     _FOLD[_c] = _c - 0xFEE0
 _FOLD[0x3000] = 0x20
 INDEX_SLICE = 250  # people whose search texts are read per idle turn (~20 ms)
+INDEX_DELAY_MS = 200  # the background index starts this long after the list was read
 
 
 def normalise(text: str) -> str:
@@ -78,6 +82,10 @@ class StaffListModel(QAbstractTableModel):
         self._unindexed: list[str] = []  # ids whose search text is still to be read
         self._index_timer = QTimer(self, singleShot=True, interval=0)
         self._index_timer.timeout.connect(self._index_some)
+        self._builder = SearchIndexBuilder(normalise, self)
+        self._builder.built.connect(self._index_built)
+        self._generation = 0  # of the list the builder reads for
+        self._quick: dict[str, str] = {}  # id -> folded summary, searched until indexed
         self._position: dict[str, int] = {}  # id -> index in _people
         self._visible: list[int] = []
         self._filter = ""
@@ -109,14 +117,50 @@ class StaffListModel(QAbstractTableModel):
         # popped from the end: list order
         self._unindexed = [p.id for p, t in zip(reversed(people), reversed(self._texts)) if t is None]
         self._index_positions()
-        terms = self._terms(self._filter)
-        if terms:
-            self._index_all()
-        self._visible = self._match(range(len(people)), terms)
+        self._generation += 1
+        self._quick = {}
+        self._visible = self._match(range(len(people)), self._terms(self._filter))
         self.endResetModel()
         self.filtered.emit(len(self._visible), len(self._people))
-        if self._unindexed:
+        if len(self._unindexed) > INDEX_SLICE and not self.session.store.closed:
+            # After the window's first paint: the thread would compete with it for the GIL.
+            generation = self._generation
+            QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._start_builder(generation))
+        elif self._unindexed and keep_index:  # one person added: a few milliseconds, now
+            self._index_some(len(self._unindexed))
+        elif self._unindexed:
             self._index_timer.start()
+
+    def _start_builder(self, generation: int) -> None:
+        if generation == self._generation and self._unindexed and not self.session.store.closed:
+            self._builder.start(self.session.store.path, generation)
+
+    def _index_built(self, generation: int, texts: dict[str, str] | None) -> None:
+        """The background thread read the index of the list of this generation."""
+        if generation != self._generation or not self._unindexed:
+            return  # the list was read again meanwhile: another build is under way
+        if texts is None:  # the file could not be read there: read it here, while idle
+            self._index_timer.start()
+            return
+        for staff_id in self._unindexed:
+            position = self._position.get(staff_id)
+            if position is not None and self._texts[position] is None:  # an edit is newer
+                self._texts[position] = texts.get(staff_id, "")
+        self._unindexed.clear()
+        self._quick = {}
+        self._refilter()
+
+    def _refilter(self) -> None:
+        """Applies the filter again over everyone (the index grew)."""
+        terms = self._terms(self._filter)
+        if not terms:
+            return
+        visible = self._match(range(len(self._people)), terms)
+        if visible != self._visible:
+            self.beginResetModel()
+            self._visible = visible
+            self.endResetModel()
+            self.filtered.emit(len(self._visible), len(self._people))
 
     # -- the search index -------------------------------------------------------------------
 
@@ -141,11 +185,8 @@ class StaffListModel(QAbstractTableModel):
                 self._texts[position] = normalise(texts.get(staff_id, ""))
         if self._unindexed:
             self._index_timer.start()
-
-    def _index_all(self) -> None:
-        self._index_timer.stop()
-        if self._unindexed:
-            self._index_some(len(self._unindexed))
+        else:
+            self._refilter()
 
     def _index_positions(self) -> None:
         self._position = {p.id: i for i, p in enumerate(self._people)}
@@ -181,19 +222,32 @@ class StaffListModel(QAbstractTableModel):
     def _match(self, candidates, terms: list[str]) -> list[int]:
         if not terms:
             return list(candidates)
-        texts = self._texts
+        texts = self._texts if not self._unindexed else self._ready_texts()
         if len(terms) == 1:
             term = terms[0]
             return [i for i in candidates if term in texts[i]]
         return [i for i in candidates if all(t in texts[i] for t in terms)]
 
+    def _ready_texts(self) -> list[str]:
+        """The search texts with the folded summary for people not indexed yet."""
+        quick = self._quick
+        result = []
+        for person, text in zip(self._people, self._texts):
+            if text is None:
+                text = quick.get(person.id)
+                if text is None:
+                    text = quick[person.id] = normalise(
+                        "\n".join((person.name, person.kana, person.title, person.section))
+                    )
+            result.append(text)
+        return result
+
     def set_filter(self, text: str) -> None:
         """Shows only the people whose texts contain every word of text."""
         old_terms, terms = self._terms(self._filter), self._terms(text)
-        if terms and self._unindexed:
-            self._index_all()
         narrowing = (
-            len(terms) >= len(old_terms)
+            not self._unindexed  # what is shown was found in part of the texts only
+            and len(terms) >= len(old_terms)
             and old_terms
             and all(old in new for old, new in zip(old_terms, terms))
         )

@@ -243,8 +243,8 @@ class CourseCellPrompt(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label = QLabel(objectName="courseCellText")
         self.label.setWordWrap(True)
-        self.move_button = QPushButton(self.tr("カタログのセルへ移す(&M)"), objectName="courseCellMove")
-        self.keep_button = QPushButton(self.tr("このまま(&K)"), objectName="courseCellKeep")
+        self.move_button = QPushButton(self.tr("カタログのセルへ移す(&O)"), objectName="courseCellMove")
+        self.keep_button = QPushButton(self.tr("このまま(&I)"), objectName="courseCellKeep")
         for button in (self.move_button, self.keep_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QHBoxLayout(self)

@@ -198,13 +198,58 @@ class SkillGridDelegate(MultiLineDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
         )
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        boxes, hidden = self.fitting_boxes(opt.rect, opt.font, entries)
         painter.save()
         painter.setClipRect(opt.rect)
         painter.setPen(colour)
-        for entry, mark_rect, origin, layout, _box in self.entry_boxes(opt.rect, opt.font, entries):
+        for entry, mark_rect, origin, layout, _box in boxes:
             painter.drawPixmap(mark_rect.topLeft(), self._mark_pixmap(entry.kind, opt.font, dpr))
             layout.draw(painter, origin)
+        if hidden:
+            self._paint_more(painter, opt, hidden)
         painter.restore()
+
+    # -- a cell lower than its entries (一覧表示): the entries that fit and a "+N" -------------
+
+    def fitting_boxes(self, rect: QRect, font: QFont, entries: list[Entry]) -> tuple[list, int]:
+        """Returns the boxes of the entries shown whole in rect and how many are left out.
+
+        A cell never cuts an entry or hides it behind "…": what does not fit whole is
+        counted in a "+N" badge (more_rect) that opens the cell.
+        """
+        boxes = list(self.entry_boxes(rect, font, entries))
+        bottom = rect.bottom() - PADDING
+        if not boxes or boxes[-1][4].bottom() - ENTRY_GAP <= bottom:
+            return boxes, 0
+        room = bottom - self.more_size(font).height()
+        shown = [b for b in boxes if b[4].bottom() - ENTRY_GAP <= room]
+        return shown, len(boxes) - len(shown)
+
+    def more_size(self, font: QFont) -> QSize:
+        metrics = QFontMetrics(font)
+        return QSize(metrics.horizontalAdvance("+000") + 8, metrics.height() + 2)
+
+    def more_rect(self, rect: QRect, font: QFont) -> QRect:
+        """Where the "+N" badge of a cell is drawn (its bottom-right corner)."""
+        size = self.more_size(font)
+        return QRect(
+            rect.right() - PADDING - size.width() + 1,
+            rect.bottom() - PADDING - size.height() + 1,
+            size.width(),
+            size.height(),
+        )
+
+    def hidden_count(self, rect: QRect, font: QFont, entries: list[Entry]) -> int:
+        """How many entries of a cell the "+N" badge stands for (0: all are shown)."""
+        return self.fitting_boxes(rect, font, entries)[1] if entries else 0
+
+    def _paint_more(self, painter: QPainter, opt: QStyleOptionViewItem, hidden: int) -> None:
+        badge = self.more_rect(opt.rect, opt.font)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(opt.palette.color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{hidden}")
 
     def _mark_pixmap(self, kind: str, font: QFont, dpr: float) -> QPixmap:
         """Returns the kind mark drawn once (a coloured tag with 研 業 講 他) for reuse:

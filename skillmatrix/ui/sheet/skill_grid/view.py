@@ -13,9 +13,11 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QDrag, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
+from skillmatrix.ui.sheet.skill_grid.columns import GridColumns
 from skillmatrix.ui.sheet.skill_grid.course_completion import CourseCellPrompt, place_text
 from skillmatrix.ui.sheet.skill_grid.delegate import SkillGridDelegate
 from skillmatrix.ui.sheet.skill_grid.model import ENTRIES_ROLE, SkillGridModel
+from skillmatrix.ui.sheet.skill_grid.overview import fit_rows_to_viewport
 
 
 class SkillGridView(QTableView):
@@ -43,7 +45,6 @@ class SkillGridView(QTableView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
         # Heights are measured by _resize_rows (once per change), not by the header on every
         # layout: ResizeToContents would measure all 64 cells again and again.
@@ -52,6 +53,7 @@ class SkillGridView(QTableView):
         # Category names wrap in narrow columns instead of being cut off.
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self._press_pos = QPoint()
+        self.overview = False
         self.grid_actions = self._make_actions()
         # Row heights depend on the column widths (the text wraps): measure again after
         # the data or a width changed, once per event-loop turn however many sections moved.
@@ -67,10 +69,13 @@ class SkillGridView(QTableView):
             )
         )
         self.course_prompt.accepted.connect(model.move_entries)
+        self.columns = GridColumns(self)  # widths follow the content, remembered when dragged
         model.session.current_changed.connect(self.course_prompt.forget)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self.overview and event.size().height() != event.oldSize().height():
+            self._schedule_row_resize()
         if self.course_prompt.isVisible():
             self.course_prompt.place_in(self)
 
@@ -81,7 +86,19 @@ class SkillGridView(QTableView):
 
     def _resize_rows(self, *_args) -> None:
         self._resize_pending = False
-        self.resizeRowsToContents()
+        if self.overview:
+            fit_rows_to_viewport(self)
+        else:
+            self.resizeRowsToContents()
+
+    def set_overview(self, on: bool) -> None:
+        """一覧表示: all 8 levels in the visible height; a cell lower than its entries shows
+        those that fit and a "+N" badge (a click on it opens the cell)."""
+        self.overview = on
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self._schedule_row_resize()
 
     def grid_model(self) -> SkillGridModel:
         model = self.model()
@@ -190,7 +207,26 @@ class SkillGridView(QTableView):
 
     def mousePressEvent(self, event) -> None:
         self._press_pos = event.position().toPoint()
+        index = self.more_badge_at(self._press_pos)
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.setCurrentIndex(index)
+            self.edit(index)  # the editor grows to show every line of the cell
+            return
         super().mousePressEvent(event)
+
+    def more_badge_at(self, pos: QPoint) -> QModelIndex | None:
+        """Returns the cell whose "+N" badge is at a viewport position, if any."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        rect = self.visualRect(index)
+        entries = index.data(ENTRIES_ROLE) or []
+        font = self.font()
+        if self.grid_delegate.hidden_count(rect, font, entries) and (
+            self.grid_delegate.more_rect(rect, font).contains(pos)
+        ):
+            return index
+        return None
 
     def entry_at(self, pos: QPoint):
         """Returns the entry drawn at a viewport position, if any."""
