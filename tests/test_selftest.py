@@ -29,6 +29,9 @@ def font_folder(tmp_path, monkeypatch):
 
 @pytest.fixture
 def places(tmp_path, monkeypatch):
+    # Modules other tests of this process loaded (Datasette's httpx) are not the program's.
+    for name in machine.NETWORK_MODULES:
+        monkeypatch.delitem(sys.modules, name, raising=False)
     data = tmp_path / "データ"
     share = tmp_path / "共有 フォルダ"
     temp = tmp_path / "temp"

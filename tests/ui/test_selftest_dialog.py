@@ -2,6 +2,7 @@
 open database, another folder typed in and checked, 「コピー」 to the clipboard."""
 
 import shutil
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,6 +19,9 @@ from tests.ui.support import commit_text
 
 @pytest.fixture(autouse=True)
 def fonts_and_temp(tmp_path, monkeypatch):
+    # Modules other tests of this process loaded (Datasette's httpx) are not the program's.
+    for name in machine.NETWORK_MODULES:
+        monkeypatch.delitem(sys.modules, name, raising=False)
     """The 外字 font the self-test looks for (a TrueType file named ipamjm.ttf) and a
     private temp folder."""
     fonts = tmp_path / "fonts"

@@ -150,14 +150,13 @@ class TableKeys(QObject):
                 if isinstance(child, QWidget):
                     child.installEventFilter(self)
             return False
-        if not isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress:
-            return False
-        if watched is self.view and isinstance(event, QKeyEvent):
-            return self._table_key(event)
+        key = event if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) else None
+        if watched is self.view and key is not None:
+            return self._table_key(key)
         if kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             watched.installEventFilter(self)  # again: moves this filter before the delegate's
-        elif isinstance(event, QKeyEvent) and isinstance(watched, QWidget):
-            self._editor_key(watched, event)
+        elif key is not None and isinstance(watched, QWidget):
+            self._editor_key(watched, key)
         return False
 
     def _editing(self) -> bool:
