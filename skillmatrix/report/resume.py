@@ -33,7 +33,8 @@ from skillmatrix import __version__
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Level, Staff
 from skillmatrix.report.canvas import Decoration, ResumeCanvas
-from skillmatrix.report.fonts import ReportError, register_font
+from skillmatrix.report.fonts import ReportError, font_chain
+from skillmatrix.report.glyphs import Missing
 from skillmatrix.report.options import PrintOptions
 from skillmatrix.report.sheet import SheetContext, resume_story
 from skillmatrix.report.styles import (
@@ -84,7 +85,7 @@ def _chunks(
         yield ([PageBreak()] + story) if done else story
 
 
-def _doc(target, options: PrintOptions, font: str) -> BaseDocTemplate:
+def _doc(target, font: str, title: str) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         target,
         pagesize=PAGE_SIZE,
@@ -92,9 +93,10 @@ def _doc(target, options: PrintOptions, font: str) -> BaseDocTemplate:
         rightMargin=MARGIN_X,
         topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT,
         bottomMargin=MARGIN_BOTTOM,
-        title=options.title,
+        title=title,
         author="SkillMatrix",
         creator=f"SkillMatrix {__version__}",
+        lang="ja-JP",
         subject="スキル履歴書",
         pageCompression=1,
         initialFontName=font,
@@ -122,6 +124,7 @@ def build_resumes(
     options: PrintOptions | None = None,
     progress: Progress | None = None,
     total: int | None = None,
+    missing: list[Missing] | None = None,
 ) -> int:
     """Prints résumés into one PDF, each starting on a new page.
 
@@ -138,6 +141,8 @@ def build_resumes(
             cancels the job (PrintCancelled is raised). Called once more with
             (total, total) when the PDF is written.
         total: the number of people, for progress (default: len(people) if it has one).
+        missing: if given, receives each character no font of the chain has (printed
+            as 〓), with the person and field.
 
     Returns:
         The number of pages written.
@@ -148,17 +153,22 @@ def build_resumes(
         OSError: the output cannot be written.
     """
     options = options or PrintOptions()
-    font = register_font(options.font_path)
+    chain = font_chain(options.font_path, options.fallback_font)
+    font = chain.name
     if total is None:
         total = len(people) if hasattr(people, "__len__") else 0
-    ctx = SheetContext(styles_for(font), list(levels), list(categories), options)
-    chunks = _chunks(people, ctx, progress, total)
-    first = next(chunks, None)
-    if first is None:
+    ctx = SheetContext(styles_for(font, options.size), list(levels), list(categories), options, chain)
+    people = iter(people)
+    first_person = next(people, None)
+    if first_person is None:
         raise ReportError("印刷する職員がいません")
-    story = _LazyStory(itertools.chain([first], chunks))
+    title = options.title
+    if total == 1 and not options.masked:
+        title = f"{options.title} {first_person.name}"
+    chunks = _chunks(itertools.chain([first_person], people), ctx, progress, total)
+    story = _LazyStory(chunks)
     decoration = Decoration(
-        font, PartialDate.from_date(options.day()).format(options.era), options.confidential
+        font, PartialDate.from_date(options.day()).format(options.era), options.confidential, chain
     )
     canvasmaker = partial(ResumeCanvas, decoration=decoration)
 
@@ -166,20 +176,28 @@ def build_resumes(
         out = Path(out)
         part = _reserve(out.parent, f".{out.name}.")
         try:
-            pages = _build(story, part, options, font, canvasmaker)
-            os.replace(part, out)
+            pages = _build(story, part, font, title, canvasmaker)
+            _publish(part, out)
         finally:
             part.unlink(missing_ok=True)
     else:
         # Build to a temporary file and copy: a cancelled job writes nothing to `out`.
         with tempfile.TemporaryDirectory(prefix="skillmatrix-print-") as folder:
             part = _reserve(Path(folder), "")
-            pages = _build(story, part, options, font, canvasmaker)
+            pages = _build(story, part, font, title, canvasmaker)
             with open(part, "rb") as f:
                 shutil.copyfileobj(f, out)
+    if missing is not None:
+        missing.extend(chain.missing)
     if progress is not None:
         progress(total, total)
     return pages
+
+
+def _publish(part: Path, out: Path) -> None:
+    """Puts the finished PDF in place: the one place the résumé's file is written (to be
+    routed through the program's guarded writer)."""
+    os.replace(part, out)
 
 
 def build_resume(
@@ -209,8 +227,8 @@ def _reserve(folder: Path, prefix: str) -> Path:
             continue
 
 
-def _build(story, path: Path, options: PrintOptions, font: str, canvasmaker) -> int:
-    doc = _doc(str(path), options, font)
+def _build(story, path: Path, font: str, title: str, canvasmaker) -> int:
+    doc = _doc(str(path), font, title)
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except BaseException:
