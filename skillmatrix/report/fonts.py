@@ -17,7 +17,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from skillmatrix.paths import resources_dir
-from skillmatrix.report.glyphs import ChainFont, FontChain, load_font, mj_font_candidates, system_font_candidates
+from skillmatrix.report.glyphs import (
+    ChainFont,
+    FontChain,
+    load_font,
+    mj_font_candidates,
+    system_font_candidates,
+)
 
 DEFAULT_FONT_FILE = "ipaexg.ttf"
 DEFAULT_FONT_NAME = "IPAexGothic"

@@ -192,7 +192,9 @@ class ChainFont(TTFont):
         state.frozen = 1
         for n, subset in enumerate(state.subsets):
             internal = self.getSubsetInternalName(n, doc)[1:]
-            base_name = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
+            base_name = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode(
+                "pdfdoc"
+            )
             font = pdfdoc.PDFTrueTypeFont()
             font.__Comment__ = f"Font {self.fontName} subset {n}"
             font.Name = internal
@@ -302,7 +304,9 @@ class FontChain:
         if choice is None:
             for font in self.fonts():
                 if font.has(base):
-                    text = cluster if len(cluster) == 1 else font.virtual(font.face.charToGlyph[base], cluster)
+                    text = (
+                        cluster if len(cluster) == 1 else font.virtual(font.face.charToGlyph[base], cluster)
+                    )
                     choice = (font.fontName, text, False)
                     break
         if choice is None:

@@ -52,7 +52,13 @@ def _glued(a: str, b: str, before_a: str) -> bool:
         return True
     if a in JOINERS and a != "・" and _latin(before_a):
         return True  # 2001/4, 1-基本: no break right after the joining mark either
-    if a.isascii() and b.isascii() and not a.isspace() and not b.isspace() and (a.isprintable() and b.isprintable()):
+    if (
+        a.isascii()
+        and b.isascii()
+        and not a.isspace()
+        and not b.isspace()
+        and (a.isprintable() and b.isprintable())
+    ):
         return True  # URLs and other ASCII words: broken only when wider than the line
     return False
 

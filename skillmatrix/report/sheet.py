@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import BalancedColumns
 
 from skillmatrix.domain.dates import PartialDate
@@ -87,17 +87,41 @@ def _keep(heading: Paragraph, table: ResumeTable, whole_up_to: float) -> list[Fl
 
 
 def profile(staff: Staff, ctx: SheetContext) -> list[Flowable]:
-    """The 職名・氏名・経験年数 table."""
+    """The 職名・氏名 table."""
     st = ctx.styles
-    head = [CachedParagraph(h, st.head) for h in ("職名", "氏名", "経験年数")]
+    head = [CachedParagraph("職名", st.head), CachedParagraph("氏名", st.head)]
     row = Row(
-        [
-            [ctx.para(staff.title, st.cell, "職名")],
-            [ctx.para(ctx.display_name(staff), st.cell, "氏名")],
-            [ctx.para(experience_text(staff, ctx), st.cell, "経験年数")],
-        ]
+        [[ctx.para(staff.title, st.cell, "職名")], [ctx.para(ctx.display_name(staff), st.cell, "氏名")]]
     )
-    return [Spacer(1, 1 * mm), ResumeTable(head, [row], (55 * mm, 80 * mm, 30 * mm), st.font)]
+    return [Spacer(1, 1 * mm), ResumeTable(head, [row], (55 * mm, 80 * mm), st.font)]
+
+
+def heading_line(staff: Staff, ctx: SheetContext) -> Flowable:
+    """経験年数 at the left and the title 「{所属}　スキル履歴書」 in the middle, on one line
+    (the seed puts 経験年数 above the title; sharing the line leaves room for the grid)."""
+    st = ctx.styles
+    left = []
+    if "profile" in ctx.options.sections:
+        left = [
+            CachedParagraph(f"経験年数　{ctx.markup(experience_text(staff, ctx), '経験年数')}", st.experience)
+        ]
+    section = staff.section.strip()
+    title = ctx.para(f"{section}　スキル履歴書" if section else "スキル履歴書", st.title, "所属")
+    side = FRAME_WIDTH / 4
+    table = Table([[left, title, []]], colWidths=[side, FRAME_WIDTH - 2 * side, side], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), st.font),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
 
 
 def qualifications(staff: Staff, ctx: SheetContext) -> list[Flowable]:
@@ -249,8 +273,14 @@ def sheets(overflows: list[Overflow], ctx: SheetContext) -> list[Flowable]:
     st = ctx.styles
     story: list[Flowable] = []
     for o in overflows:
-        heading = CachedParagraph(f"別紙 {o.number}　レベル{o.level} × {ctx.markup(o.category, 'カテゴリ')}（続き）", st.heading)
-        story += [CondPageBreak(60), heading, BalancedColumns(o.entries, nCols=2, spaceBefore=0, innerPadding=12)]
+        heading = CachedParagraph(
+            f"別紙 {o.number}　レベル{o.level} × {ctx.markup(o.category, 'カテゴリ')}（続き）", st.heading
+        )
+        story += [
+            CondPageBreak(60),
+            heading,
+            BalancedColumns(o.entries, nCols=2, spaceBefore=0, innerPadding=12),
+        ]
     return story
 
 
@@ -264,12 +294,12 @@ def experience_text(staff: Staff, ctx: SheetContext) -> str:
 def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:
     """Returns the flowables of one résumé, framed by the markers that give the footer
     its name and per-résumé page numbers."""
-    st = ctx.styles
     sections = ctx.options.sections
     ctx.chain.person = staff.name
-    story: list[Flowable] = [ResumeStart(ctx.display_name(staff), ctx.options.stamps)]
-    section = staff.section.strip()
-    story.append(ctx.para(f"{section}　スキル履歴書" if section else "スキル履歴書", st.title, "所属"))
+    story: list[Flowable] = [
+        ResumeStart(ctx.display_name(staff), ctx.options.stamps),
+        heading_line(staff, ctx),
+    ]
     if "profile" in sections:
         story += profile(staff, ctx)
     if "qualifications" in sections:

@@ -59,8 +59,20 @@ class Styles:
 # Text sizes (size, leading) of the two print sizes: entries and level texts are the
 # grid's reading text; 「大きめ」 is for readers who find 8 pt small.
 SIZES = {
-    "standard": {"cell": (8.5, 11), "entry": (8, 10), "level": (7, 8.5), "number": (10, 12), "muted": (7.5, 9.5)},
-    "large": {"cell": (10, 12.5), "entry": (10.5, 13), "level": (9, 11), "number": (12, 14), "muted": (8.5, 10.5)},
+    "standard": {
+        "cell": (8.5, 11),
+        "entry": (8, 10),
+        "level": (7, 8.5),
+        "number": (10, 12),
+        "muted": (7.5, 9.5),
+    },
+    "large": {
+        "cell": (10, 12.5),
+        "entry": (10.5, 13),
+        "level": (9, 11),
+        "number": (12, 14),
+        "muted": (8.5, 10.5),
+    },
 }
 SIZE_LABELS = {"standard": "標準", "large": "大きめ"}
 
