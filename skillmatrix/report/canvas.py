@@ -41,6 +41,7 @@ class _Book:
         self.held: list[dict] = []  # canvas states of the current résumé's closed pages
         self.ending = False  # ResumeEnd was drawn on the page now open
         self.duplex = False  # pad the résumé to an even page count
+        self.stamps: tuple[str, ...] = ()  # approval boxes of the current résumé's first page
         self.pages = 0  # pages handed to the document so far
 
 
@@ -66,8 +67,9 @@ class ResumeCanvas(Canvas):
         """Starts a résumé: the pages from here on carry this name in their footer, and
         this first page the approval boxes."""
         self._resume_label = label
-        if stamps:
-            self._stamps(stamps)
+        # Drawn with the footer (flowables draw in a translated frame; the boxes are placed
+        # on the page itself).
+        self._book.stamps = stamps
 
     def end_resume(self, duplex: bool = False) -> None:
         """The page now open is the résumé's last one."""
@@ -126,6 +128,8 @@ class ResumeCanvas(Canvas):
         self.drawRightString(width - MARGIN_X, FOOTER_Y, f"印刷日 {deco.print_date}")
         if deco.confidential:
             self._confidential_mark(width, height)
+        if number == 1 and self._book.stamps:
+            self._stamps(self._book.stamps)
         self.restoreState()
 
     def _runs(self, text: str) -> list[tuple[str, str]]:

@@ -152,8 +152,9 @@ class ChainFont(TTFont):
         code = _VIRTUAL_BASE + len(self.actual)
         face.charToGlyph[code] = glyph
         face.glyphToChar.setdefault(glyph, []).append(code)
-        widths = face.glyphWidths
-        face.charWidths[code] = widths[glyph] if glyph < len(widths) else face.defaultWidth
+        metrics = face.hmetrics  # (advance, lsb) in font units; the last repeats for the rest
+        advance = metrics[min(glyph, len(metrics) - 1)][0] if metrics else 0
+        face.charWidths[code] = advance * 1000.0 / face.unitsPerEm if metrics else face.defaultWidth
         self.actual[code] = text
         cache[key] = chr(code)
         return chr(code)

@@ -67,6 +67,8 @@ def may_break(prev2: str, prev: str, nxt: str) -> bool:
     """Returns whether a line may break between prev and nxt (prev2 precedes prev)."""
     if not prev or not nxt:
         return True
+    if prev == "\u00a0" or nxt == "\u00a0":
+        return False  # a no-break space holds its neighbours together (「別紙 1」)
     if nxt in NO_START or prev in NO_END:
         return False
     if nxt.isspace() and nxt != "\u3000":

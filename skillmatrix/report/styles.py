@@ -107,7 +107,8 @@ def styles_for(font: str, size: str = "standard") -> Styles:
         experience=style("experience", 10.5, 13, in_cell=False),
         heading=style("heading", 10.5, 13, in_cell=False, spaceBefore=5, spaceAfter=2),
         cell=style("cell", *sizes["cell"]),
-        head=style("head", *sizes["cell"], alignment=TA_CENTER, leftIndent=2, rightIndent=2),
+        # Headers stay at the standard size: 「基幹系システム」 keeps to one line.
+        head=style("head", *SIZES["standard"]["cell"], alignment=TA_CENTER, leftIndent=2, rightIndent=2),
         # The full-width 「・」 bullet has its dot in the middle of its em: pull it left.
         entry=style(
             "entry",
