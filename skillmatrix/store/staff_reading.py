@@ -156,10 +156,11 @@ class StaffReading:
                     experience_override=r[5],
                     revision=r[6],
                     updated=r[7],
+                    experience_label=r[8],
                 )
                 for r in self.db.execute(
                     "SELECT id, name, kana, title, section, experience_override, revision, "
-                    f"updated FROM staff WHERE id IN ({marks})",
+                    f"updated, experience_label FROM staff WHERE id IN ({marks})",
                     chunk,
                 )
             }
