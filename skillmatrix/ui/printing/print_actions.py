@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
@@ -177,6 +177,7 @@ class PrintController(QObject):
         printing.prepare_printer(printer, source.document, title)
         if not printing.ask_printer(printer, self._parent()):
             return False
+        printing.settle_paper(printer)
         progress = QProgressDialog(
             self.tr("プリンターに送っています…"),
             self.tr("キャンセル"),
@@ -296,8 +297,10 @@ class PrintController(QObject):
             printer = self._printer()
             printer.setDocName(self.tr("スキル履歴書（{n}名）").format(n=len(scope.ids)))
             printer.setFullPage(True)
+            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
             if not printing.ask_printer(printer, self.window):
                 return
+            printing.settle_paper(printer)
         self.batch = BatchPrint(
             self.window, self.window.store.path, list(scope.ids), options, out=out, printer=printer
         )
