@@ -48,8 +48,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from skillmatrix.domain.model import Category, Level, Staff
 from skillmatrix.report.fonts import ReportError
+from skillmatrix.report.glyphs import Missing
 from skillmatrix.report.options import PrintOptions, initials
-from skillmatrix.report.resume import build_resume
+from skillmatrix.report.resume import build_resume, build_resumes
 
 MAX_PAGE_BYTES = 40 * 1024 * 1024  # one page image in the spooler (RGB32: 4 bytes a pixel)
 MAX_STEM = 100  # characters; NTFS allows 255 UTF-16 units, a folder path comes on top
@@ -91,6 +92,13 @@ class ResumeJob:
         out = io.BytesIO()
         build_resume(self.staff, self.levels, self.categories, out, self.options)
         return out.getvalue()
+
+    def missing_characters(self) -> list[Missing]:
+        """Returns the characters no font of the chain has (printed as 〓), with where
+        they are: laid out once in memory, so the window can warn before printing."""
+        missing: list[Missing] = []
+        build_resumes([self.staff], self.levels, self.categories, io.BytesIO(), self.options, missing=missing)
+        return missing
 
     def write(self, path: Path) -> int:
         """Writes the PDF to path (complete or not at all); returns the number of pages.
@@ -308,6 +316,28 @@ def on_white(image: QImage) -> QImage:
     painter.drawImage(0, 0, image)
     painter.end()
     return paper
+
+
+def confirm_missing(parent: QWidget, missing: list[Missing]) -> bool:
+    """Asks whether to print although some characters will print as 〓 (a seam: the
+    tests answer it). True to print."""
+    lines = "\n".join(m.describe() for m in missing[:20])
+    more = len(missing) - 20
+    if more > 0:
+        lines += "\n" + QCoreApplication.translate("printing", "ほか {n} か所").format(n=more)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("printing", "印刷できない文字があります"),
+        QCoreApplication.translate(
+            "printing",
+            "次の文字はどのフォントにもないため「〓」で印刷されます。"
+            "外字フォントは「印刷の設定」で指定できます。\n\n{lines}\n\nこのまま印刷しますか？",
+        ).format(lines=lines),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setObjectName("missingCharactersDialog")
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:

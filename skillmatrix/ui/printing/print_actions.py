@@ -27,6 +27,7 @@ from skillmatrix.ui.printing import page_rendering as printing
 from skillmatrix.ui.printing.batch_print import BatchPrint
 from skillmatrix.ui.printing.page_rendering import PdfSource, ResumeJob, safe_file_name, show_error
 from skillmatrix.ui.printing.print_dialog import PrintChoicesDialog, Scope, load_options, save_options
+from skillmatrix.ui.printing.qt_fonts import register_fallback_fonts
 
 SINGLE_ACTIONS = ("actionPrintPreview", "actionPrint", "actionExportPdf")
 
@@ -66,6 +67,8 @@ class PrintController(QObject):
         window.staff_panel.model.modelReset.connect(self.update_actions)
         window.session.store_replaced.connect(self.update_actions)
         window.installEventFilter(self)  # to stop a batch job before the window closes
+        # The window shows names with the same 外字 fonts the résumé prints them with.
+        register_fallback_fonts(self.options().fallback_font)
         self.update_actions()
 
     # -- state ----------------------------------------------------------------------------------
@@ -90,6 +93,7 @@ class PrintController(QObject):
 
     def remember(self, options: PrintOptions) -> None:
         save_options(self.window.settings, options)
+        register_fallback_fonts(options.fallback_font)
 
     def _job(self) -> ResumeJob | None:
         self.window.sheet_editor.commit_open_editors()
@@ -156,7 +160,17 @@ class PrintController(QObject):
                 lambda d: self._print_job(job.with_options(d.options(job.options))),
             )
 
+    def _missing_ok(self, job: ResumeJob) -> bool:
+        """Warns of characters that will print as 〓; True to go on printing."""
+        try:
+            missing = job.missing_characters()
+        except ReportError:
+            return True  # the print itself reports the error
+        return not missing or printing.confirm_missing(self._parent(), missing)
+
     def _print_job(self, job: ResumeJob) -> None:
+        if not self._missing_ok(job):
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             source = PdfSource(job.pdf(), parent=self)
@@ -230,6 +244,8 @@ class PrintController(QObject):
 
     def export_job(self, job: ResumeJob) -> Path | None:
         """Asks for a file name and writes the résumé's PDF there; returns the file."""
+        if not self._missing_ok(job):
+            return None
         path = self.ask_pdf_path(job.file_name())
         if path is None:
             return None
