@@ -19,6 +19,7 @@ edge itself.
 
 from __future__ import annotations
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus.paragraph import (
     Paragraph,
     ParaLines,
@@ -133,6 +134,45 @@ def kinsoku_split(frags, max_widths, calc_bounds: bool) -> ParaLines:
     return ParaLines(kind=1, lines=lines)
 
 
+def split_text(text: str, max_widths, font_name: str, size: float) -> list[tuple[float, str]]:
+    """Breaks one run of text in one font into lines by the rules above: the fast path
+    for the usual cell (reportlab's wordSplit, with other break points). Returns
+    (unused width, line) pairs."""
+    font = pdfmetrics.getFont(font_name)
+    face = getattr(font, "face", None)
+    if face is not None:
+        table, default, scale = face.charWidths, face.defaultWidth, size / 1000.0
+        widths = [table.get(ord(c), default) * scale for c in text]
+    else:
+        widths = [pdfmetrics.stringWidth(c, font_name, size) for c in text]
+    lines: list[tuple[float, str]] = []
+    start = i = 0
+    used = 0.0
+    width = max_widths[0]
+    n = len(text)
+    while i < n:
+        w = widths[i]
+        if used + w > width + _FUZZ and i > start and not text[i].isspace():
+            cut = next(
+                (
+                    b
+                    for b in range(i, start, -1)
+                    if may_break(text[b - 2] if b >= 2 else "", text[b - 1], text[b])
+                ),
+                i,
+            )
+            # The space a line broke at stays at its end (invisible; the text keeps it).
+            lines.append((width - sum(widths[start:cut]), text[start:cut]))
+            width = max_widths[min(len(lines), len(max_widths) - 1)]
+            start, i, used = cut, cut, 0.0
+            continue
+        used += w
+        i += 1
+    if start < n or not lines:
+        lines.append((width - sum(widths[start:]), text[start:]))
+    return lines
+
+
 def _width(u, line_width: float) -> float:
     w = u.width
     if hasattr(w, "normalizedValue"):
@@ -150,7 +190,22 @@ class JaParagraph(Paragraph):
         style = self.style
         self.height = 0
         _handleBulletWidth(self.bulletText, style, maxWidths)
-        if not self.frags:
+        frags = self.frags
+        if len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots:
+            # One run of text in one font (most cells): plain lines, as reportlab's own
+            # single-fragment path makes them, which draw several times faster.
+            f = frags[0]
+            if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+                return f.clone(kind=0, lines=self.blPara.lines)
+            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            lines = split_text(text, maxWidths, f.fontName, f.fontSize)
+            return f.clone(
+                kind=0,
+                lines=[(sp, [line]) for sp, line in lines],
+                ascent=f.fontSize,
+                descent=-0.2 * f.fontSize,
+            )
+        if not frags:
             return ParaLines(
                 kind=0,
                 fontSize=style.fontSize,
