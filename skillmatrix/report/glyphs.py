@@ -29,7 +29,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
@@ -39,6 +38,12 @@ from skillmatrix.paths import resources_dir
 GETA = "〓"  # printed for a character no font has (the 下駄記号 of Japanese typesetting)
 MJ_FONT_FILE = "ipamjm.ttf"
 _VIRTUAL_BASE = 0x100000  # Supplementary Private Use Area-B
+
+
+def escape(text: str) -> str:
+    """Escapes &, < and > for Paragraph markup (xml.sax.saxutils.escape, without importing
+    it: its module pulls in urllib and http.client, 14 ms of a one-résumé print)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _is_selector(ch: str) -> bool:
