@@ -153,14 +153,16 @@ def split_text(text: str, max_widths, font_name: str, size: float) -> list[tuple
     while i < n:
         w = widths[i]
         if used + w > width + _FUZZ and i > start and not text[i].isspace():
-            cut = next(
-                (
-                    b
-                    for b in range(i, start, -1)
-                    if may_break(text[b - 2] if b >= 2 else "", text[b - 1], text[b])
-                ),
-                i,
-            )
+            allowed = [
+                b
+                for b in range(i, start, -1)
+                if may_break(text[b - 2] if b >= 2 else "", text[b - 1], text[b])
+            ]
+            cut = allowed[0] if allowed else i
+            if n - cut == 1 and len(allowed) > 1 and allowed[1] - start > 2:
+                # Not one character alone on the last line (「運用」 split as 「運/用」): break
+                # one place earlier.
+                cut = allowed[1]
             # The space a line broke at stays at its end (invisible; the text keeps it).
             lines.append((width - sum(widths[start:cut]), text[start:cut]))
             width = max_widths[min(len(lines), len(max_widths) - 1)]

@@ -248,7 +248,7 @@ def grid(staff: Staff, ctx: SheetContext) -> list[Flowable]:
             number = len(overflows) + 1
 
             def more(n: int, number: int = number) -> Paragraph:
-                return CachedParagraph(f"ほか\u00a0{n}\u00a0件（別紙\u00a0{number}）", st.muted)
+                return CachedParagraph(f"ほか\u00a0{n}\u00a0件<br/>（別紙\u00a0{number}）", st.muted)
 
             kept, rest = _fit_cell(entries, inner, limit, more)
             if rest:
