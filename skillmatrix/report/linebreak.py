@@ -38,6 +38,7 @@ NO_END = frozenset("（(［[｛{〔〈《「『【〘〖〝‘“«｟")
 # Punctuation that joins Latin letters and digits into one unbreakable run.
 JOINERS = frozenset("/-.:,'_@&+%#~=・／－．：")
 _FUZZ = 1e-6
+WIDOW = 2  # characters: a paragraph's last line is not left this short when avoidable
 
 
 def _latin(ch: str) -> bool:
@@ -116,14 +117,15 @@ def kinsoku_split(frags, max_widths, calc_bounds: bool) -> ParaLines:
             continue
         w = _width(u, width)
         if used + w > width + _FUZZ and i > start and not str(u).isspace():
-            cut = next(
-                (
-                    b
-                    for b in range(i, start, -1)
-                    if may_break(_char(units[b - 2]) if b >= 2 else "", _char(units[b - 1]), _char(units[b]))
-                ),
-                i,
-            )
+            allowed = [
+                b
+                for b in range(i, start, -1)
+                if may_break(_char(units[b - 2]) if b >= 2 else "", _char(units[b - 1]), _char(units[b]))
+            ]
+            cut = allowed[0] if allowed else i
+            end = next((k for k in range(cut, n) if hasattr(units[k].frag, "lineBreak")), n)
+            if end - cut <= WIDOW and len(allowed) > 1 and allowed[1] - start > 2:
+                cut = allowed[1]  # as in split_text: no character or two alone on a last line
             emit(cut, False)
             i = cut
             continue
@@ -159,9 +161,9 @@ def split_text(text: str, max_widths, font_name: str, size: float) -> list[tuple
                 if may_break(text[b - 2] if b >= 2 else "", text[b - 1], text[b])
             ]
             cut = allowed[0] if allowed else i
-            if n - cut == 1 and len(allowed) > 1 and allowed[1] - start > 2:
-                # Not one character alone on the last line (「運用」 split as 「運/用」): break
-                # one place earlier.
+            if n - cut <= WIDOW and len(allowed) > 1 and allowed[1] - start > 2:
+                # Not a character or two alone on the last line (「運/用」, 「でき/る。」):
+                # break one place earlier.
                 cut = allowed[1]
             # The space a line broke at stays at its end (invisible; the text keeps it).
             lines.append((width - sum(widths[start:cut]), text[start:cut]))
