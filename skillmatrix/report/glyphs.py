@@ -29,6 +29,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
@@ -151,7 +152,7 @@ class ChainFont(TTFont):
         """Returns a character that prints glyph and reads back as text."""
         face = self.face
         key = (glyph, text)
-        cache = self.__dict__.setdefault("_virtuals", {})
+        cache: dict[tuple[int, str], str] = self.__dict__.setdefault("_virtuals", {})
         if key in cache:
             return cache[key]
         code = _VIRTUAL_BASE + len(self.actual)
@@ -189,7 +190,7 @@ class ChainFont(TTFont):
             ]
         )
 
-    def addObjects(self, doc):  # noqa: N802 (reportlab's name)
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 (reportlab's name)
         # reportlab's TTFont.addObjects, with our ToUnicode table.
         try:
             state = self.state[doc]
@@ -274,7 +275,7 @@ class FontChain:
     @property
     def name(self) -> str:
         """The main font's registered name."""
-        return self.main.fontName
+        return str(self.main.fontName)
 
     def fonts(self) -> Iterator[ChainFont]:
         """Yields the fonts in chain order, loading the next fallback only when asked."""

@@ -19,6 +19,9 @@ edge itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus.paragraph import (
     Paragraph,
@@ -80,14 +83,14 @@ def may_break(prev2: str, prev: str, nxt: str) -> bool:
     return not _glued(prev, nxt, prev2)
 
 
-def _char(u) -> str:
+def _char(u: Any) -> str:
     return str(u)[:1]
 
 
-def kinsoku_split(frags, max_widths, calc_bounds: bool) -> ParaLines:
+def kinsoku_split(frags: list[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
     """Breaks a paragraph's fragments into lines by the rules above (reportlab's
     cjkFragSplit with another choice of break points)."""
-    units = []
+    units: list[Any] = []
     for f in frags:
         text = f.text if hasattr(f, "text") else ""
         if isinstance(text, bytes):
@@ -136,7 +139,9 @@ def kinsoku_split(frags, max_widths, calc_bounds: bool) -> ParaLines:
     return ParaLines(kind=1, lines=lines)
 
 
-def split_text(text: str, max_widths, font_name: str, size: float) -> list[tuple[float, str]]:
+def split_text(
+    text: str, max_widths: Sequence[float], font_name: str, size: float
+) -> list[tuple[float, str]]:
     """Breaks one run of text in one font into lines by the rules above: the fast path
     for the usual cell (reportlab's wordSplit, with other break points). Returns
     (unused width, line) pairs."""
@@ -177,18 +182,18 @@ def split_text(text: str, max_widths, font_name: str, size: float) -> list[tuple
     return lines
 
 
-def _width(u, line_width: float) -> float:
+def _width(u: Any, line_width: float) -> float:
     w = u.width
     if hasattr(w, "normalizedValue"):
         w._normalizer = line_width
         w = w.normalizedValue(line_width)
-    return w
+    return float(w)
 
 
 class JaParagraph(Paragraph):
     """A Paragraph whose CJK wrapping (wordWrap='CJK') follows 禁則処理."""
 
-    def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 (reportlab's names)
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab's names)
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
         style = self.style
@@ -199,7 +204,7 @@ class JaParagraph(Paragraph):
             # One run of text in one font (most cells): plain lines, as reportlab's own
             # single-fragment path makes them, which draw several times faster.
             f = frags[0]
-            if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
                 return f.clone(kind=0, lines=self.blPara.lines)
             text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
             lines = split_text(text, maxWidths, f.fontName, f.fontSize)
@@ -219,7 +224,7 @@ class JaParagraph(Paragraph):
                 ascent=style.fontSize,
                 descent=-0.2 * style.fontSize,
             )
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return kinsoku_split(self.frags, maxWidths, auto not in ("", "off"))

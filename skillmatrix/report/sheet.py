@@ -8,9 +8,11 @@ for the page (tables.py), so nothing is ever clipped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import BalancedColumns
@@ -42,7 +44,7 @@ class SheetContext:
         font that has it (missing ones noted under field)."""
         return self.chain.markup(text, field)
 
-    def para(self, text: str, style, field: str, **kw) -> Paragraph:
+    def para(self, text: str, style: ParagraphStyle, field: str, **kw: Any) -> Paragraph:
         """Returns a Paragraph printing user text literally."""
         return CachedParagraph(self.markup(text, field), style, **kw)
 
@@ -55,7 +57,7 @@ class SheetContext:
         return initials(staff.name, staff.kana) if self.options.masked else staff.name
 
 
-def _continued(text: str, ctx: SheetContext):
+def _continued(text: str, ctx: SheetContext) -> Callable[[], list[Flowable]]:
     return lambda: [ctx.para(f"{text}（続き）" if text else "（続き）", ctx.styles.muted, "")]
 
 
@@ -198,7 +200,9 @@ class Overflow:
     entries: list[Flowable]
 
 
-def _fit_cell(entries: list[Flowable], width: float, limit: float, more) -> tuple[list[Flowable], int]:
+def _fit_cell(
+    entries: list[Flowable], width: float, limit: float, more: Callable[[int], Paragraph]
+) -> tuple[list[Flowable], int]:
     """Returns the entries that fit within limit together with a 「ほか N 件」 line, and how
     many do not (0: all fit, no line needed)."""
     if cell_height(entries, width) <= limit:
