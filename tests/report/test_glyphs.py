@@ -8,6 +8,7 @@ import pypdf
 import pytest
 
 from skillmatrix.domain.model import Entry, Staff
+from skillmatrix.report.glyphs import mj_font_candidates
 from skillmatrix.report.options import PrintOptions
 from skillmatrix.report.resume import build_resumes
 from tests.report.conftest import PRINT_DAY, squash
@@ -127,3 +128,16 @@ def test_a_missing_fallback_font_is_one_clear_error(tmp_path, definitions):
     with pytest.raises(ReportError, match="外字用のフォントファイルが見つかりません"):
         build_resumes([person(categories)], levels, categories, tmp_path / "x.pdf", options)
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.skipif(
+    not any(p.is_file() for p in mj_font_candidates()),
+    reason="IPAmj明朝 not installed (.ci/run installs fonts-ipamj-mincho)",
+)
+def test_by_default_the_name_prints_from_ipamj_mincho(tmp_path, definitions):
+    levels, categories = definitions
+    path = tmp_path / "default-chain.pdf"
+    build_resumes([person(categories)], levels, categories, path, PrintOptions(print_date=PRINT_DAY))
+    with pdfplumber.open(path) as pdf:
+        kichi = [c for c in pdf.pages[0].chars if c["text"] == KICHI]
+    assert kichi and all("IPAmjMincho" in c["fontname"] for c in kichi)
