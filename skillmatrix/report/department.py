@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from skillmatrix import __version__
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError, register_font
+from skillmatrix.report.linebreak import JaParagraph
 from skillmatrix.report.styles import (
     CELL_PAD,
     GRID_LINE,
@@ -46,7 +47,9 @@ def _text(value) -> str:
 def _paragraph(text: str, style) -> Paragraph:
     if len(text) > MAX_CELL:
         text = text[:MAX_CELL] + "…"
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    # 禁則処理 and nothing hung past the cell edge (the shared styles no longer reserve
+    # room for reportlab's hanging punctuation).
+    return JaParagraph(escape(text).replace("\n", "<br/>"), style)
 
 
 def _cell(value, wrap: bool, room: float, font: str, style):

@@ -45,6 +45,8 @@ WIDOW = 2  # characters: a paragraph's last line is not left this short when avo
 
 
 def _latin(ch: str) -> bool:
+    if not ch:
+        return False  # before the first character
     o = ord(ch)
     if o < 0x250:
         return ch.isalnum()

@@ -107,6 +107,8 @@ def test_latin_words_dates_and_numbers_are_not_broken(fifty):
         "Windows |Server |2008",  # Latin words break at their spaces only
         "きゃっ|と",
         "J-LIS |集|合|研|修|「イ|ン|シ|デ|ン|ト」",
+        "-1|日",  # a joining mark first: nothing before it to join
+        "/|研|修",
     ],
 )
 def test_break_rules(text):
