@@ -36,7 +36,7 @@ from skillmatrix.report.canvas import Decoration, ResumeCanvas
 from skillmatrix.report.fonts import ReportError, font_chain
 from skillmatrix.report.glyphs import Missing
 from skillmatrix.report.options import PrintOptions
-from skillmatrix.report.sheet import SheetContext, resume_story
+from skillmatrix.report.sheet import SheetContext, printed_texts, resume_story
 from skillmatrix.report.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -192,6 +192,39 @@ def build_resumes(
     if progress is not None:
         progress(total, total)
     return pages
+
+
+def find_missing(
+    people: Iterable[Staff],
+    categories: Sequence[Category],
+    options: PrintOptions | None = None,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> list[Missing]:
+    """Lists the characters no font of the chain has in what the résumés would print,
+    without laying them out (the window's check before a batch print).
+
+    Args:
+        people: the staff to be printed.
+        categories: the categories (their names label grid fields).
+        options: the print choices (sections, kinds, masking, fonts).
+        progress: called as progress(done, total); returning False stops the scan.
+        total: the number of people, for progress.
+
+    Raises:
+        ReportError: a font cannot be used.
+        PrintCancelled: progress returned False.
+    """
+    options = options or PrintOptions()
+    chain = font_chain(options.font_path, options.fallback_font)
+    ctx = SheetContext(styles_for(chain.name, options.size), [], list(categories), options, chain)
+    for done, person in enumerate(people):
+        if progress is not None and progress(done, total) is False:
+            raise PrintCancelled()
+        chain.person = person.name
+        for field, text in printed_texts(person, ctx):
+            chain.runs(text, field)
+    return chain.missing
 
 
 def _publish(part: Path, out: Path) -> None:

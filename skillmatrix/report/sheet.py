@@ -316,3 +316,30 @@ def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:
         story += grid(staff, ctx)
     story.append(ResumeEnd(ctx.options.duplex))
     return story
+
+
+def printed_texts(staff: Staff, ctx: SheetContext) -> list[tuple[str, str]]:
+    """Returns (field, text) for everything of the person the résumé prints from their
+    sheet, as grid() and the sections label it: what the window checks for characters no
+    font has before a batch print, without laying anything out."""
+    sections = ctx.options.sections
+    names = {c.id: c.name for c in ctx.categories}
+    texts: list[tuple[str, str]] = [("所属", staff.section)]
+    if "profile" in sections:
+        texts += [
+            ("職名", staff.title),
+            ("氏名", ctx.display_name(staff)),
+            ("経験年数", staff.experience_label),
+        ]
+    if "qualifications" in sections:
+        texts += [("資格等", q.name) for q in staff.qualifications]
+    if "assignments" in sections:
+        texts += [("担当履歴", t) for a in staff.assignments for t in (a.name, a.duties)]
+    if "projects" in sections:
+        texts += [("プロジェクト", p.name) for p in staff.projects]
+    if "grid" in sections:
+        for e in staff.entries:
+            if e.kind in ctx.options.kinds:
+                field = f"レベル{e.level} × {names.get(e.category_id, '')}"
+                texts += [(field, e.text), (field, e.note)]
+    return [(f, t) for f, t in texts if t]

@@ -141,3 +141,36 @@ def test_by_default_the_name_prints_from_ipamj_mincho(tmp_path, definitions):
     with pdfplumber.open(path) as pdf:
         kichi = [c for c in pdf.pages[0].chars if c["text"] == KICHI]
     assert kichi and all("IPAmjMincho" in c["fontname"] for c in kichi)
+
+
+def test_the_check_without_layout_finds_what_the_print_reports(tmp_path, definitions):
+    from skillmatrix.domain.dates import PartialDate, Period
+    from skillmatrix.domain.model import Assignment, Project, Qualification
+    from skillmatrix.report.resume import find_missing
+
+    levels, categories = definitions
+    odd = "\U0010fff0"
+    someone = Staff(
+        name="外字 さん",
+        title=f"主任{odd}",
+        section=f"課{odd}",
+        experience_label=f"約{odd}年",
+        qualifications=[Qualification(name=f"資格{odd}", acquired=PartialDate(2015, 4))],
+        assignments=[Assignment(period=Period(PartialDate(2010, 4), None), name="担当", duties=f"業務{odd}")],
+        projects=[Project(period=Period(PartialDate(2011, 4), None), name=f"事業{odd}")],
+        entries=[
+            Entry(
+                level=3, category_id=categories[6].id, text=f"研修{odd}", kind="training", note=f"備考{odd}"
+            ),
+            Entry(level=4, category_id=categories[2].id, text=f"委員{odd}", kind="role"),
+        ],
+    )
+    for options in (
+        PrintOptions(print_date=PRINT_DAY),
+        PrintOptions(print_date=PRINT_DAY, kinds=frozenset({"role"})),
+    ):
+        printed = []
+        build_resumes([someone], levels, categories, tmp_path / "x.pdf", options, missing=printed)
+        checked = find_missing([someone], categories, options)
+        assert sorted((m.field, m.char) for m in checked) == sorted((m.field, m.char) for m in printed)
+        assert len(printed) == (9 if len(options.kinds) > 1 else 7)

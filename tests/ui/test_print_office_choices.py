@@ -11,9 +11,18 @@ from skillmatrix.domain.model import Entry, Staff
 from skillmatrix.ui.printing import page_rendering as printing
 from skillmatrix.ui.printing.print_dialog import load_options
 from tests.report.tiny_font import KICHI, make_tiny_font
-from tests.ui.print_support import choices_dialog, make_demo, open_window, pdf_text, show_person
+from tests.ui.print_support import (
+    answer_save_dialog,
+    choices_dialog,
+    make_demo,
+    open_window,
+    pdf_text,
+    show_person,
+)
 from tests.ui.support import commit_text
 from tests.ui.test_printing import export
+
+NOWHERE = "\U0010fffd"  # a private-use character no font has
 
 
 @pytest.fixture
@@ -82,7 +91,7 @@ def test_characters_no_font_has_are_listed_before_printing(demo, monkeypatch, tm
     window = demo
     category = window.session.categories[0]
     window.session.add_staff(
-        Staff(name="外字 さん", entries=[Entry(level=2, category_id=category.id, text="研修\U0010fffd")])
+        Staff(name="外字 さん", entries=[Entry(level=2, category_id=category.id, text=f"研修{NOWHERE}")])
     )
     show_person(window, "外字 さん")
     asked = []
@@ -100,3 +109,37 @@ def test_characters_no_font_has_are_listed_before_printing(demo, monkeypatch, tm
     answer.go_on = True
     export(window, monkeypatch, out)
     assert "研修\U0010fffd" in pdf_text(out)  # printed as 〓, read back as stored
+
+
+def test_a_batch_print_lists_characters_no_font_has_first(demo, qtbot, monkeypatch, tmp_path):
+    window = demo
+    category = window.session.categories[3]
+    window.session.add_staff(
+        Staff(
+            name="外字 さん",
+            entries=[Entry(level=5, category_id=category.id, text=f"講師{NOWHERE}", kind="role")],
+        )
+    )
+    asked = []
+
+    def answer(parent, missing):
+        asked.append([(m.person, m.field, m.char) for m in missing])
+        return answer.go_on
+
+    monkeypatch.setattr(printing, "confirm_missing", answer)
+    out = tmp_path / "all.pdf"
+    offered = answer_save_dialog(monkeypatch, out)
+    answer.go_on = False
+    window.action("actionPrintAll").trigger()
+    choices_dialog(window).ok_button.click()
+    assert asked == [[("外字 さん", f"レベル5 × {category.name}", NOWHERE)]]
+    assert offered == [] and window.printing.batch is None and not out.exists()
+    # Leaving that kind out of the print leaves nothing to warn of.
+    answer.go_on = True
+    window.action("actionPrintAll").trigger()
+    dialog = choices_dialog(window)
+    dialog.kind_checks["role"].setChecked(False)
+    dialog.ok_button.click()
+    assert len(asked) == 1 and offered  # no question this time; the file dialog came
+    qtbot.waitUntil(lambda: window.printing.batch is None, timeout=60_000)
+    assert out.exists()

@@ -50,7 +50,7 @@ from skillmatrix.domain.model import Category, Level, Staff
 from skillmatrix.report.fonts import ReportError
 from skillmatrix.report.glyphs import Missing
 from skillmatrix.report.options import PrintOptions, initials
-from skillmatrix.report.resume import build_resume, build_resumes
+from skillmatrix.report.resume import build_resume, find_missing
 
 MAX_PAGE_BYTES = 40 * 1024 * 1024  # one page image in the spooler (RGB32: 4 bytes a pixel)
 MAX_STEM = 100  # characters; NTFS allows 255 UTF-16 units, a folder path comes on top
@@ -95,10 +95,8 @@ class ResumeJob:
 
     def missing_characters(self) -> list[Missing]:
         """Returns the characters no font of the chain has (printed as 〓), with where
-        they are: laid out once in memory, so the window can warn before printing."""
-        missing: list[Missing] = []
-        build_resumes([self.staff], self.levels, self.categories, io.BytesIO(), self.options, missing=missing)
-        return missing
+        they are, so the window can warn before printing."""
+        return find_missing([self.staff], self.categories, self.options)
 
     def write(self, path: Path) -> int:
         """Writes the PDF to path (complete or not at all); returns the number of pages.

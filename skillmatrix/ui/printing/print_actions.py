@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidge
 
 from skillmatrix.report.fonts import ReportError
 from skillmatrix.report.options import PrintOptions
+from skillmatrix.report.resume import find_missing
 from skillmatrix.ui.printing import page_rendering as printing
 from skillmatrix.ui.printing.batch_print import BatchPrint
 from skillmatrix.ui.printing.page_rendering import PdfSource, ResumeJob, safe_file_name, show_error
@@ -303,6 +304,8 @@ class PrintController(QObject):
         self.window.settings.setValue("print/destination", destination)
         if scope is None:
             return
+        if not self._batch_missing_ok(list(scope.ids), options):
+            return
         out = printer = None
         if destination == "pdf":
             stem = f"スキル履歴書_{len(scope.ids)}名_{options.day():%Y%m%d}"
@@ -324,6 +327,19 @@ class PrintController(QObject):
         self.batch.failed.connect(lambda message: show_error(self.window, self.tr("印刷できません"), message))
         self.batch.start()
         self.update_actions()
+
+    def _batch_missing_ok(self, ids: list[str], options: PrintOptions) -> bool:
+        """Lists, before a batch print, the characters that will print as 〓 (read from the
+        sheets without laying them out); True to go on printing."""
+        session = self.window.session
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            missing = find_missing(session.store.iter_staff(ids), session.categories, options)
+        except ReportError:
+            return True  # the print itself reports the error
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return not missing or printing.confirm_missing(self.window, missing)
 
     def _batch_done(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 15000)
