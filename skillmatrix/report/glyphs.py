@@ -360,7 +360,3 @@ class FontChain:
             piece = escape(piece).replace("\n", "<br/>")
             out.append(piece if font == self.name else f'<font face="{font}">{piece}</font>')
         return "".join(out)
-
-    def families(self) -> list[Path]:
-        """Returns the fallback font files that exist (for the window to register)."""
-        return [p for p, _ in self.fallbacks if p.is_file()]
