@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from skillmatrix import files
@@ -43,12 +44,42 @@ def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--font", type=Path, metavar="フォント", help="使うTrueTypeフォント（既定: IPAexゴシック）"
     )
+    p.add_argument(
+        "--fallback-font",
+        type=Path,
+        metavar="フォント",
+        help="主フォントにない文字（外字・異体字）を印字するTrueTypeフォント（既定: IPAmj明朝があればそれ）",
+    )
+    p.add_argument(
+        "--size",
+        choices=("standard", "large"),
+        default="standard",
+        help="文字の大きさ: standard（既定）または large（実績 10.5pt、レベルの説明 9pt）",
+    )
+    p.add_argument("--duplex", action="store_true", help="両面印刷用: 各人のページ数を偶数にそろえる")
+    p.add_argument(
+        "--stamps",
+        type=_stamps,
+        metavar="欄の名前",
+        default=(),
+        help="右上に確認印の欄を印字する（例: 本人,所属長。4つまで）",
+    )
+
+
+def _stamps(text: str) -> tuple[str, ...]:
+    from skillmatrix.report.options import parse_stamps
+
+    try:
+        return parse_stamps(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 @command("print", help="スキル履歴書をPDFに印刷する（A4）", arguments=_cmd_print_arguments)
 def cmd_print(args: argparse.Namespace) -> int:
     from skillmatrix.domain.model import KINDS
     from skillmatrix.report.fonts import ReportError
+    from skillmatrix.report.glyphs import Missing
     from skillmatrix.report.options import SECTIONS, PrintOptions
     from skillmatrix.report.resume import build_resumes
 
@@ -59,6 +90,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         era=args.era,
         confidential=args.confidential,
         font_path=args.font,
+        fallback_font=args.fallback_font,
+        size=args.size,
+        duplex=args.duplex,
+        stamps=args.stamps,
     )
     if args.font is not None:
         files.check_input(args.font)  # a FIFO or device is refused before reportlab opens it
@@ -66,7 +101,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         files.check_output(args.out, protected=[args.db])  # refused before any page is laid out
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff) or store.staff_ids()
-
+        missing: list[Missing] = []
         try:
             # build_resumes writes through files.write_output (temp, fsync, rename; - = stdout).
             with progress_bar(args, "印刷") as progress:
@@ -78,10 +113,17 @@ def cmd_print(args: argparse.Namespace) -> int:
                     options,
                     progress=progress,
                     total=len(ids),
+                    missing=missing,
                 )
         except ReportError as e:
             raise CommandError(str(e)) from e
     (note if files.is_stdio(args.out) else out)(
         f"{len(ids)}名分（{pages}ページ）を印刷しました: {files.clip(args.out)}"
     )
+    if missing:
+        # Printed, but with 〓 where no font had the character: say where, and go on (exit 0).
+        print(f"警告: どのフォントにもない文字を「〓」で印字しました（{len(missing)}か所）:", file=sys.stderr)
+        for m in missing:
+            print(f"  {m.describe()}", file=sys.stderr)
+        print("  --fallback-font で外字を含むフォントを指定すると印字できます", file=sys.stderr)
     return 0

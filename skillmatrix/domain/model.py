@@ -43,6 +43,9 @@ def clipped(text: str, limit: int = 40) -> str:
     return _INVISIBLE.sub("?", value)
 
 
+MAX_EXPERIENCE_LABEL = 20  # 経験年数 as printed: 「20年以上」, 「約15年」
+
+
 _random = bytearray()  # os.urandom bytes not used yet, 16 per id
 _random_lock = threading.Lock()
 
@@ -152,6 +155,7 @@ class Staff:
     title: str = ""
     section: str = ""
     experience_override: int | None = None
+    experience_label: str = ""  # 経験年数 as printed (「20年以上」); '' prints 「N年」
     qualifications: list[Qualification] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
@@ -295,6 +299,8 @@ def _looks_valid(staff: Staff, category_ids: set[str] | frozenset[str]) -> bool:
         return False
     if _INVISIBLE.search(staff.name) or _INVISIBLE.search(staff.kana) or _too_many_rows(staff):
         return False
+    if len(staff.experience_label) > MAX_EXPERIENCE_LABEL or line(staff.experience_label):
+        return False
     for value in (staff.name, staff.kana, staff.title, staff.section):
         if len(value) > MAX_NAME or line(value):
             return False
@@ -356,6 +362,7 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
         _check_text(problems, f"{who} {label}", value, MAX_NAME, False)
     if staff.experience_override is not None and not 0 <= staff.experience_override <= 80:
         problems.append(f"{who} 経験年数: 0〜80の整数にしてください（{staff.experience_override}）")
+    _check_text(problems, f"{who} 経験年数の表記", staff.experience_label, MAX_EXPERIENCE_LABEL, False)
     for i, q in enumerate(staff.qualifications, 1):
         _check_text(problems, f"{who} 資格等{i}", q.name, MAX_NAME, False)
         if not q.name.strip():

@@ -47,6 +47,9 @@ def staff_to_dict(staff: Staff, category_names: dict[str, str], today: date | No
         "section": staff.section,
         "experience_years": staff.experience_years(today),
         "experience_override": staff.experience_override,
+        # Optional (at most 20 characters): written only when set, so older readers and
+        # files without it stay as they were.
+        **({"experience_label": staff.experience_label} if staff.experience_label else {}),
         "qualifications": [
             {"name": q.name, "acquired": _iso(q.acquired), "expires": _iso(q.expires)}
             for q in staff.qualifications
@@ -213,6 +216,7 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems
         problems.append(f"{who} experience_override: 整数ではありません（{override!r}）")
     else:
         staff.experience_override = override
+    staff.experience_label = r.text(obj, "experience_label", "経験年数の表記(experience_label)")
     for i, q in enumerate(r.items(obj, "qualifications", "資格等(qualifications)"), 1):
         staff.qualifications.append(
             Qualification(

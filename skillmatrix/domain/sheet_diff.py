@@ -33,6 +33,7 @@ PROFILE_FIELDS: tuple[tuple[str, str], ...] = (
     ("title", "職名"),
     ("section", "所属"),
     ("experience_override", "経験年数"),
+    ("experience_label", "経験年数の表記"),
 )
 ROW_KINDS: tuple[tuple[PartKind, str, str], ...] = (
     ("qualification", "qualifications", "資格等"),

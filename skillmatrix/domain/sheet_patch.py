@@ -20,7 +20,7 @@ from skillmatrix.domain.model import Assignment, Entry, Project, Qualification, 
 Cell = tuple[int, str]  # (level number, category id)
 Row = Qualification | Assignment | Project
 
-PROFILE_FIELDS = ("name", "kana", "title", "section", "experience_override")
+PROFILE_FIELDS = ("name", "kana", "title", "section", "experience_override", "experience_label")
 LIST_PARTS = ("qualifications", "assignments", "projects")
 
 

@@ -179,7 +179,7 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
 
     people: dict[str, Staff] = {}
     who: dict[str, str] = {}
-    for i, (sid, name, kana, title, section, override, revision) in enumerate(db.staff(), 1):
+    for i, (sid, name, kana, title, section, override, revision, label_text) in enumerate(db.staff(), 1):
         label = f"「{_clean(name)}」" if isinstance(name, str) and name.strip() else f"職員{i}"
         r = _Reader(label, problems)
         staff = Staff(
@@ -188,6 +188,7 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
             title=r.text(title, "職名"),
             section=r.text(section, "所属"),
             experience_override=r.integer(override, "経験年数"),
+            experience_label=r.text(label_text, "経験年数の表記"),
             revision=r.revision(revision, "revision") or "",
         )
         if not _is_uuid(sid):

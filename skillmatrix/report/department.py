@@ -23,6 +23,7 @@ from skillmatrix import __version__, files
 from skillmatrix.progress import Progress, no_progress
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError, register_font
+from skillmatrix.report.linebreak import JaParagraph
 from skillmatrix.report.styles import (
     CELL_PAD,
     GRID_LINE,
@@ -49,7 +50,9 @@ def _text(value: object) -> str:
 def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     if len(text) > MAX_CELL:
         text = text[:MAX_CELL] + "…"
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    # 禁則処理 and nothing hung past the cell edge (the shared styles no longer reserve
+    # room for reportlab's hanging punctuation).
+    return JaParagraph(escape(text).replace("\n", "<br/>"), style)
 
 
 def _cell(value: object, wrap: bool, room: float, font: str, style: ParagraphStyle) -> str | Paragraph:

@@ -14,9 +14,16 @@ import hashlib
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from skillmatrix.paths import resources_dir
+from skillmatrix.report.glyphs import (
+    ChainFont,
+    FontChain,
+    load_font,
+    mj_font_candidates,
+    system_font_candidates,
+)
 
 DEFAULT_FONT_FILE = "ipaexg.ttf"
 DEFAULT_FONT_NAME = "IPAexGothic"
@@ -78,7 +85,7 @@ def register_font(path: str | Path | None = None) -> str:
     if not Path(path).is_file():
         raise ReportError(f"フォントファイルが見つかりません: {path}")
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(ChainFont(name, str(path)))
     except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as e:
         # TTFError covers CFF outlines ("postscript outlines are not supported") and
         # fonts that forbid embedding; the rest are damaged files.
@@ -86,3 +93,34 @@ def register_font(path: str | Path | None = None) -> str:
             f"このフォントは使えません（TrueType形式で埋め込み可能なものを指定してください）: {path}（{e}）"
         ) from e
     return name
+
+
+def font_chain(main: str | Path | None = None, fallback: str | Path | None = None) -> FontChain:
+    """Returns the chain résumé text is printed with: the main font, the 外字 fallback
+    (the named one, else IPAmj明朝 where installed), then common system fonts.
+
+    Args:
+        main: the main TrueType font; None for the shipped IPAexGothic.
+        fallback: a TrueType font tried right after the main one (--fallback-font).
+
+    Raises:
+        ReportError: a named font is missing or unusable (one Japanese line).
+    """
+    font = pdfmetrics.getFont(register_font(main))
+    fallbacks: list[tuple[Path, int]] = []
+    if fallback is not None:
+        path = Path(fallback)
+        if not path.is_file():
+            raise ReportError(f"外字用のフォントファイルが見つかりません: {path}")
+        try:
+            load_font(path)
+        except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as e:
+            raise ReportError(
+                f"この外字用フォントは使えません（TrueType形式で埋め込み可能なものを指定してください）: {path}（{e}）"
+            ) from e
+        fallbacks.append((path, 0))
+    fallbacks += [(p, 0) for p in mj_font_candidates() if p.is_file()]
+    fallbacks += [(p, i) for p, i in system_font_candidates() if p.is_file()]
+    if not isinstance(font, ChainFont):  # registered elsewhere as a plain TTFont
+        font = load_font(Path(getattr(font.face, "filename", main or default_font_path())))
+    return FontChain(font, fallbacks)

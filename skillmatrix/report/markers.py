@@ -22,22 +22,29 @@ class _Marker(Flowable):
 
 
 class ResumeStart(_Marker):
-    """Marks the first page of a résumé and names the person for its footers."""
+    """Marks the first page of a résumé, names the person for its footers and asks for
+    the approval boxes (確認印) at the top right of that page."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, stamps: tuple[str, ...] = ()):
         super().__init__()
         self.label = label
+        self.stamps = stamps
 
     def draw(self) -> None:
         begin = getattr(self.canv, "begin_resume", None)
         if begin:
-            begin(self.label)
+            begin(self.label, self.stamps)
 
 
 class ResumeEnd(_Marker):
-    """Marks the last page of a résumé."""
+    """Marks the last page of a résumé; with duplex, the résumé is padded to an even
+    number of pages so the next one starts on a front side."""
+
+    def __init__(self, duplex: bool = False):
+        super().__init__()
+        self.duplex = duplex
 
     def draw(self) -> None:
         end = getattr(self.canv, "end_resume", None)
         if end:
-            end()
+            end(self.duplex)

@@ -22,6 +22,9 @@ SECTION_LABELS = {
     "projects": "プロジェクト",
     "grid": "スキル実績等一覧",
 }
+SIZES = ("standard", "large")
+MAX_STAMPS = 4
+MAX_STAMP_LABEL = 6  # characters: a box is 18 mm wide
 ERAS = ("seireki", "wareki")
 ERA_LABELS = {"seireki": "西暦", "wareki": "和暦"}
 
@@ -39,7 +42,13 @@ class PrintOptions:
         font_path: another TrueType font; None for the shipped IPAexGothic.
         print_date: the date in the footer and the day 経験年数 is counted to
             (None: today).
-        title: the PDF's document title (metadata).
+        title: the PDF's document title (metadata); build_resumes() makes it
+            「スキル履歴書 氏名」 for one named person.
+        size: 'standard' or 'large' (entries 10.5 pt, level texts 9 pt).
+        duplex: pad each résumé to an even page count (両面印刷).
+        stamps: the labels of the approval boxes (確認印) at the top right, at most 4.
+        fallback_font: the 外字 font tried after the main font (None: IPAmj明朝 where
+            installed).
     """
 
     sections: frozenset[str] = frozenset(SECTIONS)
@@ -50,8 +59,16 @@ class PrintOptions:
     font_path: Path | None = None
     print_date: date | None = None
     title: str = "スキル履歴書"
+    size: str = "standard"
+    duplex: bool = False
+    stamps: tuple[str, ...] = ()
+    fallback_font: Path | None = None
 
     def __post_init__(self) -> None:
+        if self.size not in SIZES:
+            raise ValueError(f"unknown size: {self.size!r}")
+        if len(self.stamps) > MAX_STAMPS:
+            raise ValueError(f"at most {MAX_STAMPS} stamps")
         if unknown := set(self.sections) - set(SECTIONS):
             raise ValueError(f"unknown sections: {sorted(unknown)}")
         if unknown := set(self.kinds) - set(KINDS):
@@ -98,6 +115,22 @@ def parse_kinds(values: list[str]) -> frozenset[str]:
         ValueError: an unknown kind (Japanese message).
     """
     return _choices(values, KIND_LABELS, "実績の種別")
+
+
+def parse_stamps(value: str) -> tuple[str, ...]:
+    """Parses approval box labels: 「本人,所属長」 (comma or 、 separated), at most 4,
+    each at most 6 characters.
+
+    Raises:
+        ValueError: too many or too long labels (Japanese message).
+    """
+    labels = tuple(p.strip() for p in value.replace("、", ",").replace("，", ",").split(",") if p.strip())
+    if len(labels) > MAX_STAMPS:
+        raise ValueError(f"確認印の欄は{MAX_STAMPS}つまでです（{len(labels)}つ指定されました）")
+    for label in labels:
+        if len(label) > MAX_STAMP_LABEL:
+            raise ValueError(f"確認印の見出しは{MAX_STAMP_LABEL}文字までです: {label}")
+    return labels
 
 
 # First Latin letter of each kana in Hepburn romanisation (し shi, ち chi, つ tsu, ふ fu,

@@ -31,9 +31,10 @@ from skillmatrix import __version__, files
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Level, Staff
 from skillmatrix.report.canvas import Decoration, ResumeCanvas
-from skillmatrix.report.fonts import ReportError, register_font
+from skillmatrix.report.fonts import ReportError, font_chain
+from skillmatrix.report.glyphs import Missing
 from skillmatrix.report.options import PrintOptions
-from skillmatrix.report.sheet import SheetContext, resume_story
+from skillmatrix.report.sheet import SheetContext, printed_texts, resume_story
 from skillmatrix.report.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -82,7 +83,7 @@ def _chunks(
         yield ([PageBreak()] + story) if done else story
 
 
-def _doc(target: str, options: PrintOptions, font: str) -> BaseDocTemplate:
+def _doc(target: str, font: str, title: str) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         target,
         pagesize=PAGE_SIZE,
@@ -90,9 +91,10 @@ def _doc(target: str, options: PrintOptions, font: str) -> BaseDocTemplate:
         rightMargin=MARGIN_X,
         topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT,
         bottomMargin=MARGIN_BOTTOM,
-        title=options.title,
+        title=title,
         author="SkillMatrix",
         creator=f"SkillMatrix {__version__}",
+        lang="ja-JP",
         subject="スキル履歴書",
         pageCompression=1,
         initialFontName=font,
@@ -120,6 +122,7 @@ def build_resumes(
     options: PrintOptions | None = None,
     progress: Progress | None = None,
     total: int | None = None,
+    missing: list[Missing] | None = None,
 ) -> int:
     """Prints résumés into one PDF, each starting on a new page.
 
@@ -136,6 +139,8 @@ def build_resumes(
             cancels the job (PrintCancelled is raised). Called once more with
             (total, total) when the PDF is written.
         total: the number of people, for progress (default: len(people) if it has one).
+        missing: if given, receives each character no font of the chain has (printed
+            as 〓), with the person and field.
 
     Returns:
         The number of pages written.
@@ -146,33 +151,73 @@ def build_resumes(
         OSError: the output cannot be written.
     """
     options = options or PrintOptions()
-    font = register_font(options.font_path)
+    chain = font_chain(options.font_path, options.fallback_font)
+    font = chain.name
     if total is None:
         total = len(people) if isinstance(people, Sized) else 0
-    ctx = SheetContext(styles_for(font), list(levels), list(categories), options)
-    chunks = _chunks(people, ctx, progress, total)
-    first = next(chunks, None)
-    if first is None:
+    ctx = SheetContext(styles_for(font, options.size), list(levels), list(categories), options, chain)
+    people = iter(people)
+    first_person = next(people, None)
+    if first_person is None:
         raise ReportError("印刷する職員がいません")
-    story = _LazyStory(itertools.chain([first], chunks))
+    title = options.title
+    if total == 1 and not options.masked:
+        title = f"{options.title} {first_person.name}"
+    chunks = _chunks(itertools.chain([first_person], people), ctx, progress, total)
+    story = _LazyStory(chunks)
     decoration = Decoration(
-        font, PartialDate.from_date(options.day()).format(options.era), options.confidential
+        font, PartialDate.from_date(options.day()).format(options.era), options.confidential, chain
     )
     canvasmaker = partial(ResumeCanvas, decoration=decoration)
 
     if isinstance(out, (str, Path)):
         # The guarded writer: never onto the database, temp + fsync + rename, - = stdout.
-        pages = files.write_output(out, lambda part: _build(story, part, options, font, canvasmaker))
+        pages = files.write_output(out, lambda part: _build(story, part, font, title, canvasmaker))
     else:
         # Build to a temporary file and copy: a cancelled job writes nothing to `out`.
         with files.private_folder("print") as folder:
             part = _reserve(folder, "")
-            pages = _build(story, part, options, font, canvasmaker)
+            pages = _build(story, part, font, title, canvasmaker)
             with open(part, "rb") as f:
                 shutil.copyfileobj(f, out)
+    if missing is not None:
+        missing.extend(chain.missing)
     if progress is not None:
         progress(total, total)
     return pages
+
+
+def find_missing(
+    people: Iterable[Staff],
+    categories: Sequence[Category],
+    options: PrintOptions | None = None,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> list[Missing]:
+    """Lists the characters no font of the chain has in what the résumés would print,
+    without laying them out (the window's check before a batch print).
+
+    Args:
+        people: the staff to be printed.
+        categories: the categories (their names label grid fields).
+        options: the print choices (sections, kinds, masking, fonts).
+        progress: called as progress(done, total); returning False stops the scan.
+        total: the number of people, for progress.
+
+    Raises:
+        ReportError: a font cannot be used.
+        PrintCancelled: progress returned False.
+    """
+    options = options or PrintOptions()
+    chain = font_chain(options.font_path, options.fallback_font)
+    ctx = SheetContext(styles_for(chain.name, options.size), [], list(categories), options, chain)
+    for done, person in enumerate(people):
+        if progress is not None and progress(done, total) is False:
+            raise PrintCancelled()
+        chain.person = person.name
+        for field, text in printed_texts(person, ctx):
+            chain.runs(text, field)
+    return chain.missing
 
 
 def build_resume(
@@ -203,9 +248,9 @@ def _reserve(folder: Path, prefix: str) -> Path:
 
 
 def _build(
-    story: _LazyStory, path: Path, options: PrintOptions, font: str, canvasmaker: Callable[..., ResumeCanvas]
+    story: _LazyStory, path: Path, font: str, title: str, canvasmaker: Callable[..., ResumeCanvas]
 ) -> int:
-    doc = _doc(str(path), options, font)
+    doc = _doc(str(path), font, title)
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except BaseException:

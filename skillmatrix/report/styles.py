@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -21,6 +20,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
+
+from skillmatrix.report.glyphs import escape
+from skillmatrix.report.linebreak import JaParagraph
 
 PAGE_SIZE = landscape(A4)  # 841.9 x 595.3 pt
 MARGIN_X = 12 * mm
@@ -30,6 +32,7 @@ FOOTER_Y = 7 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
 FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
 CELL_PAD = 3  # pt, each side of a table cell
+CELL_VPAD = 2  # pt, above and below a résumé cell's text (a one-sheet résumé needs the room)
 
 MIN_SIZE = 7  # pt: nothing is printed smaller (the issue's legibility floor)
 HEADER_FILL = colors.Color(0.88, 0.90, 0.93)
@@ -54,18 +57,41 @@ class Styles:
     muted: ParagraphStyle
 
 
+# Text sizes (size, leading) of the two print sizes: entries and level texts are the
+# grid's reading text; 「大きめ」 is for readers who find 8 pt small.
+SIZES = {
+    "standard": {
+        "cell": (8.5, 11),
+        "entry": (8, 10),
+        "level": (7, 8.5),
+        "number": (10, 12),
+        "muted": (7.5, 9.5),
+    },
+    "large": {
+        "cell": (10, 12.5),
+        "entry": (10.5, 13),
+        "level": (9, 11),
+        "number": (12, 14),
+        "muted": (8.5, 10.5),
+    },
+}
+SIZE_LABELS = {"standard": "標準", "large": "大きめ"}
+
+
 @cache
-def styles_for(font: str) -> Styles:
-    """Returns the styles for a registered font name (built once per font)."""
+def styles_for(font: str, size: str = "standard") -> Styles:
+    """Returns the styles for a registered font name and print size (built once each).
+
+    Args:
+        font: the registered main font.
+        size: a key of SIZES ('standard' or 'large').
+    """
+    sizes = SIZES[size]
 
     def style(name: str, size: float, leading: float, in_cell: bool = True, **kw: Any) -> ParagraphStyle:
         assert size >= MIN_SIZE
-        if in_cell:
-            # CJK line breaking hangs a character that may not start a line (。、ー」)
-            # past the right edge, by up to one em: keep that em inside the cell.
-            kw.setdefault("rightIndent", max(0.0, size - CELL_PAD) + 0.5)
-        # CJK wrapping breaks between any two characters (the default would split only
-        # at spaces, so a long Japanese line or a long URL would overflow the cell).
+        # CJK wrapping with 禁則処理 (linebreak.py): breaks between Japanese characters,
+        # keeps Latin runs whole, never hangs a mark past the edge.
         return ParagraphStyle(
             name,
             fontName=font,
@@ -78,20 +104,28 @@ def styles_for(font: str) -> Styles:
 
     return Styles(
         font=font,
-        title=style("title", 16, 20, in_cell=False, alignment=TA_CENTER, spaceAfter=4),
+        title=style("title", 16, 19, in_cell=False, alignment=TA_CENTER, spaceAfter=2),
         experience=style("experience", 10.5, 13, in_cell=False),
-        heading=style("heading", 10.5, 13, in_cell=False, spaceBefore=7, spaceAfter=3),
-        cell=style("cell", 8.5, 11),
-        head=style("head", 8.5, 11, alignment=TA_CENTER, leftIndent=6, rightIndent=6),
+        heading=style("heading", 10.5, 13, in_cell=False, spaceBefore=5, spaceAfter=2),
+        cell=style("cell", *sizes["cell"]),
+        # Headers stay at the standard size: 「基幹系システム」 keeps to one line.
+        head=style("head", *SIZES["standard"]["cell"], alignment=TA_CENTER, leftIndent=2, rightIndent=2),
         # The full-width 「・」 bullet has its dot in the middle of its em: pull it left.
-        entry=style("entry", 8, 10, leftIndent=6, bulletIndent=-2.5, bulletFontName=font, bulletFontSize=8),
-        level=style("level", 7, 9),
-        level_number=style("level_number", 10, 12),
-        muted=style("muted", 7.5, 9.5, textColor=MUTED),
+        entry=style(
+            "entry",
+            *sizes["entry"],
+            leftIndent=sizes["entry"][0] * 0.75,
+            bulletIndent=-2.5,
+            bulletFontName=font,
+            bulletFontSize=sizes["entry"][0],
+        ),
+        level=style("level", *sizes["level"]),
+        level_number=style("level_number", *sizes["number"]),
+        muted=style("muted", *sizes["muted"], textColor=MUTED),
     )
 
 
-class CachedParagraph(Paragraph):
+class CachedParagraph(JaParagraph):
     """A Paragraph that keeps its line breaking while the width stays the same.
 
     A table wraps each cell several times at one width (to measure, to split, to draw),

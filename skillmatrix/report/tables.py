@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from skillmatrix.report.styles import CELL_PAD, FRAME_HEIGHT, GRID_LINE, HEADER_FILL
+from skillmatrix.report.styles import CELL_PAD, CELL_VPAD, FRAME_HEIGHT, GRID_LINE, HEADER_FILL
 
 Cell = list[Flowable]
 BIG_ROW = FRAME_HEIGHT / 3  # taller rows are cut at the page end rather than moved whole
@@ -48,6 +48,11 @@ def _height(f: Flowable, width: float) -> float:
     return height
 
 
+def cell_height(cell: Cell, width: float) -> float:
+    """Returns the height of a cell's flowables stacked at this inner width."""
+    return sum(_height(f, width) for f in cell)
+
+
 def _take(cell: Cell, width: float, limit: float) -> tuple[Cell, Cell]:
     """Divides a cell's flowables into a head no taller than limit and the rest."""
     head: Cell = []
@@ -72,7 +77,7 @@ def split_row(row: Row, widths: Sequence[float], height: float) -> tuple[Row, Ro
     """
     heads, tails = [], []
     for cell, width in zip(row.cells, widths):
-        head, tail = _take(cell, width - 2 * CELL_PAD, height - 2 * CELL_PAD)
+        head, tail = _take(cell, width - 2 * CELL_PAD, height - 2 * CELL_VPAD)
         heads.append(head)
         tails.append(tail)
     if not any(heads) or not any(tails):
@@ -94,8 +99,8 @@ def _style(font: str) -> TableStyle:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_VPAD),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_VPAD + 1),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ]
@@ -131,7 +136,7 @@ class ResumeTable(Table):
 
         def row_height(cells: Sequence[Flowable | Cell]) -> float:
             cells = [c if isinstance(c, list) else [c] for c in cells]
-            return max(sum(_height(f, w) for f in c) for c, w in zip(cells, inner)) + 2 * CELL_PAD
+            return max(sum(_height(f, w) for f in c) for c, w in zip(cells, inner)) + 2 * CELL_VPAD + 1
 
         first = row_height(self._rows[0].cells) if self._rows else 0
         return row_height(self._header) + (first if first <= BIG_ROW else MIN_ROOM)

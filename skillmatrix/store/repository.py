@@ -227,7 +227,7 @@ class Store(StaffReading):
         stamp = audit.now()
         self.db.execute(
             "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
-            "revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+            "experience_label, revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
             [
                 staff.id,
                 position,
@@ -236,6 +236,7 @@ class Store(StaffReading):
                 staff.title,
                 staff.section,
                 staff.experience_override,
+                staff.experience_label,
                 created,
                 stamp,
             ],
@@ -450,9 +451,17 @@ class Store(StaffReading):
         """Swaps old's rows for staff's, keeping list position, creation time and chain."""
         stamp = audit.now()
         self.db.execute(
-            "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ? "
-            "WHERE id = ?",
-            [staff.name, staff.kana, staff.title, staff.section, staff.experience_override, staff.id],
+            "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
+            "experience_label = ? WHERE id = ?",
+            [
+                staff.name,
+                staff.kana,
+                staff.title,
+                staff.section,
+                staff.experience_override,
+                staff.experience_label,
+                staff.id,
+            ],
         )
         self._delete_children(staff.id)
         self._insert_children(staff, stamp)

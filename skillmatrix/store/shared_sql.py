@@ -183,7 +183,7 @@ def write_merge(
                 chain = [(staff.revision, None, stamp)]
             store.db.execute(
                 "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
-                "revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "experience_label, revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     staff.id,
                     position,
@@ -192,6 +192,7 @@ def write_merge(
                     staff.title,
                     staff.section,
                     staff.experience_override,
+                    staff.experience_label,
                     staff.revision,
                     stamp,
                     stamp,
@@ -206,13 +207,14 @@ def write_merge(
             done += 1
             store.db.execute(
                 "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
-                "revision = ?, updated = ? WHERE id = ?",
+                "experience_label = ?, revision = ?, updated = ? WHERE id = ?",
                 [
                     staff.name,
                     staff.kana,
                     staff.title,
                     staff.section,
                     staff.experience_override,
+                    staff.experience_label,
                     staff.revision,
                     stamp,
                     staff.id,

@@ -122,14 +122,23 @@ class StaffReading:
         return texts
 
     def find_staff(self, id_or_name: str) -> list[StaffSummary]:
-        """Returns the people whose id or exact name is id_or_name."""
+        """Returns the people whose id or exact name is id_or_name (spaces in the name
+        ignored)."""
         wanted = id_or_name.strip()
+        squeezed = wanted.replace(" ", "").replace("\u3000", "")
+        # Found by SQL, then only the matches are read: printing one résumé from 10,000
+        # people must not work out everyone's 経験年数 (issue 14).
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM staff WHERE id = ? OR name = ? "
+                "OR replace(replace(name, ' ', ''), '\u3000', '') = ? ORDER BY position, rowid",
+                [wanted.lower(), wanted, squeezed],
+            )
+        ]
         return [
-            s
-            for s in self.staff_summaries()
-            if s.id == wanted.lower()
-            or s.name == wanted
-            or s.name.replace(" ", "").replace("\u3000", "") == wanted.replace(" ", "").replace("\u3000", "")
+            StaffSummary(s.id, s.name, s.kana, s.title, s.section, s.experience_years())
+            for s in (self.get_staff(i) for i in ids)
         ]
 
     def get_staff(self, staff_id: str) -> Staff:
@@ -162,10 +171,11 @@ class StaffReading:
                     experience_override=r[5],
                     revision=r[6],
                     updated=r[7],
+                    experience_label=r[8],
                 )
                 for r in self.db.execute(
                     "SELECT id, name, kana, title, section, experience_override, revision, "
-                    f"updated FROM staff WHERE id IN ({marks})",
+                    f"updated, experience_label FROM staff WHERE id IN ({marks})",
                     chunk,
                 )
             }

@@ -238,9 +238,10 @@ class UntrustedDatabase:
         return self._all("SELECT id, name FROM category ORDER BY position, rowid")
 
     def staff(self) -> list[tuple[Any, ...]]:
-        """(id, name, kana, title, section, experience_override, revision), in list order."""
+        """(id, name, kana, title, section, experience_override, revision, experience_label), in
+        list order (an older file's copy is migrated first, so the label column is there)."""
         return self._all(
-            "SELECT id, name, kana, title, section, experience_override, revision "
+            "SELECT id, name, kana, title, section, experience_override, revision, experience_label "
             "FROM staff ORDER BY position, rowid"
         )
 

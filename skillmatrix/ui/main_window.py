@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             profile.title_edit,
             profile.section_edit,
             profile.override_edit,
+            profile.experience_label_edit,
             *editor.views(),
         ]
         for first, second in zip(chain, chain[1:]):

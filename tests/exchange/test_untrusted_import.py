@@ -52,6 +52,9 @@ def back_to_version_1():
             m = re.match(r"CREATE\s+(TABLE|VIEW|INDEX)\s+(\w+)", statement, re.I)
             if m:
                 drops.append(f"DROP {m.group(1).upper()} {m.group(2)}")
+            m = re.match(r"ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", statement, re.I)
+            if m:
+                drops.append(f"ALTER TABLE {m.group(1)} DROP COLUMN {m.group(2)}")
     # A view re-created by a later migration (resume_entries, 0006) is dropped once.
     return [*dict.fromkeys(reversed(drops)), "PRAGMA user_version = 1"]
 

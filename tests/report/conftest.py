@@ -41,6 +41,7 @@ class ReadPdf:
     """A PDF read back with pdfplumber: page texts, ruled tables and footers."""
 
     def __init__(self, path):
+        self.path = path
         with pdfplumber.open(path) as pdf:
             self.sizes = [(round(p.width), round(p.height)) for p in pdf.pages]
             self.texts = [p.extract_text() or "" for p in pdf.pages]

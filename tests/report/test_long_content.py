@@ -3,6 +3,7 @@ and rare kanji all come out exactly as typed, once each."""
 
 import re
 
+import pdfplumber
 import pytest
 
 from skillmatrix.domain.dates import PartialDate, Period
@@ -88,20 +89,41 @@ def test_a_2000_character_duty_text_crosses_pages_every_line_once(printed):
     assert "塚本担当（続き）" in column(tables, 1)
 
 
-def test_sixty_entries_in_one_cell_cross_pages_each_once_in_order(printed, definitions):
+def test_sixty_entries_in_one_cell_go_to_a_separate_sheet_each_once(printed, definitions):
     people, _, read = printed
     levels, categories = definitions
     header = ("レベル", *[c.name for c in categories])
     grids = [t for t in read.tables_headed(*header) if read.footers[t[0]].startswith("髙")]
-    assert len({page for page, _ in grids}) >= 2
+    # The grid stays on one page: the full cell no longer stretches its level row.
+    assert len({page for page, _ in grids}) == 1
     rows = [row for _, rows in grids for row in rows[1:]]
-    level3 = [row for row in rows if row[0].startswith("3")]
-    assert len(level3) >= 2 and all(row[0] == "3（続き）" for row in level3[1:])
-    cell = "".join(row[3] for row in level3)
-    expected = "".join(f"・E{i:02d}住民情報システム研修第{i}回（{2010 + i % 10}年4月）" for i in range(60))
-    assert cell == expected
-    # Every other row of the grid is there exactly once.
-    assert [row[0][0] for row in rows if "続き" not in row[0]] == [str(lv.number) for lv in levels]
+    assert [row[0][0] for row in rows] == [str(lv.number) for lv in levels]
+    cell = next(row[3] for row in rows if row[0].startswith("3"))
+    shown = re.findall(r"E(\d\d)", cell)
+    assert 0 < len(shown) < 60
+    assert [int(n) for n in shown] == list(range(len(shown)))  # the first ones, in order
+    more = re.search(r"ほか(\d+)件（別紙(\d)）$", cell)
+    assert more and int(more[1]) == 60 - len(shown)
+    # The rest follow the grid under the 別紙 heading, in full; every entry exactly once.
+    pages = [i for i, f in enumerate(read.footers) if f.startswith("髙")]
+    text = squash("".join(read.texts[i] for i in pages))
+    heading = f"別紙{more[2]}レベル3×{categories[2].name}（続き）"
+    assert text.count(heading) == 1
+    for i in range(60):
+        assert len(re.findall(f"E{i:02d}住民", text)) == 1, i  # printed exactly once
+    # The 別紙 is in two columns: read each column whole, left then right, page by page.
+    sheet = ""
+    with pdfplumber.open(read.path) as pdf:
+        for i in pages:
+            page = pdf.pages[i]
+            body = page.height - 30  # above the footer
+            for half in ((0, 0, page.width / 2, body), (page.width / 2, 0, page.width, body)):
+                sheet += squash(page.crop(half).extract_text())
+    after = sheet.split(heading, 1)[1]
+    expected = "".join(
+        f"・E{i:02d}住民情報システム研修第{i}回（{2010 + i % 10}年4月）" for i in range(len(shown), 60)
+    )
+    assert after.startswith(expected)
 
 
 def test_markup_and_rare_kanji_come_out_as_typed(printed):
@@ -116,8 +138,8 @@ def test_markup_and_rare_kanji_come_out_as_typed(printed):
 
 def test_long_words_wrap_inside_the_page(printed):
     _, _, read = printed
-    cells = "".join(squash(cell) for _, rows in read.tables for row in rows for cell in row if cell)
-    assert squash(LONG_WORD) in cells
+    # Taller than a third of the page on its own, the entry goes to a 別紙, whole.
+    assert squash(LONG_WORD) in squash(read.text)
     assert read.out_of_frame == [] and read.on_rules == []
     assert min(read.char_sizes) >= 7
 
@@ -145,4 +167,4 @@ def test_thirty_projects_and_footer_numbering_per_resume(printed):
     assert sum(len(r) for r in runs) == pages
     # Each résumé starts on a new page with its own head.
     starts = [i for i, f in enumerate(read.footers) if re.search(r"\b1 / ", f)]
-    assert all(squash(read.texts[i]).startswith("経験年数") for i in starts)
+    assert all("スキル履歴書経験年数" in squash(read.texts[i])[:30] for i in starts)

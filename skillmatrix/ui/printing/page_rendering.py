@@ -5,12 +5,19 @@ the résumé out once (report/resume.py), QtPdf renders each page at the printer
 resolution, and QPainter puts the image on the page. There is no second layout in Qt that
 could drift from the PDF.
 
-Each page is rendered whole, at the printer's resolution up to MAX_RENDER_DPI: A4 at
-600 dpi is a 7,016 × 4,961 image (139 MB), at 1200 dpi (what QPrinter's HighResolution
-gives a PDF file) it would be 557 MB, so beyond 600 dpi the painter scales the image up.
-Rendering in bands (QPdfDocumentRenderOptions.setScaledClipRect) would bound the memory
-but is unusable in QtPdf 6.12: it scales a band of h rows by (h-1)/h, so a 126-row band
-is drawn 15 rows off and band seams show (measured; see qpdfdocument.cpp render()).
+Each page goes to the printer as an opaque image on white paper (QtPdf renders with a
+transparent background; some Windows drivers print transparency black or rasterise the
+page twice). A page image is capped at MAX_PAGE_BYTES: A4 at 600 dpi would be a
+7,016 × 4,961 image (139 MB in the spooler of an old PC), so the page is rendered at the
+printer's resolution while that fits, else at the largest resolution that does (about
+300 dpi for A4 at 4 bytes a pixel), and the painter scales it to the sheet. Rendering in
+bands (QPdfDocumentRenderOptions.setScaledClipRect) would keep the full resolution but is
+unusable in QtPdf 6.12: it scales a band of h rows by (h-1)/h, so a 126-row band is drawn
+15 rows off and band seams show (measured; see qpdfdocument.cpp render()).
+
+The paper is A4 unless the user picks another size in the print dialog: settle_paper()
+after the dialog keeps a size the user chose and otherwise puts A4 back (a driver whose
+default is Letter would otherwise shrink the résumé).
 """
 
 from __future__ import annotations
@@ -36,15 +43,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from skillmatrix.domain.model import Category, Level, Staff
 from skillmatrix.report.fonts import ReportError
+from skillmatrix.report.glyphs import Missing
 from skillmatrix.report.options import PrintOptions, initials
-from skillmatrix.report.resume import build_resume
+from skillmatrix.report.resume import build_resume, find_missing
 
-MAX_RENDER_DPI = 600  # laser printers print 600 dpi; a page image stays at 139 MB
+MAX_PAGE_BYTES = 40 * 1024 * 1024  # one page image in the spooler (RGB32: 4 bytes a pixel)
 MAX_STEM = 100  # characters; NTFS allows 255 UTF-16 units, a folder path comes on top
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {
@@ -82,8 +90,13 @@ class ResumeJob:
             ReportError: the font cannot be used (one Japanese line).
         """
         out = io.BytesIO()
-        build_resume(self.staff, self.levels, self.categories, out, self._titled())
+        build_resume(self.staff, self.levels, self.categories, out, self.options)
         return out.getvalue()
+
+    def missing_characters(self) -> list[Missing]:
+        """Returns the characters no font of the chain has (printed as 〓), with where
+        they are, so the window can warn before printing."""
+        return find_missing([self.staff], self.categories, self.options)
 
     def write(self, path: Path) -> int:
         """Writes the PDF to path (complete or not at all); returns the number of pages.
@@ -91,10 +104,9 @@ class ResumeJob:
         Raises:
             ReportError, OSError: the font cannot be used, or the file cannot be written.
         """
-        return build_resume(self.staff, self.levels, self.categories, path, self._titled())
-
-    def _titled(self) -> PrintOptions:
-        return replace(self.options, title=f"スキル履歴書 {self.display_name()}")
+        # The document title (「スキル履歴書 氏名」, or 「スキル履歴書」 when masked) is
+        # made by build_resumes.
+        return build_resume(self.staff, self.levels, self.categories, path, self.options)
 
     def file_name(self) -> str:
         """Returns the default file name, e.g. 「スキル履歴書_湘南 太郎.pdf」."""
@@ -172,6 +184,34 @@ def prepare_printer(printer: QPrinter, document: QPdfDocument, title: str) -> No
     printer.setFromTo(0, 0)
 
 
+def printer_default_paper(printer: QPrinter) -> QPageSize:
+    """Returns the paper the printer's driver defaults to (invalid for PDF output)."""
+    return QPrinterInfo(printer).defaultPageSize()
+
+
+def settle_paper(printer: QPrinter) -> QPageSize:
+    """Decides the paper after the print dialog: what the user picked there, else A4.
+
+    A size that is neither A4 nor the driver's own default was chosen by the user and is
+    kept; the driver's default (Letter on many drivers, restored when the dialog switches
+    printer or output) is not a choice, and A4 is put back.
+
+    Returns:
+        The paper now set on the printer.
+    """
+    a4 = QPageSize(QPageSize.PageSizeId.A4)
+    chosen = printer.pageLayout().pageSize()
+    default = printer_default_paper(printer)
+    if not chosen.isValid() or chosen.id() == QPageSize.PageSizeId.A4:
+        paper = a4
+    elif default.isValid() and chosen.id() == default.id():
+        paper = a4
+    else:
+        paper = chosen
+    printer.setPageSize(paper)
+    return paper
+
+
 def _orientation(document: QPdfDocument, page: int) -> QPageLayout.Orientation:
     size = document.pagePointSize(page)
     return (
@@ -221,6 +261,8 @@ def print_document(
     # Again here: choosing the output format (in the print dialog) resets it. The PDF has
     # its own margins, so the painter's origin must be the sheet's corner.
     printer.setFullPage(True)
+    if not printer.pageLayout().pageSize().isValid():
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(_orientation(document, first))
     painter = QPainter()
     if not painter.begin(printer):
@@ -244,16 +286,24 @@ def print_document(
 
 
 def _paint_page(painter: QPainter, document: QPdfDocument, page: int, sheet: QRect, resolution: int) -> None:
-    """Renders one page to fit the sheet, centred, at the printer's resolution (at most
-    MAX_RENDER_DPI; the painter scales up beyond)."""
+    """Renders one page to fit the sheet, centred, opaque, at the printer's resolution or
+    less (page_image); the painter scales it to the sheet."""
     size = document.pagePointSize(page)
     scale = min(sheet.width() / size.width(), sheet.height() / size.height())
     target = QRectF(0, 0, size.width() * scale, size.height() * scale)
     target.moveCenter(QRectF(sheet).center())
-    render = min(1.0, MAX_RENDER_DPI / max(resolution, 1))
-    image = document.render(page, QSize(round(target.width() * render), round(target.height() * render)))
-    # The page's background is transparent: the sheet's white shows through.
-    painter.drawImage(target, image)
+    painter.drawImage(
+        target, page_image(document, page, QSize(round(target.width()), round(target.height())))
+    )
+
+
+def page_image(document: QPdfDocument, page: int, wanted: QSize, budget: int = MAX_PAGE_BYTES) -> QImage:
+    """Renders a page as an opaque white image of the wanted size, or smaller (same
+    proportions) so that it takes at most budget bytes."""
+    pixels = max(1, wanted.width() * wanted.height())
+    shrink = min(1.0, (budget / 4 / pixels) ** 0.5)
+    size = QSize(max(1, int(wanted.width() * shrink)), max(1, int(wanted.height() * shrink)))
+    return on_white(document.render(page, size))
 
 
 def on_white(image: QImage) -> QImage:
@@ -264,6 +314,28 @@ def on_white(image: QImage) -> QImage:
     painter.drawImage(0, 0, image)
     painter.end()
     return paper
+
+
+def confirm_missing(parent: QWidget, missing: list[Missing]) -> bool:
+    """Asks whether to print although some characters will print as 〓 (a seam: the
+    tests answer it). True to print."""
+    lines = "\n".join(m.describe() for m in missing[:20])
+    more = len(missing) - 20
+    if more > 0:
+        lines += "\n" + QCoreApplication.translate("printing", "ほか {n} か所").format(n=more)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("printing", "印刷できない文字があります"),
+        QCoreApplication.translate(
+            "printing",
+            "次の文字はどのフォントにもないため「〓」で印刷されます。"
+            "外字フォントは「印刷の設定」で指定できます。\n\n{lines}\n\nこのまま印刷しますか？",
+        ).format(lines=lines),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setObjectName("missingCharactersDialog")
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:

@@ -17,16 +17,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from skillmatrix.report.fonts import ReportError
 from skillmatrix.report.options import PrintOptions
+from skillmatrix.report.resume import find_missing
 from skillmatrix.ui.printing import page_rendering as printing
 from skillmatrix.ui.printing.batch_print import BatchPrint
 from skillmatrix.ui.printing.page_rendering import PdfSource, ResumeJob, safe_file_name, show_error
 from skillmatrix.ui.printing.print_dialog import PrintChoicesDialog, Scope, load_options, save_options
+from skillmatrix.ui.printing.qt_fonts import register_fallback_fonts
 
 SINGLE_ACTIONS = ("actionPrintPreview", "actionPrint", "actionExportPdf")
 
@@ -66,6 +68,8 @@ class PrintController(QObject):
         window.staff_panel.model.modelReset.connect(self.update_actions)
         window.session.store_replaced.connect(self.update_actions)
         window.installEventFilter(self)  # to stop a batch job before the window closes
+        # The window shows names with the same 外字 fonts the résumé prints them with.
+        register_fallback_fonts(self.options().fallback_font)
         self.update_actions()
 
     # -- state ----------------------------------------------------------------------------------
@@ -90,6 +94,7 @@ class PrintController(QObject):
 
     def remember(self, options: PrintOptions) -> None:
         save_options(self.window.settings, options)
+        register_fallback_fonts(options.fallback_font)
 
     def _job(self) -> ResumeJob | None:
         self.window.sheet_editor.commit_open_editors()
@@ -156,7 +161,17 @@ class PrintController(QObject):
                 lambda d: self._print_job(job.with_options(d.options(job.options))),
             )
 
+    def _missing_ok(self, job: ResumeJob) -> bool:
+        """Warns of characters that will print as 〓; True to go on printing."""
+        try:
+            missing = job.missing_characters()
+        except ReportError:
+            return True  # the print itself reports the error
+        return not missing or printing.confirm_missing(self._parent(), missing)
+
     def _print_job(self, job: ResumeJob) -> None:
+        if not self._missing_ok(job):
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             source = PdfSource(job.pdf(), parent=self)
@@ -177,6 +192,7 @@ class PrintController(QObject):
         printing.prepare_printer(printer, source.document, title)
         if not printing.ask_printer(printer, self._parent()):
             return False
+        printing.settle_paper(printer)
         progress = QProgressDialog(
             self.tr("プリンターに送っています…"),
             self.tr("キャンセル"),
@@ -229,6 +245,8 @@ class PrintController(QObject):
 
     def export_job(self, job: ResumeJob) -> Path | None:
         """Asks for a file name and writes the résumé's PDF there; returns the file."""
+        if not self._missing_ok(job):
+            return None
         path = self.ask_pdf_path(job.file_name())
         if path is None:
             return None
@@ -286,6 +304,8 @@ class PrintController(QObject):
         self.window.settings.setValue("print/destination", destination)
         if scope is None:
             return
+        if not self._batch_missing_ok(list(scope.ids), options):
+            return
         out = printer = None
         if destination == "pdf":
             stem = f"スキル履歴書_{len(scope.ids)}名_{options.day():%Y%m%d}"
@@ -296,8 +316,10 @@ class PrintController(QObject):
             printer = self._printer()
             printer.setDocName(self.tr("スキル履歴書（{n}名）").format(n=len(scope.ids)))
             printer.setFullPage(True)
+            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
             if not printing.ask_printer(printer, self.window):
                 return
+            printing.settle_paper(printer)
         self.batch = BatchPrint(
             self.window, self.window.store.path, list(scope.ids), options, out=out, printer=printer
         )
@@ -305,6 +327,19 @@ class PrintController(QObject):
         self.batch.failed.connect(lambda message: show_error(self.window, self.tr("印刷できません"), message))
         self.batch.start()
         self.update_actions()
+
+    def _batch_missing_ok(self, ids: list[str], options: PrintOptions) -> bool:
+        """Lists, before a batch print, the characters that will print as 〓 (read from the
+        sheets without laying them out); True to go on printing."""
+        session = self.window.session
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            missing = find_missing(session.store.iter_staff(ids), session.categories, options)
+        except ReportError:
+            return True  # the print itself reports the error
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return not missing or printing.confirm_missing(self.window, missing)
 
     def _batch_done(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 15000)

@@ -1,4 +1,5 @@
-"""The print-time choices (印刷の設定): sections, entry kinds, masking, era, 取扱注意, font.
+"""The print-time choices (印刷の設定): sections, entry kinds, masking, era, 取扱注意, font,
+the 外字 font, text size, duplex and approval boxes (確認印).
 
 The dialog offers exactly what ``skillmatrix print`` offers on the command line, through the
 same PrintOptions (report/options.py). The choices are remembered in the window's settings
@@ -12,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -30,10 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from skillmatrix.domain.model import KIND_LABELS, KINDS
-from skillmatrix.report.fonts import ReportError, register_font
-from skillmatrix.report.options import ERA_LABELS, ERAS, SECTION_LABELS, SECTIONS, PrintOptions
+from skillmatrix.report.fonts import ReportError, font_chain, register_font
+from skillmatrix.report.options import (
+    ERA_LABELS,
+    ERAS,
+    SECTION_LABELS,
+    SECTIONS,
+    SIZES,
+    PrintOptions,
+    parse_stamps,
+)
+from skillmatrix.report.styles import SIZE_LABELS
+from skillmatrix.ui.printing.print_settings import GROUP, load_options, save_options
 
-GROUP = "print"
+__all__ = ["GROUP", "PrintChoicesDialog", "Scope", "load_options", "save_options"]
+
 DESTINATIONS = ("pdf", "printer")
 
 
@@ -50,55 +62,6 @@ class Scope:
     key: str
     label: str
     ids: tuple[str, ...]
-
-
-def _bool(value, default: bool) -> bool:
-    # An INI file gives booleans back as the strings 'true' / 'false'.
-    if value is None:
-        return default
-    if isinstance(value, str):
-        return value.lower() == "true"
-    return bool(value)
-
-
-def _keys(value, allowed: tuple[str, ...]) -> frozenset[str]:
-    if value is None:
-        return frozenset(allowed)
-    if isinstance(value, str):  # a one-element list comes back as a string
-        value = [value] if value else []
-    chosen = frozenset(v for v in value if v in allowed)
-    return chosen or frozenset(allowed)
-
-
-def load_options(settings: QSettings, default_era: str = "seireki") -> PrintOptions:
-    """Returns the remembered print choices (everything, in default_era, when none are).
-
-    A remembered font file that has gone missing is forgotten rather than failing every
-    print.
-    """
-    era = settings.value(f"{GROUP}/era", default_era)
-    font = settings.value(f"{GROUP}/fontPath", "") or None
-    font = font if isinstance(font, str) else None
-    if font and not Path(font).is_file():
-        font = None
-    return PrintOptions(
-        sections=_keys(settings.value(f"{GROUP}/sections"), SECTIONS),
-        kinds=_keys(settings.value(f"{GROUP}/kinds"), KINDS),
-        masked=_bool(settings.value(f"{GROUP}/masked"), False),
-        era=era if era in ERAS else "seireki",
-        confidential=_bool(settings.value(f"{GROUP}/confidential"), False),
-        font_path=Path(font) if font else None,
-    )
-
-
-def save_options(settings: QSettings, options: PrintOptions) -> None:
-    """Remembers print choices for the next print."""
-    settings.setValue(f"{GROUP}/sections", [s for s in SECTIONS if s in options.sections])
-    settings.setValue(f"{GROUP}/kinds", [k for k in KINDS if k in options.kinds])
-    settings.setValue(f"{GROUP}/masked", options.masked)
-    settings.setValue(f"{GROUP}/era", options.era)
-    settings.setValue(f"{GROUP}/confidential", options.confidential)
-    settings.setValue(f"{GROUP}/fontPath", str(options.font_path) if options.font_path else "")
 
 
 class PrintChoicesDialog(QDialog):
@@ -124,6 +87,7 @@ class PrintChoicesDialog(QDialog):
         self.setObjectName("printChoicesDialog")
         self.setWindowTitle(self.tr("印刷の設定"))
         self._font_path = options.font_path
+        self._fallback_path = options.fallback_font
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)
         layout = QVBoxLayout(self)
         self.scope_group = QButtonGroup(self)
@@ -177,7 +141,9 @@ class PrintChoicesDialog(QDialog):
         form.addWidget(self.masked_check)
         form.addWidget(self.confidential_check)
         form.addLayout(self._font_row())
+        form.addLayout(self._fallback_row())
         layout.addWidget(marks)
+        layout.addWidget(self._paper_box(options))
 
         self.problem = QLabel(objectName="printChoicesProblem")
         self.problem.setWordWrap(True)
@@ -235,6 +201,85 @@ class PrintChoicesDialog(QDialog):
         self._show_font()
         return row
 
+    def _paper_box(self, options: PrintOptions) -> QGroupBox:
+        box = QGroupBox(self.tr("文字の大きさ・両面・確認印"))
+        form = QVBoxLayout(box)
+        sizes = QHBoxLayout()
+        sizes.addWidget(QLabel(self.tr("文字:")))
+        self.size_group = QButtonGroup(self)
+        self.size_buttons = {}
+        for key in SIZES:
+            button = QRadioButton(self.tr(SIZE_LABELS[key]), objectName=f"size_{key}")
+            button.setChecked(key == options.size)
+            self.size_group.addButton(button)
+            self.size_buttons[key] = button
+            sizes.addWidget(button)
+        sizes.addStretch(1)
+        form.addLayout(sizes)
+        self.duplex_check = QCheckBox(
+            self.tr("両面印刷用に各人のページ数を偶数にそろえる"), objectName="duplexCheck"
+        )
+        self.duplex_check.setChecked(options.duplex)
+        form.addWidget(self.duplex_check)
+        stamps = QHBoxLayout()
+        label = QLabel(self.tr("確認印の欄(&S):"))
+        self.stamps_edit = QLineEdit(",".join(options.stamps), objectName="stampsEdit")
+        self.stamps_edit.setPlaceholderText(self.tr("例: 本人,所属長（4つまで。空なら印刷しない）"))
+        label.setBuddy(self.stamps_edit)
+        self.stamps_edit.textChanged.connect(self._check)
+        stamps.addWidget(label)
+        stamps.addWidget(self.stamps_edit, 1)
+        form.addLayout(stamps)
+        return box
+
+    def _fallback_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("外字フォント:")))
+        self.fallback_label = QLabel(objectName="fallbackFontLabel")
+        row.addWidget(self.fallback_label, 1)
+        choose = QPushButton(self.tr("変更…"), objectName="fallbackFontChooseButton")
+        reset = QPushButton(self.tr("既定に戻す"), objectName="fallbackFontResetButton")
+        choose.clicked.connect(self._choose_fallback)
+        reset.clicked.connect(lambda: self.set_fallback_path(None))
+        row.addWidget(choose)
+        row.addWidget(reset)
+        self.fallback_reset_button = reset
+        self._show_fallback()
+        return row
+
+    def _show_fallback(self) -> None:
+        path = self._fallback_path
+        self.fallback_label.setText(path.name if path else self.tr("IPAmj明朝（あれば。既定）"))
+        self.fallback_label.setToolTip(str(path) if path else "")
+        self.fallback_reset_button.setEnabled(path is not None)
+
+    def _choose_fallback(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("外字（主フォントにない文字）を印刷するフォント"),
+            str(self._fallback_path.parent) if self._fallback_path else "",
+            self.tr("TrueTypeフォント (*.ttf *.ttc);;すべてのファイル (*)"),
+        )
+        if path:
+            self.set_fallback_path(Path(path))
+
+    def set_fallback_path(self, path: Path | None) -> bool:
+        """Names the 外字 font tried after the main one (None: IPAmj明朝 where installed).
+
+        Returns:
+            False, with the reason shown, when the font cannot be used.
+        """
+        if path is not None:
+            try:
+                font_chain(self._font_path, path)
+            except ReportError as error:
+                self.problem.setText(str(error))
+                return False
+        self._fallback_path = path
+        self._show_fallback()
+        self._check()
+        return True
+
     def _show_font(self) -> None:
         path = self._font_path
         self.font_label.setText(path.name if path else self.tr("IPAexゴシック（既定）"))
@@ -275,6 +320,12 @@ class PrintChoicesDialog(QDialog):
             problems.append(self.tr("印刷する項目を1つ以上選んでください。"))
         if not any(b.isChecked() for b in self.kind_checks.values()):
             problems.append(self.tr("実績の種別を1つ以上選んでください。"))
+        stamps_edit = getattr(self, "stamps_edit", None)
+        if stamps_edit is not None:
+            try:
+                parse_stamps(stamps_edit.text())
+            except ValueError as error:
+                problems.append(str(error))
         self.problem.setText(" ".join(problems))
         self.ok_button.setEnabled(not problems)
 
@@ -291,6 +342,10 @@ class PrintChoicesDialog(QDialog):
             era=era,
             confidential=self.confidential_check.isChecked(),
             font_path=self._font_path,
+            fallback_font=self._fallback_path,
+            size=next(k for k, b in self.size_buttons.items() if b.isChecked()),
+            duplex=self.duplex_check.isChecked(),
+            stamps=parse_stamps(self.stamps_edit.text()),
         )
 
     def scope(self) -> Scope | None:

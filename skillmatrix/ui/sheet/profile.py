@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from skillmatrix.domain.model import Staff
+from skillmatrix.domain.model import MAX_EXPERIENCE_LABEL, Staff
 from skillmatrix.operations import WHOLE_SHEET
 from skillmatrix.ui.common.session import Session
 
@@ -51,11 +51,21 @@ class ProfileForm(QWidget):
             self.tr("経験年数を手で決めるときに入力します。「自動」は担当履歴から計算します")
         )
 
+        # 経験年数 as the office writes it (「20年以上」), printed instead of 「N年」; the
+        # number beside it still sorts the list and fills the matrix.
+        self.experience_label_edit = QLineEdit(objectName="experienceLabelEdit")
+        self.experience_label_edit.setMaxLength(MAX_EXPERIENCE_LABEL)
+        self.experience_label_edit.setPlaceholderText(self.tr("表記（例: 20年以上）"))
+        self.experience_label_edit.setToolTip(
+            self.tr("履歴書に「N年」の代わりに印刷する表記（20文字まで）。空なら年数を印刷します")
+        )
+
         self.fields = {
             "name": (self.name_edit, self.tr("氏名")),
             "kana": (self.kana_edit, self.tr("ふりがな")),
             "title": (self.title_edit.lineEdit(), self.tr("職名")),
             "section": (self.section_edit, self.tr("所属")),
+            "experience_label": (self.experience_label_edit, self.tr("経験年数の表記")),
         }
         self.name_edit.setPlaceholderText(self.tr("例: 藤沢 太郎"))
         self.kana_edit.setPlaceholderText(self.tr("例: ふじさわ たろう"))
@@ -76,8 +86,9 @@ class ProfileForm(QWidget):
             grid.addWidget(caption, 0, column)
             grid.addWidget(widget, 1, column)
             grid.setColumnStretch(column, 2 if column < 2 else 1)
-        grid.addWidget(self.experience_label, 0, 4)
+        grid.addWidget(self.experience_label, 0, 4, 1, 2)
         grid.addWidget(self.override_edit, 1, 4)
+        grid.addWidget(self.experience_label_edit, 1, 5)
         self.experience_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
 
         for attr, (edit, _label) in self.fields.items():
@@ -111,7 +122,16 @@ class ProfileForm(QWidget):
 
     def show_experience(self, sheet: Staff | None) -> None:
         """Shows the 経験年数 of a sheet (the stored one, or one being typed)."""
-        self.experience_label.setText(experience_text(sheet.experience_years()) if sheet else "")
+        if sheet is None:
+            self.experience_label.setText("")
+        elif sheet.experience_label:
+            self.experience_label.setText(
+                QCoreApplication.translate("ProfileForm", "経験年数 {label}").format(
+                    label=sheet.experience_label
+                )
+            )
+        else:
+            self.experience_label.setText(experience_text(sheet.experience_years()))
 
     def commit(self, attr: str) -> bool:
         """Writes one field if its text differs from what is stored (one undo step)."""

@@ -1,2 +1,0 @@
--- Placeholder: schema version 4 is another branch's migration (issue 13 gives this branch
--- 0005). The lead drops this file when merging the branch that brings the real 0004.
