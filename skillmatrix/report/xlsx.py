@@ -94,17 +94,42 @@ def write_xlsx(report: Report, out: str | Path) -> int:
         ReportError: the file cannot be written.
     """
     out = Path(out)
-    wb = Workbook(write_only=True)
-    used: set[str] = set()
-    for table in report.tables:
-        _write_table(wb, table, used)
-    wb.properties.title = report.title
-    wb.properties.subject = report.subtitle
-    wb.properties.creator = "SkillMatrix"
+
+    def build(path: Path) -> None:
+        # Made only once the temporary file exists: a write-only workbook that is never
+        # saved prints "Exception ignored" tracebacks when it is collected.
+        wb = Workbook(write_only=True)
+        try:
+            used: set[str] = set()
+            for table in report.tables:
+                _write_table(wb, table, used)
+            wb.properties.title = report.title
+            wb.properties.subject = report.subtitle
+            wb.properties.creator = "SkillMatrix"
+            wb.save(path)
+        except BaseException:
+            _discard(wb)
+            raise
+
     try:
-        files.write_output(out, wb.save)  # temp + fsync + rename: a failure leaves the old file
+        files.write_output(out, build)  # temp + fsync + rename: a failure leaves the old file
     except files.FileError as e:
         raise ReportError(str(e)) from None
     except OSError as e:
         raise ReportError(f"Excelファイルを書き出せません（{e.strerror or e}）: {out}") from None
     return len(report.tables)
+
+
+def _discard(wb: Workbook) -> None:
+    """Drops a workbook whose save failed without openpyxl's unraisable tracebacks (its
+    sheet writers complain about their closed files when collected)."""
+    import gc
+    import sys
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        del wb
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
