@@ -107,8 +107,8 @@ def write_xlsx(report: Report, out: str | Path) -> int:
             wb.properties.subject = report.subtitle
             wb.properties.creator = "SkillMatrix"
             wb.save(path)
-        except BaseException:
-            _discard(wb)
+        except BaseException as error:
+            _discard(wb, error)
             raise
 
     try:
@@ -120,16 +120,25 @@ def write_xlsx(report: Report, out: str | Path) -> int:
     return len(report.tables)
 
 
-def _discard(wb: Workbook) -> None:
-    """Drops a workbook whose save failed without openpyxl's unraisable tracebacks (its
-    sheet writers complain about their closed files when collected)."""
+def _discard(wb: Workbook, error: BaseException) -> None:
+    """Finishes a workbook whose save failed (a full disk) now, quietly: left to the
+    garbage collector, its sheet writers and zip archive print "Exception ignored"
+    tracebacks on stderr when they try to write to their broken files."""
     import gc
     import sys
+    import traceback
 
     hook = sys.unraisablehook
     sys.unraisablehook = lambda _unraisable: None
     try:
-        del wb
+        for ws in getattr(wb, "_sheets", []):
+            for generator in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+                try:
+                    if generator is not None:
+                        generator.close()
+                except Exception:  # noqa: BLE001 - the broken file, already reported
+                    pass
+        traceback.clear_frames(error.__traceback__)  # the save's zip archive and streams
         gc.collect()
     finally:
         sys.unraisablehook = hook
