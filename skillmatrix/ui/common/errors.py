@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from skillmatrix import paths
+from skillmatrix import files, paths
 
 MAX_LOG_BYTES = 1_000_000
 
@@ -39,11 +39,11 @@ def write_log(text: str) -> Path | None:
     try:
         path = log_path()
         if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
-            path.replace(path.with_suffix(".log.1"))
+            files.replace(path, path.with_suffix(".log.1"))  # retried while a scanner holds it
         with open(path, "a", encoding="utf-8") as f:
             f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
         return path
-    except OSError:
+    except (OSError, files.FileError):
         return None  # a log that cannot be written must not raise from the error handler
 
 
