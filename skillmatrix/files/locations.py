@@ -36,6 +36,7 @@ DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a network drive
 
 def _as_pure(path: str | os.PathLike[str]) -> PurePath:
     if type(path) in (PureWindowsPath, PurePosixPath):
+        assert isinstance(path, PurePath)
         return path  # a pure path (tests of the other platform's forms) is taken as written
     text = os.path.abspath(os.fspath(path))
     return PureWindowsPath(text) if os.name == "nt" else PurePosixPath(text)
@@ -91,7 +92,9 @@ def windows_path_is_remote(path: PureWindowsPath, drive_type: Callable[[str], in
 def _get_drive_type(root: str) -> int:  # pragma: no cover - Windows only
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+    if sys.platform == "win32":
+        return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+    return 0
 
 
 def _mounts() -> list[tuple[str, str]]:
@@ -124,7 +127,7 @@ def mount_type(path: str | os.PathLike[str]) -> str:
 def is_network_path(path: str | os.PathLike[str]) -> bool:
     """True when the file lives on a network drive (a share, a mapped drive, an NFS or
     sshfs mount), where SQLite's WAL mode must not be used."""
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         return windows_path_is_remote(PureWindowsPath(os.path.abspath(os.fspath(path))), _get_drive_type)
     if sys.platform.startswith("linux"):
         return mount_type(path) in NETWORK_FILESYSTEMS

@@ -20,6 +20,7 @@ backups — goes through open_output() or write_output():
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import secrets
 import shutil
@@ -34,7 +35,7 @@ from typing import IO, Any
 from skillmatrix.files.busy import remove_quietly, remove_tree_quietly, replace
 from skillmatrix.files.errors import FileError, clip
 
-if os.name == "nt":  # pragma: no cover - Windows only
+if sys.platform == "win32":  # pragma: no cover - Windows only
     import msvcrt
 else:
     import fcntl
@@ -139,7 +140,7 @@ def check_output(target: str | os.PathLike[str], protected: Iterable[str | os.Pa
 
 
 def _pid_alive(pid: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
@@ -159,7 +160,7 @@ def _pid_alive(pid: int) -> bool:
 def _lock(fd: int) -> bool:
     """Takes the writer's lock on a temporary file; False when another holds it."""
     try:
-        if os.name == "nt":  # pragma: no cover - Windows only
+        if sys.platform == "win32":  # pragma: no cover - Windows only
             os.lseek(fd, 1 << 40, os.SEEK_SET)  # far from SQLite's lock bytes at 1 GiB
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
@@ -190,7 +191,7 @@ def sweep_stale(folder: str | os.PathLike[str], max_age: float = STALE_SECONDS) 
     Returns:
         The files removed.
     """
-    removed = []
+    removed: list[Path] = []
     now = time.time()
     try:
         candidates = list(Path(folder).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}*"))
@@ -278,20 +279,29 @@ def open_output(
         OSError: writing failed (the disk is full, …); nothing was changed.
     """
     if is_stdio(target):
-        raw = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else sys.stdout
+        raw: IO[bytes] = sys.stdout.buffer
         sys.stdout.flush()
         if text:
-            wrapper = _NoClose(raw, encoding, errors)
-            yield wrapper
-            wrapper.flush()
-            wrapper.detach()
+            wrapper = io.TextIOWrapper(
+                raw,
+                encoding=encoding,
+                errors=errors,
+                newline="\n",
+                write_through=True,
+            )
+            try:
+                yield wrapper
+                wrapper.flush()
+            finally:
+                wrapper.detach()  # standard output stays open
         else:
             yield raw
             raw.flush()
         return
     final = check_output(target, protected)
     sweep_stale(final.parent)
-    tmp, lock_fd = _new_temp(final)
+    tmp, fd = _new_temp(final)
+    lock_fd: int | None = fd
     try:
         mode = "w" if text else "wb"
         with open(
@@ -311,26 +321,6 @@ def open_output(
         _release(lock_fd)
         remove_quietly(tmp)
         raise
-
-
-class _NoClose:
-    """A text layer over standard output that never closes it."""
-
-    def __init__(self, raw: Any, encoding: str, errors: str):
-        import io
-
-        self._wrapper = io.TextIOWrapper(
-            raw, encoding=encoding, errors=errors, newline="\n", write_through=True
-        )
-
-    def write(self, text: str) -> int:
-        return self._wrapper.write(text)
-
-    def flush(self) -> None:
-        self._wrapper.flush()
-
-    def detach(self) -> None:
-        self._wrapper.detach()
 
 
 def write_output[T](
@@ -359,7 +349,8 @@ def write_output[T](
             return result
     final = check_output(target, protected)
     sweep_stale(final.parent)
-    tmp, lock_fd = _new_temp(final)
+    tmp, fd = _new_temp(final)
+    lock_fd: int | None = fd
     try:
         result = build(tmp)
         with open(tmp, "rb+") as f:
