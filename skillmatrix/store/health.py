@@ -94,6 +94,12 @@ def inspect(path: str | Path, full: bool = True, immutable: bool = False) -> Hea
                 f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{health.version}）: {path}"
             )
             return health
+        if not immutable:  # an immutable open ignores the -wal; any other must check its origin
+            try:
+                schema.check_wal_belongs(conn, path)
+            except StoreError as e:
+                health.problems.append(str(e))
+                return health
         pragma = "integrity_check" if full else "quick_check"
         found = [r[0] for r in conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})") if r[0] != "ok"]
         if found:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from skillmatrix.domain.model import Staff
 from skillmatrix.files.writing import TEMP_PREFIX
 from skillmatrix.store.lock import DatabaseLock
 from skillmatrix.store.repository import Store
@@ -443,17 +444,26 @@ def test_hostile_case(case, template, tmp_path):
     record(case, p.returncode, lines[0], True, seconds)
 
 
-def test_foreign_wal_is_refused_by_every_command_before_printing(template, tmp_path):
+@pytest.mark.parametrize("kind", ["whole", "edit"])
+def test_foreign_wal_is_refused_by_every_command_before_printing(template, tmp_path, kind):
+    """whole: the other database's -wal holds all of it (never checkpointed), so SQLite
+    would show the other database's people — the -wal's origin is checked. edit: it holds
+    one edit of another database, so the pages mix — SQLite finds the file damaged."""
     db = copy_demo(template, tmp_path)
     before = dump(db)
     other = tmp_path / "other.sqlite"
-    assert run(["demo", "--db", other])[0].returncode == 0  # another database (created at another time)
-    store = Store.open(other)
-    staff = store.get_staff(store.staff_ids()[0])
-    staff.name = "別の データ"
-    store.save_staff(staff)
+    if kind == "whole":
+        store = Store.create(other)
+        store.add_staff(Staff(name="別の データ"))
+    else:
+        assert run(["demo", "--db", other])[0].returncode == 0  # created at another time
+        store = Store.open(other)
+        staff = store.get_staff(store.staff_ids()[0])
+        staff.name = "別の データ"
+        store.save_staff(staff)
     shutil.copyfile(f"{other}-wal", f"{db}-wal")  # its -wal, uncheckpointed, beside ours
     store.close()
+    expected = "別のデータベースのもの" if kind == "whole" else "壊れている"
     for args in (
         ["list"],
         ["list", "--json"],
@@ -464,14 +474,9 @@ def test_foreign_wal_is_refused_by_every_command_before_printing(template, tmp_p
         p, seconds = run([args[0], "--db", db, *args[1:]])
         err = p.stderr.decode("utf-8")
         assert p.returncode == 1 and p.stdout == b"", (args, p.stdout[:200])
-        assert len(err.strip().splitlines()) == 1 and ("別のデータベース" in err or "壊れて" in err), err
-        record(
-            Case("", f"mismatched -wal: {' '.join(map(str, args))}", lambda t, d: [], 1, ""),
-            1,
-            err.strip(),
-            True,
-            seconds,
-        )
+        assert len(err.strip().splitlines()) == 1 and expected in err, err
+        issue = f"mismatched -wal ({kind}): {' '.join(map(str, args[:2]))}"
+        record(Case("", issue, lambda t, d: [], 1, ""), 1, err.strip(), True, seconds)
     for companion in ("-wal", "-shm"):
         Path(f"{db}{companion}").unlink(missing_ok=True)
     assert dump(db) == before
