@@ -71,6 +71,10 @@ class Case:
     preexec: Callable | None = None
 
 
+def report_lock_case(t: Path, db: Path) -> list:
+    return ["report", "--db", db, "--kind", "matrix", "--format", "pdf", "-o", f"{db}.lock"]
+
+
 def fifo(tmp: Path, name: str) -> Path:
     os.mkfifo(tmp / name)
     return tmp / name
@@ -150,12 +154,28 @@ CASES = [
     ),
     Case(
         "report-onto-wal",
-        "report --out DB-wal (as .xlsx name: refused by type), window open",
+        "report --format xlsx --out DB-wal, window open",
         lambda t, db: ["report", "--db", db, "--kind", "matrix", "--format", "xlsx", "-o", f"{db}-wal"],
-        2,
-        "拡張子は .pdf か .xlsx",
+        1,
+        "データベースの関連ファイルには書き出せません",
         window=True,
         kept=["t.sqlite-wal", "t.sqlite.lock"],
+    ),
+    Case(
+        "report-onto-lock",
+        "report --format pdf --out DB.lock, window open",
+        report_lock_case,
+        1,
+        "データベースの関連ファイルには書き出せません",
+        window=True,
+        kept=["t.sqlite.lock", "t.sqlite-wal"],
+    ),
+    Case(
+        "report-bad-suffix",
+        "report --out x.csv (no --format): a usage error",
+        lambda t, db: ["report", "--db", db, "--kind", "matrix", "-o", t / "x.csv"],
+        2,
+        "拡張子は .pdf か .xlsx",
     ),
     Case(
         "dump-onto-fifo",
