@@ -60,3 +60,20 @@ def test_pdf_export_onto_the_open_database_is_refused(qtbot, window, one_person,
     message = window.statusBar().currentMessage()
     assert "開いているデータベースには書き出せません" in message and "\n" not in message
     assert one_person.read_bytes() == before
+
+
+def test_title_says_when_the_database_is_on_a_network_drive(qtbot, tmp_path, monkeypatch):
+    from skillmatrix.app import create_window
+    from skillmatrix.files import locations
+
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setattr(locations, "_mounts", lambda: [("/", "ext4"), (str(share), "cifs")])
+    for folder, shown in ((share, True), (tmp_path, False)):
+        win = create_window(folder / "skills.sqlite")
+        qtbot.addWidget(win)
+        try:
+            assert ("ネットワークドライブ" in win.windowTitle()) is shown
+            assert win.store.db.execute("PRAGMA journal_mode").fetchone()[0] == ("delete" if shown else "wal")
+        finally:
+            win.close()
