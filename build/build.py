@@ -50,7 +50,7 @@ def build(portable: bool = False, check: bool = True) -> Path:
         raise SystemExit(
             "エラー: PyInstaller がありません。`pip install -e '.[build]'` で入れてください"
         ) from None
-    if (BUNDLE / "data").exists():
+    if holds_data(BUNDLE / "data"):
         # PyInstaller empties dist/skillmatrix/: a portable copy's database would go with it.
         raise SystemExit(
             f"エラー: {BUNDLE / 'data'} にデータがあります。別の場所へ移してからビルドしてください"
@@ -75,7 +75,7 @@ def build(portable: bool = False, check: bool = True) -> Path:
         raise SystemExit(f"エラー: PyInstaller が失敗しました（終了コード {result.returncode}）")
     elapsed = time.perf_counter() - started
     if portable:
-        (BUNDLE / "portable").write_text("", encoding="utf-8")
+        make_portable(BUNDLE)
     exe = executable()
     if not exe.is_file():
         raise SystemExit(f"エラー: 実行ファイルができていません: {exe}")
@@ -83,6 +83,25 @@ def build(portable: bool = False, check: bool = True) -> Path:
     if check:
         smoke_test(exe)
     return BUNDLE
+
+
+DATA_README = (
+    "このフォルダにデータベース（skillmatrix.sqlite）、設定、ログ、バックアップが置かれます"
+    "（ポータブル版）。USBメモリが書き込み禁止のときは、読み取り専用で開きます。\n"
+)
+
+
+def make_portable(bundle: Path) -> None:
+    """Marks a bundle portable and ships its data/ folder, so that a copy on a stick that
+    is later write-protected still opens (read-only) instead of failing to create it."""
+    (bundle / "portable").write_text("", encoding="utf-8")
+    (bundle / "data").mkdir(exist_ok=True)
+    (bundle / "data" / "README.txt").write_text(DATA_README, encoding="utf-8")
+
+
+def holds_data(folder: Path) -> bool:
+    """True when a bundle's data/ holds more than the README it ships with."""
+    return folder.is_dir() and any(p.name != "README.txt" for p in folder.iterdir())
 
 
 def smoke_test(exe: Path) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from skillmatrix import files
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -76,10 +78,7 @@ def is_read_only_media(folder: Path) -> bool:
     except OSError:
         return True
     os.close(fd)
-    try:
-        os.unlink(probe)
-    except OSError:
-        pass
+    files.remove_quietly(probe)
     return False
 
 

@@ -82,5 +82,7 @@ class JapaneseParser(argparse.ArgumentParser):
             return super().format_help()
 
     def error(self, message: str) -> NoReturn:
+        """Prints the usage error as one line (with where to find the usage), exits 2."""
         with japanese():
-            super().error(message)
+            line = f"{self.prog}: エラー: {message}（使い方: {self.prog} --help）"
+        self.exit(2, line.replace("\n", " ") + "\n")

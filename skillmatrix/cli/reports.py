@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from skillmatrix import files
 from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar
-from skillmatrix.cli.choices import bounded_int, print_choice, report_file
+from skillmatrix.cli.choices import REPORT_SUFFIX_ERROR, bounded_int, print_choice, report_file
 from skillmatrix.store.repository import Store
 
 
@@ -55,8 +56,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     stdout = files.is_stdio(args.out)
     kind = args.format or ("" if stdout else args.out.suffix.lower().lstrip("."))
-    if not kind:
+    if not kind and stdout:
         raise CommandError("標準出力（-）に書き出すときは --format pdf か --format xlsx を指定してください")
+    if kind not in ("pdf", "xlsx"):  # a usage error, as argparse reports one (exit 2)
+        print(
+            f"skillmatrix report: エラー: 引数 -o/--out: {REPORT_SUFFIX_ERROR}: {files.clip(args.out)}"
+            "（使い方: skillmatrix report --help）",
+            file=sys.stderr,
+        )
+        return 2
     if args.font is not None:
         files.check_input(args.font)
     if not stdout:

@@ -21,8 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, overload
 
+from skillmatrix import files
 from skillmatrix.domain.dates import DateError, PartialDate, Period
 from skillmatrix.domain.model import (
+    MAX_CELL_ENTRIES,
+    MAX_ENTRIES,
+    MAX_ROWS,
     Assignment,
     Category,
     Entry,
@@ -35,8 +39,8 @@ from skillmatrix.domain.serialize import require_valid
 from skillmatrix.store import schema
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.shared_sql import RevisionRow
+from skillmatrix.store.untrusted_db import MAX_ROWS as MAX_TABLE_ROWS
 from skillmatrix.store.untrusted_db import (
-    MAX_ROWS,
     UndecodableText,
     UntrustedDatabase,
     header_ids,
@@ -81,15 +85,19 @@ def read_shared_file(path: str | Path, categories: list[Category], max_seconds: 
     """
     path = Path(path)
     try:
-        if not path.is_file():
-            raise StoreError(f"取り込むファイルが見つかりません: {path}")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise StoreError(f"共有ファイルが大きすぎます（{MAX_FILE_BYTES // 2**20} MBまで）: {path}")
-    except OSError as e:
-        raise StoreError(f"ファイルを読めません（{e.strerror}）: {path}") from None
+        st = files.check_input(path)  # a FIFO or device is refused before it is opened
+    except files.FileError as e:
+        raise StoreError(f"取り込めません: {e}") from None
+    if st.st_size > MAX_FILE_BYTES:
+        raise StoreError(
+            f"共有ファイルが大きすぎます（{MAX_FILE_BYTES // 2**20} MBまで）: {files.clip(path)}"
+        )
     _sweep_stale_copies()
-    with tempfile.TemporaryDirectory(prefix=_PREFIX) as folder:
-        copy = Path(folder) / "incoming.sqlite"
+    files.sweep_private_folders()
+    # A private folder, removed with errors ignored: a scanner still holding the copy
+    # never turns a finished import into an error (swept later).
+    with files.private_folder("import") as folder:
+        copy = folder / "incoming.sqlite"
         try:
             shutil.copyfile(path, copy)
         except OSError as e:
@@ -151,15 +159,31 @@ def _check_database(db: UntrustedDatabase, version: int, original: Path) -> None
     if problems:
         raise StoreError(f"共有ファイルが壊れています（{problems[0]}）: {original}")
     for table, count in db.counts().items():
-        if count > MAX_ROWS[table]:
+        if count > MAX_TABLE_ROWS[table]:
             raise StoreError(
-                f"共有ファイルの{table}が多すぎます（{count}行、{MAX_ROWS[table]}行まで）: {original}"
+                f"共有ファイルの{table}が多すぎます（{count}行、{MAX_TABLE_ROWS[table]}行まで）: {original}"
+            )
+    caps = {
+        "entry": ("実績", MAX_ENTRIES, "1人"),
+        "qualification": ("資格等", MAX_ROWS, "1人"),
+        "assignment": ("担当履歴", MAX_ROWS, "1人"),
+        "project": ("プロジェクト", MAX_ROWS, "1人"),
+        "cell": ("1つのセルの実績", MAX_CELL_ENTRIES, "1セル"),
+    }
+    for key, (staff_id, count) in db.busiest().items():
+        label, cap, per = caps[key]
+        if count > cap:
+            # Checked with one query before any row is read: a person with a million
+            # entries is refused in a second, not after minutes of reading.
+            raise StoreError(
+                f"共有ファイルの職員（id {_clean(staff_id)}）の{label}が多すぎます"
+                f"（{count}件、{per}{cap}件まで）: {files.clip(original)}"
             )
 
 
 def _clean(text: object) -> str:
     """Text safe to put in a one-line message (control characters shown as '?')."""
-    return _CONTROL.sub("?", str(text))[:40]
+    return files.clip(_CONTROL.sub("?", str(text)), 40)
 
 
 def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> SharedFile:

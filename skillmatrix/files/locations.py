@@ -93,7 +93,9 @@ def _get_drive_type(root: str) -> int:  # pragma: no cover - Windows only
         raise OSError("GetDriveTypeW is Windows only")
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+    if sys.platform == "win32":
+        return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+    return 0
 
 
 def _mounts() -> list[tuple[str, str]]:
@@ -126,7 +128,7 @@ def mount_type(path: str | os.PathLike[str]) -> str:
 def is_network_path(path: str | os.PathLike[str]) -> bool:
     """True when the file lives on a network drive (a share, a mapped drive, an NFS or
     sshfs mount), where SQLite's WAL mode must not be used."""
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         return windows_path_is_remote(PureWindowsPath(os.path.abspath(os.fspath(path))), _get_drive_type)
     if sys.platform.startswith("linux"):
         return mount_type(path) in NETWORK_FILESYSTEMS

@@ -123,7 +123,9 @@ def check_output(target: str | os.PathLike[str], protected: Iterable[str | os.Pa
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise FileError(f"書き出し先がフォルダです。ファイル名を指定してください: {shown}")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise FileError(f"書き出し先が{_kind(st.st_mode)}です。通常のファイルを指定してください: {shown}")
+        raise FileError(
+            f"書き出し先が{_kind(st.st_mode)}です。通常のファイルを指定してください（標準出力には -）: {shown}"
+        )
     # Never rename over a link: write where it points.
     final = Path(os.path.realpath(path)) if path.is_symlink() else Path(os.path.abspath(path))
     if not final.parent.is_dir():

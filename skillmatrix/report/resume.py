@@ -172,7 +172,10 @@ def build_resumes(
 
     if isinstance(out, (str, Path)):
         # The guarded writer: never onto the database, temp + fsync + rename, - = stdout.
-        pages = files.write_output(out, lambda part: _build(story, part, font, title, canvasmaker))
+        try:
+            pages = files.write_output(out, lambda part: _build(story, part, font, title, canvasmaker))
+        except files.FileError as e:  # refused target, busy file: one line, as fonts' errors
+            raise ReportError(str(e)) from None
     else:
         # Build to a temporary file and copy: a cancelled job writes nothing to `out`.
         with files.private_folder("print") as folder:

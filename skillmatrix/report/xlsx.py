@@ -223,8 +223,6 @@ def write_xlsx(report: Report, out: str | Path, progress: Progress = no_progress
         ReportError: the file cannot be written.
     """
     out = Path(out)
-    wb = Workbook(write_only=True)
-    used: set[str] = set()
     as_of = report.as_of or date.today()
     total = sum(len(t.rows) for t in report.tables)
     done = 0
@@ -235,21 +233,51 @@ def write_xlsx(report: Report, out: str | Path, progress: Progress = no_progress
         if done % 200 == 0 or done == total:
             progress(done, total)
 
-    for table in report.tables:
-        _write_table(wb, table, used, as_of, tick)
-    wb.properties.title = report.title
-    wb.properties.subject = report.subtitle
-    wb.properties.creator = "SkillMatrix"
-    wb.properties.language = "ja-JP"
-    return _save(wb, out)
+    def build(path: Path) -> None:
+        # Made only once the temporary file exists: a write-only workbook that is never
+        # saved prints "Exception ignored" tracebacks when it is collected.
+        wb = Workbook(write_only=True)
+        try:
+            used: set[str] = set()
+            for table in report.tables:
+                _write_table(wb, table, used, as_of, tick)
+            wb.properties.title = report.title
+            wb.properties.subject = report.subtitle
+            wb.properties.creator = "SkillMatrix"
+            wb.properties.language = "ja-JP"
+            wb.save(path)
+        except BaseException as error:
+            _discard(wb, error)
+            raise
 
-
-def _save(wb: Workbook, out: Path) -> int:
-    # The one place the workbook reaches the disk.
     try:
-        files.write_output(out, wb.save)  # temp + fsync + rename: a failure leaves the old file
+        files.write_output(out, build)  # temp + fsync + rename: a failure leaves the old file
     except files.FileError as e:
         raise ReportError(str(e)) from None
     except OSError as e:
         raise ReportError(f"Excelファイルを書き出せません（{e.strerror or e}）: {out}") from None
-    return len(wb.worksheets)
+    return len(report.tables)
+
+
+def _discard(wb: Workbook, error: BaseException) -> None:
+    """Finishes a workbook whose save failed (a full disk) now, quietly: left to the
+    garbage collector, its sheet writers and zip archive print "Exception ignored"
+    tracebacks on stderr when they try to write to their broken files."""
+    import gc
+    import sys
+    import traceback
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        for ws in getattr(wb, "_sheets", []):
+            for generator in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+                try:
+                    if generator is not None:
+                        generator.close()
+                except Exception:  # noqa: BLE001 - the broken file, already reported
+                    pass
+        traceback.clear_frames(error.__traceback__)  # the save's zip archive and streams
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

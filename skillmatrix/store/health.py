@@ -99,6 +99,12 @@ def inspect(
                 f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{health.version}）: {path}"
             )
             return health
+        if not immutable:  # an immutable open ignores the -wal; any other must check its origin
+            try:
+                schema.check_wal_belongs(conn, path)
+            except StoreError as e:
+                health.problems.append(str(e))
+                return health
         pragma = "integrity_check" if full else "quick_check"
         ticks = iter(range(1, 1 << 62))
         conn.set_progress_handler(lambda: progress(next(ticks), 0), 200_000)

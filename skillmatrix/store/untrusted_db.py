@@ -231,6 +231,23 @@ class UntrustedDatabase:
         """Returns the row count of every table the import reads."""
         return {table: self._all(f"SELECT count(*) FROM {table}")[0][0] for table in MAX_ROWS}
 
+    def busiest(self) -> dict[str, tuple[str, int]]:
+        """Returns, per child table and for one grid cell ('cell'), the person with the
+        most rows and how many: the per-person caps are checked before any row is read."""
+        found: dict[str, tuple[str, int]] = {}
+        for table in ("entry", "qualification", "assignment", "project"):
+            rows = self._all(
+                f"SELECT staff_id, count(*) AS n FROM {table} GROUP BY staff_id ORDER BY n DESC LIMIT 1"
+            )
+            if rows:
+                found[table] = (rows[0][0], rows[0][1])
+        rows = self._all(
+            "SELECT staff_id, count(*) AS n FROM entry GROUP BY staff_id, level, category_id ORDER BY n DESC LIMIT 1"
+        )
+        if rows:
+            found["cell"] = (rows[0][0], rows[0][1])
+        return found
+
     # -- reading known columns ---------------------------------------------------------------
 
     def categories(self) -> list[tuple[Any, ...]]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skillmatrix import files
 from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import Staff
 from skillmatrix.store.repository import Store
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         title = f"{store.path.name} — SkillMatrix"
         if store.readonly:
             title += self.tr(" ［読み取り専用］")
+        if files.is_network_path(store.path):  # written in DELETE mode there (store/schema.py)
+            title += self.tr(" ［ネットワークドライブ］")
         self.setWindowTitle(title)
         self.setWindowFilePath(str(store.path))
         settings.add_recent_file(self.settings, store.path)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT.parent / "shared" / "spec" / "example.json"
+EXAMPLE = ROOT / "tests" / "fixtures" / "example.json"  # the spec's example, inside the repository
 
 
 def sm(*args, check=None):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
+from skillmatrix import files
 from skillmatrix.store.backup import daily_backup, restore_backup
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.lock import DatabaseLock
@@ -69,6 +70,7 @@ class FileGuard(QObject):
 
     def _switch(self, opened: Opened, note: str) -> None:
         old = self.lock
+        files.protect(opened.store.path)  # no export or PDF of this window may land on it
         self.window.session.replace_store(opened.store)
         self.lock = opened.lock
         if old is not None and old is not opened.lock:
