@@ -54,7 +54,7 @@ def layer(module):
 BELOW_STORE = {"domain", "paths", "files", "progress", "__version__"}
 ALLOWED = {
     "__init__": set(),
-    "paths": {"paths"},
+    "paths": {"paths", "files"},
     "files": {"files"},  # below everything that touches a file: the standard library only
     "progress": {"progress"},
     "domain": {"domain", "paths"},

@@ -58,7 +58,7 @@ def import_workbooks(args: argparse.Namespace) -> int:
 
 def _cmd_form_arguments(p: argparse.ArgumentParser) -> None:
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--staff", nargs="+", metavar="ID_OR_NAME", help="記入用シートを作る職員")
+    who.add_argument("--staff", nargs="+", metavar="職員", help="記入用シートを作る職員")
     who.add_argument("--all", action="store_true", help="全員の記入用シートを作る")
     add_out_argument(
         p, "書き出すファイル（.xlsx、1名のとき）またはフォルダ（1名1ファイル）", metavar="出力先"

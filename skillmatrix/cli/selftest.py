@@ -41,7 +41,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--folder",
         type=Path,
-        metavar="PATH",
+        metavar="フォルダ",
         help=r"共有フォルダやUSBメモリも確かめる（例: \\server\share）",
     )
 

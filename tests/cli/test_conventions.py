@@ -35,7 +35,7 @@ def test_short_o_on_every_command_with_an_output():
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     with_out = {name for name, p in sub.choices.items() for a in p._actions if "--out" in a.option_strings}
-    assert with_out == {"dump", "export", "print", "report"}
+    assert with_out == {"dump", "export", "print", "report", "form"}
     for name in with_out:
         action = next(a for a in sub.choices[name]._actions if "--out" in a.option_strings)
         assert action.option_strings == ["-o", "--out"]
@@ -120,6 +120,8 @@ def test_help_is_entirely_japanese(name, parser):
     allowed |= {"matrix", "gaps", "plan", "courses", "mine", "theirs", "xlsx", "sqlite", "json", "profile"}
     allowed |= {"qualifications", "assignments", "projects", "grid", "training", "work", "role", "other"}
     allowed |= {"demo", "list", "check", "dump", "export", "import", "print", "report", "help"}
+    allowed |= {"init", "form", "selftest", "kana", "standard", "large", "chart", "growth", "coverage"}
+    allowed |= {"server", "share"}  # a share's path in an example: \\server\share
     assert words <= allowed, words - allowed
 
 
