@@ -162,6 +162,7 @@ def write_merge(
             position += 1
             store._insert_children(staff, stamp)
             _add_chain(store, staff.id, chain)
+            store.keep_content(staff)
             staff.updated = stamp
         for staff, old, chain in replaces:
             store.db.execute(
@@ -181,6 +182,7 @@ def write_merge(
             store._delete_children(staff.id)
             store._insert_children(staff, stamp)
             _add_chain(store, staff.id, chain)
+            store.keep_content(staff)
             staff.updated = stamp
             audit.record(
                 store.db,
