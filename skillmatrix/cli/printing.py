@@ -20,8 +20,8 @@ def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
         nargs="+",
         type=print_choice("parse_sections"),
         metavar="SECTION",
-        help="印刷する項目: profile qualifications assignments projects grid"
-        "（または 資格等 担当履歴 など。既定: すべて）",
+        help="印刷する項目: profile qualifications assignments projects grid chart"
+        "（または 資格等 担当履歴 レーダーチャート など。既定: chart 以外すべて）",
     )
     p.add_argument(
         "--kinds",
@@ -42,14 +42,25 @@ def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--font", type=Path, metavar="PATH", help="使うTrueTypeフォント（既定: IPAexゴシック）")
 
 
+def chart_targets(store: Store, options):
+    """Returns options with every person's 求める人材像 for the radar chart section."""
+    import dataclasses
+
+    from skillmatrix.store.department import DepartmentStore
+
+    snap = DepartmentStore(store).snapshot(options.kinds)
+    targets = {p.id: dict(prof.targets) for p in snap.people if (prof := snap.profile(p.id))}
+    return dataclasses.replace(options, targets=targets)
+
+
 @command("print", help="スキル履歴書をPDFに印刷する（A4）", arguments=_cmd_print_arguments)
 def cmd_print(args: argparse.Namespace) -> int:
     from skillmatrix.report.fonts import ReportError
-    from skillmatrix.report.options import KINDS, SECTIONS, PrintOptions
+    from skillmatrix.report.options import DEFAULT_SECTIONS, KINDS, PrintOptions
     from skillmatrix.report.resume import build_resumes
 
     options = PrintOptions(
-        sections=frozenset().union(*args.sections) if args.sections else frozenset(SECTIONS),
+        sections=frozenset().union(*args.sections) if args.sections else DEFAULT_SECTIONS,
         kinds=frozenset().union(*args.kinds) if args.kinds else frozenset(KINDS),
         masked=args.masked,
         era=args.era,
@@ -60,6 +71,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise CommandError(f"書き出し先のフォルダがありません: {args.out.parent}")
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff) or store.staff_ids()
+        if "chart" in options.sections:
+            options = chart_targets(store, options)
         try:
             pages = build_resumes(
                 store.iter_staff(ids), store.levels(), store.categories(), args.out, options, total=len(ids)

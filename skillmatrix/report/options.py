@@ -7,21 +7,25 @@ print dialog of the window, so both offer exactly the same choices.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from skillmatrix.domain.model import KIND_LABELS, KINDS
 
 # The résumé's parts in the seed's order; the title line is always printed.
-SECTIONS = ("profile", "qualifications", "assignments", "projects", "grid")
+SECTIONS = ("profile", "qualifications", "assignments", "projects", "grid", "chart")
 SECTION_LABELS = {
     "profile": "経験年数・職名・氏名",
     "qualifications": "資格等",
     "assignments": "担当履歴",
     "projects": "プロジェクト",
     "grid": "スキル実績等一覧",
+    "chart": "レーダーチャート",
 }
+# The radar chart is not in the seed's form: printed only when asked for.
+DEFAULT_SECTIONS = frozenset(SECTIONS) - {"chart"}
 ERAS = ("seireki", "wareki")
 ERA_LABELS = {"seireki": "西暦", "wareki": "和暦"}
 
@@ -40,9 +44,11 @@ class PrintOptions:
         print_date: the date in the footer and the day 経験年数 is counted to
             (None: today).
         title: the PDF's document title (metadata).
+        targets: per person the target level per category, drawn over the radar chart
+            of the optional section 'chart'.
     """
 
-    sections: frozenset[str] = frozenset(SECTIONS)
+    sections: frozenset[str] = DEFAULT_SECTIONS
     kinds: frozenset[str] = frozenset(KINDS)
     masked: bool = False
     era: str = "seireki"
@@ -50,6 +56,8 @@ class PrintOptions:
     font_path: Path | None = None
     print_date: date | None = None
     title: str = "スキル履歴書"
+    # staff id -> category id -> target level, for the chart section's 求める人材像.
+    targets: Mapping[str, Mapping[str, int]] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if unknown := set(self.sections) - set(SECTIONS):

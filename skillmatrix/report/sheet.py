@@ -18,6 +18,7 @@ from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Entry, Level, Staff
 from skillmatrix.report.markers import ResumeEnd, ResumeStart
 from skillmatrix.report.options import PrintOptions, initials
+from skillmatrix.report.radar_chart import chart_section
 from skillmatrix.report.styles import FRAME_HEIGHT, FRAME_WIDTH, CachedParagraph, Styles, markup, para
 from skillmatrix.report.tables import ResumeTable, Row
 
@@ -189,5 +190,8 @@ def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:
         story += projects(staff, ctx)
     if "grid" in sections:
         story += grid(staff, ctx)
+    if "chart" in sections:
+        cats = sorted(ctx.categories, key=lambda c: c.position)
+        story += chart_section(staff, cats, ctx.options.kinds, ctx.options.targets.get(staff.id), ctx.styles)
     story.append(ResumeEnd())
     return story
