@@ -6,8 +6,9 @@ or placeholders known only by a 職名 (an unknown newcomer brings no known leve
 placeholder never covers a category; it is counted in the headcount only).
 
 A person covers a category when their level there reaches the category's threshold:
-by default the lowest target that any profile in use sets for it (the bar the department
-itself has set), else レベル3 (a category no profile names). A category is flagged when
+by default the highest target that any profile sets for it (the level the department's
+most senior profile asks for: the knowledge that is lost when its holder leaves), else
+レベル3 (a category no profile names). A category is flagged when
 fewer than the chief's minimum remain (default 2: one person left is 属人化, one-person
 knowledge) and when none remain at all.
 
@@ -28,7 +29,7 @@ DEFAULT_THRESHOLD = 3
 DEFAULT_MINIMUM = 2
 FLAG_ZERO = "zero"
 FLAG_BELOW = "below"
-FLAG_LABELS = {FLAG_ZERO: "ゼロ", FLAG_BELOW: "属人化"}
+FLAG_LABELS: dict[str | None, str] = {FLAG_ZERO: "ゼロ", FLAG_BELOW: "属人化", None: "足りる"}
 
 
 @dataclass(frozen=True)
@@ -90,18 +91,17 @@ class Scenario:
 
 
 def thresholds(categories: Sequence[Category], targets: Iterable[Mapping[str, int]]) -> dict[str, int]:
-    """Returns per category the lowest target among targets (else DEFAULT_THRESHOLD).
+    """Returns per category the highest target among targets (else DEFAULT_THRESHOLD).
 
     Args:
         categories: the categories.
         targets: the target levels of the profiles in use (category id -> level).
     """
-    lowest: dict[str, int] = {}
+    highest: dict[str, int] = {}
     for t in targets:
         for c, level in t.items():
-            if level > 0:
-                lowest[c] = min(level, lowest.get(c, level))
-    return {c.id: lowest.get(c.id, DEFAULT_THRESHOLD) for c in categories}
+            highest[c] = max(level, highest.get(c, level))
+    return {c.id: highest.get(c.id, DEFAULT_THRESHOLD) for c in categories}
 
 
 class CoverageBase:

@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.doctemplate import LayoutError
 
 from skillmatrix import __version__
+from skillmatrix.report.department_charts import chart_flowables
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError, register_font
 from skillmatrix.report.styles import (
@@ -109,6 +110,7 @@ def write_pdf(report: Report, out: str | Path, font_path: str | Path | None = No
     out = Path(out)
     width = PAGE_SIZE[0] - 2 * MARGIN_X
     story: list = [_paragraph(report.title, st.title), _paragraph(report.subtitle, st.muted)]
+    story += chart_flowables(report, font, st)
     for table in report.tables:
         story += [Spacer(1, 3 * mm), _paragraph(table.title, st.heading)]
         story += _blocks(table, width, font)

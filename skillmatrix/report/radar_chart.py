@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from skillmatrix.domain.department import TargetProfile, person_levels
 from skillmatrix.domain.model import Staff
-from skillmatrix.domain.radar import TOP_LEVEL, Radar, axis_angle, format_value, person_radar, polygon
+from skillmatrix.domain.radar import TOP_LEVEL, Radar, format_value, person_radar, polygon
 from skillmatrix.report.styles import Styles
 
 LABEL_SIZE = 8
@@ -68,7 +68,14 @@ def radar_drawing(
             tx -= w
         d.add(String(tx, ty - LABEL_SIZE / 3, text, fontName=font, fontSize=LABEL_SIZE))
     if any(v is not None for v in chart.values):
-        d.add(Polygon(_points(chart.values, cx, cy, r), fillColor=VALUE_FILL, strokeColor=VALUE_EDGE, strokeWidth=1.4))
+        d.add(
+            Polygon(
+                _points(chart.values, cx, cy, r),
+                fillColor=VALUE_FILL,
+                strokeColor=VALUE_EDGE,
+                strokeWidth=1.4,
+            )
+        )
     if chart.lows is not None and any(v is not None for v in chart.lows):
         d.add(
             Polygon(
