@@ -58,12 +58,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="JSONで出力")
+    p.add_argument(
+        "--where",
+        metavar="EXPR",
+        help='絞り込み（例: "セキュリティ>=4 ネットワーク=3"、"セキュリティ:4+ 研修"。空白区切りはすべてを満たす人）',
+    )
+
+
+def _where(store: Store, people: list[StaffSummary], expr: str) -> list[StaffSummary]:
+    """The people matching a filter expression: level conditions and words (AND)."""
+    from skillmatrix.domain.level_query import QueryError, fold, parse
+    from skillmatrix.store.department import DepartmentStore
+
+    try:
+        query = parse(expr, store.categories())
+    except QueryError as e:
+        raise CommandError(str(e)) from e
+    if query.conditions:
+        levels = DepartmentStore(store).levels()
+        people = [s for s in people if query.matches_levels(levels.get(s.id, {}))]
+    if query.words:
+        texts = store.search_texts([s.id for s in people])
+        people = [s for s in people if all(w in fold(texts.get(s.id, "")) for w in query.words)]
+    return people
 
 
 @command("list", help="職員の一覧", arguments=_cmd_list_arguments)
 def cmd_list(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         people = store.staff_summaries()
+        if args.where:
+            people = _where(store, people, args.where)
     if args.json:
         out(json.dumps([_summary_dict(s) for s in people], ensure_ascii=False, indent=2))
     else:

@@ -110,3 +110,24 @@ def test_coverage_xlsx_flags_the_veterans_departure(db, tmp_path):
     assert after["行政職員一般"][6] in (None, "")  # the veteran has no entry there
     p = sm("report", "--db", db, "--kind", "coverage", "--leaving", "いない人", "--out", out)
     assert p.returncode == 1 and "見つかりません" in p.err
+
+
+def test_list_where_matches_the_levels(db):
+    from skillmatrix.store.department import DepartmentStore
+
+    with Store.open(db, readonly=True) as s:
+        cats = {c.name: c.id for c in s.categories()}
+        levels = DepartmentStore(s).levels()
+        want = [
+            i
+            for i in s.staff_ids()
+            if levels.get(i, {}).get(cats["セキュリティ"], -1) >= 4
+            and levels.get(i, {}).get(cats["ITスキル一般"], -1) >= 1
+        ]
+    p = sm("list", "--db", db, "--where", "ｾｷｭﾘﾃｨ:4+ ＩＴスキル>=1")
+    assert p.returncode == 0, p.err
+    assert [line.split("\t")[0] for line in p.out.splitlines()] == want and want
+    p = sm("list", "--db", db, "--where", "湘南 セキュリティ=7")
+    assert [line.split("\t")[1] for line in p.out.splitlines()] == ["湘南 太郎"]
+    p = sm("list", "--db", db, "--where", "セキュリティ>=8")
+    assert p.returncode == 1 and p.err.count("\n") == 1 and "レベル8" in p.err
