@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from skillmatrix.domain.coverage import Scenario
+from skillmatrix.domain.dates import fiscal_year
 from skillmatrix.domain.department_view import Person, Snapshot
 from skillmatrix.domain.history import PastSheet, moment, past_sheet
 from skillmatrix.domain.model import Staff, new_id
@@ -42,13 +43,19 @@ class HistoryStore:
             params,
         ):
             found[sid] = (created, content)
-        gone = dict(
-            self.db.execute(
+        if staff_id:  # one person: the audit index on (target, at) finds the deletion
+            rows = self.db.execute(
+                "SELECT substr(target, 7), max(at) FROM audit WHERE target = ? AND action = 'delete' "
+                "AND at <= ? GROUP BY target",
+                [f"staff:{staff_id}", at],
+            )
+        else:
+            rows = self.db.execute(
                 "SELECT substr(target, 7), max(at) FROM audit WHERE action = 'delete' "
                 "AND target LIKE 'staff:%' AND at <= ? GROUP BY target",
                 [at],
-            ).fetchall()
-        )
+            )
+        gone = dict(rows.fetchall())
         return {
             sid: json.loads(content)
             for sid, (created, content) in found.items()
@@ -112,6 +119,15 @@ class HistoryStore:
         """Returns the oldest revision with content (the first moment that can be shown)."""
         row = self.db.execute("SELECT min(created) FROM staff_revision WHERE content IS NOT NULL").fetchone()
         return row[0] if row else None
+
+    def fiscal_years(self, today: date) -> list[int]:
+        """Returns the 年度 whose 4月1日 can be shown, newest first: from the 年度 after the
+        oldest kept revision (its 4月1日 comes after it) up to the current one."""
+        first = self.earliest()
+        if first is None:
+            return []
+        start = fiscal_year(date.fromisoformat(first[:10])) + 1
+        return list(range(fiscal_year(today), start - 1, -1))
 
     # -- saved scenarios ---------------------------------------------------------------
 
