@@ -41,3 +41,123 @@ CREATE TABLE scenario (
     created  TEXT NOT NULL,
     updated  TEXT NOT NULL
 ) STRICT;
+
+-- The department's rows as they travel between files (the shared file, the JSON dump):
+-- one row per can-do tick, course, plan line and target profile, keyed and described by
+-- names rather than this file's ids (two files seeded apart give the same statement or
+-- course different ids), so that two copies can be compared row by row. The content is
+-- the row's values as SQL literals (quote()) separated by commas: JSON functions may not
+-- run in a view with trusted_schema off.
+CREATE VIEW department_tick_rows AS
+SELECT 'tick' AS kind,
+       t.staff_id || '|' || c.name || '|' || s.level || '|' || s.text AS key,
+       quote(t.date) AS content,
+       t.staff_id AS staff_id
+FROM can_do_tick t
+JOIN can_do s ON s.id = t.statement_id
+JOIN category c ON c.id = s.category_id;
+
+CREATE VIEW department_course_rows AS
+SELECT 'course' AS kind,
+       co.name || '|' || co.provider AS key,
+       quote(co.name) || ',' || quote(co.provider) || ','
+           || quote((SELECT c.name FROM category c WHERE c.id = co.category_id)) || ','
+           || quote(co.level) || ',' || quote(co.kind) || ',' || quote(co.note) AS content,
+       NULL AS staff_id
+FROM course co;
+
+CREATE VIEW department_plan_rows AS
+SELECT 'plan' AS kind,
+       p.id AS key,
+       quote(p.fiscal_year) || ',' || quote(p.staff_id) || ','
+           || quote((SELECT co.name || '|' || co.provider FROM course co WHERE co.id = p.course_id)) || ','
+           || quote(p.position) || ',' || quote(p.title) || ',' || quote(p.status) || ','
+           || quote(p.note) AS content,
+       p.staff_id AS staff_id
+FROM plan_item p;
+
+CREATE VIEW department_profile_rows AS
+SELECT 'profile' AS kind,
+       tp.name AS key,
+       quote(tp.titles) || ',' || quote(tp.note) || ','
+           || quote(coalesce((SELECT group_concat(n || '=' || lv, char(10)) FROM (
+                  SELECT c.name AS n, tl.level AS lv FROM target_level tl
+                  JOIN category c ON c.id = tl.category_id
+                  WHERE tl.profile_id = tp.id ORDER BY c.name)), '')) || ','
+           || quote(coalesce((SELECT group_concat(k, char(10)) FROM (
+                  SELECT c.name || '|' || s.level || '|' || s.text AS k FROM target_can_do tc
+                  JOIN can_do s ON s.id = tc.statement_id
+                  JOIN category c ON c.id = s.category_id
+                  WHERE tc.profile_id = tp.id ORDER BY k)), '')) AS content,
+       NULL AS staff_id
+FROM target_profile tp;
+
+CREATE VIEW department_rows AS
+SELECT kind, key, content, staff_id FROM department_tick_rows
+UNION ALL SELECT kind, key, content, staff_id FROM department_course_rows
+UNION ALL SELECT kind, key, content, staff_id FROM department_plan_rows
+UNION ALL SELECT kind, key, content, staff_id FROM department_profile_rows;
+
+-- Every version of those rows this file has held (written by the triggers below on each
+-- change, and travelling with the shared file): a row of the other copy whose content
+-- is one this file once had is older than ours; one that had ours and changed it is newer.
+CREATE TABLE department_seen (
+    kind     TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    content  TEXT NOT NULL,
+    staff_id TEXT,
+    PRIMARY KEY (kind, key, content)
+) STRICT;
+
+INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+SELECT kind, key, content, staff_id FROM department_rows;
+
+CREATE TRIGGER department_seen_tick AFTER INSERT ON can_do_tick BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_tick_rows
+    WHERE staff_id = NEW.staff_id AND key = NEW.staff_id || '|' || (
+        SELECT c.name || '|' || s.level || '|' || s.text FROM can_do s
+        JOIN category c ON c.id = s.category_id WHERE s.id = NEW.statement_id);
+END;
+
+CREATE TRIGGER department_seen_course AFTER INSERT ON course BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_course_rows WHERE key = NEW.name || '|' || NEW.provider;
+END;
+
+CREATE TRIGGER department_seen_course_update AFTER UPDATE ON course BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_course_rows WHERE key = NEW.name || '|' || NEW.provider;
+END;
+
+CREATE TRIGGER department_seen_plan AFTER INSERT ON plan_item BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_plan_rows WHERE key = NEW.id;
+END;
+
+CREATE TRIGGER department_seen_plan_update AFTER UPDATE ON plan_item BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_plan_rows WHERE key = NEW.id;
+END;
+
+CREATE TRIGGER department_seen_profile_insert AFTER INSERT ON target_profile BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows WHERE key = NEW.name;
+END;
+
+CREATE TRIGGER department_seen_profile AFTER UPDATE ON target_profile BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows WHERE key = NEW.name;
+END;
+
+CREATE TRIGGER department_seen_target_level AFTER INSERT ON target_level BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows
+    WHERE key = (SELECT name FROM target_profile WHERE id = NEW.profile_id);
+END;
+
+CREATE TRIGGER department_seen_target_can_do AFTER INSERT ON target_can_do BEGIN
+    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows
+    WHERE key = (SELECT name FROM target_profile WHERE id = NEW.profile_id);
+END;

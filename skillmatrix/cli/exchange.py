@@ -16,11 +16,13 @@ def _cmd_dump_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("dump", help="交換用JSONを書き出す", arguments=_cmd_dump_arguments)
 def cmd_dump(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.department_merge import department_of
     from skillmatrix.exchange.interchange import write_json
 
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff)
-        count = write_json(store.iter_staff(ids), store.categories(), args.out)
+        department = {"department": department_of(store, ids).to_json()}
+        count = write_json(store.iter_staff(ids), store.categories(), args.out, extra=department)
     out(f"{count}名を書き出しました: {args.out}")
     return 0
 
@@ -50,9 +52,11 @@ def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む", arguments=_cmd_import_arguments)
 def cmd_import(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.department_merge import apply_department, plan_for_store
     from skillmatrix.exchange.interchange import read_json
     from skillmatrix.exchange.merge import plan_import
     from skillmatrix.exchange.shared_file import apply_import, read_shared_file
+    from skillmatrix.store.backup import make_backup
     from skillmatrix.store.lock import DatabaseLock
 
     if not args.file.exists():
@@ -67,23 +71,47 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             loaded, chains = read_json(args.file, store.categories()), None
         plan = plan_import(store, loaded.people, chains)
+        theirs = incoming_department(loaded)
+        department = plan_for_store(store, theirs)
+        names = {s.id: s.name for s in store.staff_summaries()} | {s.id: s.name for s in loaded.people}
     out(plan.summary())
     for line in plan.details():
+        out(line)
+    out(department.summary())
+    for line in department.details(names):
         out(line)
     if args.dry_run:
         out("（--dry-run: 変更していません）")
         return 0
-    if plan.conflicts and not args.prefer:
+    if (plan.conflicts or department.conflicts) and not args.prefer:
         raise CommandError(
-            f"両方で変更された職員が{len(plan.conflicts)}名いるため取り込んでいません。"
-            "--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください"
+            f"両方で変更された職員が{len(plan.conflicts)}名、部門の行が{len(department.conflicts)}件あるため"
+            "取り込んでいません。--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください"
         )
-    if not plan.has_changes:
+    if not plan.has_changes and not department.has_changes:
         out(f"変更はありません（取り込み済みです）: {args.file}")
         return 0
     with DatabaseLock(args.db), Store.open(args.db) as store:
         backup = apply_import(
             store, plan_import(store, loaded.people, chains), args.file.name, prefer=args.prefer
         )
+        if backup is None and department.has_changes:
+            backup = make_backup(store.path, "import", conn=store.db.conn)
+        skipped = apply_department(store, plan_for_store(store, theirs), args.file.name, args.prefer, theirs)
+    for line in skipped:
+        out(f"  取り込めなかった部門の行: {line}")
     out(f"取り込みました: {args.file}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
     return 0
+
+
+def incoming_department(loaded):
+    """The department rows an incoming file carries (None: it has none)."""
+    from skillmatrix.exchange.department_merge import DepartmentRows
+
+    data = getattr(loaded, "department", None)
+    if data is None or isinstance(data, DepartmentRows):
+        return data
+    try:
+        return DepartmentRows.from_json(data)
+    except ValueError as e:
+        raise CommandError(str(e)) from e

@@ -31,7 +31,11 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
 def write_json(
-    people: Iterable[Staff], categories: list[Category], out: Path, today: date | None = None
+    people: Iterable[Staff],
+    categories: list[Category],
+    out: Path,
+    today: date | None = None,
+    extra: dict[str, object] | None = None,
 ) -> int:
     """Writes the interchange file atomically (temp name, then rename); returns the count.
 
@@ -48,7 +52,10 @@ def write_json(
                 text = dumps_indented(staff_to_dict(staff, names, today))  # = json.dumps(indent=2)
                 f.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
                 count += 1
-            f.write("\n  ]\n}\n" if count else "]\n}\n")
+            f.write("\n  ]" if count else "]")
+            for key, value in (extra or {}).items():  # e.g. "department" (department_merge.py)
+                f.write(f",\n  {json.dumps(key)}: " + json.dumps(value, ensure_ascii=False))
+            f.write("\n}\n")
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, out)
@@ -63,6 +70,7 @@ class Loaded:
     """A validated interchange file: the people in it, in file order."""
 
     people: list[Staff]
+    department: object = None  # the "department" member as read (department_merge.py reads it)
 
 
 def read_json(path: Path, categories: list[Category]) -> Loaded:
@@ -117,4 +125,4 @@ def parse(data: object, categories: list[Category]) -> Loaded:
         seen.setdefault(s.id, i)
         problems += validate_staff(s, set(ids.values()), who_label(i, s.name))
     require_valid(list(dict.fromkeys(problems)))
-    return Loaded(people)
+    return Loaded(people, data.get("department"))

@@ -65,6 +65,10 @@ def trim_export(path: Path, keep_ids: Iterable[str] | None, meta: dict[str, str]
             conn.executemany("INSERT OR IGNORE INTO temp.keep_staff VALUES (?)", [(i,) for i in keep_ids])
             conn.execute("DELETE FROM staff WHERE id NOT IN (SELECT id FROM temp.keep_staff)")
         conn.execute("DELETE FROM staff_revision WHERE staff_id NOT IN (SELECT id FROM staff)")
+        # What the department's rows once were, for the people shared only (db/0007).
+        conn.execute(
+            "DELETE FROM department_seen WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT id FROM staff)"
+        )
         conn.execute("DELETE FROM audit")
         for key, value in meta.items():
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])

@@ -111,7 +111,10 @@ def test_department_as_of_matches_the_revisions(qtbot, win):
     expected = HistoryStore(win.session.store).snapshot_at("2021-04-01T00:00:00.000+09:00")
     assert snap.levels == expected.levels
     sec = next(c.id for c in snap.categories if c.name == "セキュリティ")
-    row, col = panel.model.row_of(SEED_VETERAN_ID), snap.category_ids.index(sec) + panel.model.first_category_column()
+    row, col = (
+        panel.model.row_of(SEED_VETERAN_ID),
+        snap.category_ids.index(sec) + panel.model.first_category_column(),
+    )
     assert panel.model.index(row, col).data() in (6, "6")
     choose(qtbot, combo, "現在")
     assert panel.model.index(panel.model.row_of(SEED_VETERAN_ID), col).data() in (7, "7")
@@ -129,7 +132,10 @@ def test_what_if_ticking_the_veteran_and_saving_by_name(qtbot, win):
     people.setFocus()
     people.setCurrentIndex(people.model().index(0, 0))
     qtbot.keyClick(people, Qt.Key.Key_Space)  # ticks the check box
-    rows = {table.index(r, 0).data(): [table.index(r, c).data() for c in range(7)] for r in range(table.rowCount())}
+    rows = {
+        table.index(r, 0).data(): [table.index(r, c).data() for c in range(7)]
+        for r in range(table.rowCount())
+    }
     sec = rows["セキュリティ"]
     assert sec[2] == before["セキュリティ"] and sec[3] == sec[2] - 1 and "湘南 太郎" in sec[6]
     assert rows["行政職員一般"][3] == rows["行政職員一般"][2]  # no entry there: nothing lost
