@@ -52,11 +52,10 @@ def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("import", help="共有ファイル（.sqlite）または交換用JSONを取り込む", arguments=_cmd_import_arguments)
 def cmd_import(args: argparse.Namespace) -> int:
-    from skillmatrix.exchange.department_merge import apply_department, plan_for_store
+    from skillmatrix.exchange.department_merge import import_department, plan_for_store
     from skillmatrix.exchange.interchange import read_json
     from skillmatrix.exchange.merge import plan_import
     from skillmatrix.exchange.shared_file import apply_import, read_shared_file
-    from skillmatrix.store.backup import make_backup
     from skillmatrix.store.lock import DatabaseLock
 
     if not args.file.exists():
@@ -95,9 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         backup = apply_import(
             store, plan_import(store, loaded.people, chains), args.file.name, prefer=args.prefer
         )
-        if backup is None and department.has_changes:
-            backup = make_backup(store.path, "import", conn=store.db.conn)
-        skipped = apply_department(store, plan_for_store(store, theirs), args.file.name, args.prefer, theirs)
+        backup, skipped = import_department(store, theirs, args.file.name, args.prefer, backup)
     for line in skipped:
         out(f"  取り込めなかった部門の行: {line}")
     out(f"取り込みました: {args.file}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
@@ -106,12 +103,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def incoming_department(loaded):
     """The department rows an incoming file carries (None: it has none)."""
-    from skillmatrix.exchange.department_merge import DepartmentRows
+    from skillmatrix.exchange.department_merge import incoming_rows
 
-    data = getattr(loaded, "department", None)
-    if data is None or isinstance(data, DepartmentRows):
-        return data
     try:
-        return DepartmentRows.from_json(data)
+        return incoming_rows(getattr(loaded, "department", None))
     except ValueError as e:
         raise CommandError(str(e)) from e

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from skillmatrix.store.backup import make_backup
 from skillmatrix.store.department_rows import (
     RowKey,
     Versions,
@@ -194,3 +196,32 @@ def apply_department(
     if not rows and not plan.conflicts:
         return []
     return apply_rows(store, rows, source, sorted(absorb))
+
+
+def incoming_rows(data: object) -> DepartmentRows | None:
+    """The department rows of a loaded file: a shared file's (already read) or the
+    "department" member of interchange JSON (None when there is none).
+
+    Raises:
+        ValueError: the JSON member is malformed.
+    """
+    if data is None or isinstance(data, DepartmentRows):
+        return data
+    return DepartmentRows.from_json(data)
+
+
+def import_department(
+    store: Store, theirs: DepartmentRows | None, source: str, prefer: str | None, backup: Path | None
+) -> tuple[Path | None, list[str]]:
+    """Plans again on the open database and writes the department's rows after the
+    résumés; makes the import's backup first when the résumés' part made none.
+
+    Returns:
+        (the backup, the lines of rows that could not be placed).
+    """
+    plan = plan_for_store(store, theirs)
+    if not plan.has_changes:
+        return backup, []
+    if backup is None:
+        backup = make_backup(store.path, "import", conn=store.db.conn)
+    return backup, apply_department(store, plan, source, prefer, theirs)

@@ -34,6 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skillmatrix.exchange.department_merge import (
+    DepartmentPlan,
+    DepartmentRows,
+    import_department,
+    incoming_rows,
+    plan_for_store,
+)
 from skillmatrix.exchange.interchange import read_json
 from skillmatrix.exchange.merge import ImportPlan, plan_import
 from skillmatrix.exchange.shared_file import apply_import, read_shared_file
@@ -53,6 +60,8 @@ class Checked:
     plan: ImportPlan
     categories: dict[str, str]
     levels: dict[int, str]
+    department: DepartmentPlan | None = None  # ticks, plan lines, profiles, courses (issue 18)
+    theirs: DepartmentRows | None = None
 
 
 def check_job(db_path: Path, source: Path) -> Checked:
@@ -60,19 +69,33 @@ def check_job(db_path: Path, source: Path) -> Checked:
     with Store.open(db_path, readonly=True) as store:
         categories = store.categories()
         if source.suffix.lower() == ".json":
-            people, chains = read_json(source, categories).people, None
+            loaded = read_json(source, categories)
+            people, chains = loaded.people, None
         else:  # anything else must prove it is a shared file of ours
             loaded = read_shared_file(source, categories)
             people, chains = loaded.people, loaded.chains
         plan = plan_import(store, people, chains)
         levels = {lv.number: lv.name for lv in store.levels()}
-    return Checked(plan, {c.id: c.name for c in categories}, levels)
+        try:
+            theirs = incoming_rows(loaded.department)
+        except ValueError:
+            theirs = None  # a malformed department member: the résumés still come
+        department = plan_for_store(store, theirs)
+    return Checked(plan, {c.id: c.name for c in categories}, levels, department, theirs)
 
 
-def apply_job(db_path: Path, plan: ImportPlan, source: str, choices: dict[str, str]) -> Path | None:
-    """Backs up and writes the plan in one transaction on a connection of its own."""
+def apply_job(
+    db_path: Path,
+    plan: ImportPlan,
+    source: str,
+    choices: dict[str, str],
+    theirs: DepartmentRows | None = None,
+) -> Path | None:
+    """Backs up and writes the plan in one transaction on a connection of its own; then
+    the department's rows (their conflicts keep this file's rows, as --prefer mine)."""
     with Store.open(db_path) as store:
-        return apply_import(store, plan, source, choices=choices)
+        backup = apply_import(store, plan, source, choices=choices)
+        return import_department(store, theirs, source, "mine", backup)[0]
 
 
 def start_import(window: MainWindow) -> ImportDialog | None:
@@ -243,18 +266,27 @@ class ImportDialog(QDialog):
         ).format(**c)
         if c["deleted_here"]:
             text += self.tr("、こちらで削除済みのため取り込まない {n}名").format(n=c["deleted_here"])
-        if not self.checked.plan.has_changes:
+        department = self.checked.department
+        if department is not None:
+            text += "\n" + department.summary()
+            if department.conflicts:
+                text += self.tr(
+                    "\n部門の競合はこちらの内容を残します（ファイルの内容を採るには skillmatrix import --prefer theirs）。"
+                )
+        if not self.has_changes():
             text += self.tr("\n取り込む変更はありません（取り込み済みです）。")
         return text
+
+    def has_changes(self) -> bool:
+        department = self.checked.department
+        return self.checked.plan.has_changes or bool(department and department.has_changes)
 
     def _update(self) -> None:
         open_count = self.conflict_panel.open_count() if self.conflict_panel else 0
         self.pending_label.setText(
             self.tr("まだ選んでいない競合が{n}件あります").format(n=open_count) if open_count else ""
         )
-        self.apply_button.setEnabled(
-            self.state == "preview" and self.checked.plan.has_changes and open_count == 0
-        )
+        self.apply_button.setEnabled(self.state == "preview" and self.has_changes() and open_count == 0)
 
     # -- applying ----------------------------------------------------------------------------
 
@@ -271,9 +303,9 @@ class ImportDialog(QDialog):
         self.busy_label.setText(self.tr("取り込んでいます…（バックアップを作ってから、一度に書き込みます）"))
         self.pages.setCurrentIndex(0)
         window, plan, choices = self.window_, self.checked.plan, self.choices()
-        db_path, name = window.store.path, self.source.name
+        db_path, name, theirs = window.store.path, self.source.name, self.checked.theirs
         window.file_guard.workers.start(
-            lambda: apply_job(db_path, plan, name, choices), self._applied, self._failed
+            lambda: apply_job(db_path, plan, name, choices, theirs), self._applied, self._failed
         )
 
     def _applied(self, backup: Path | None) -> None:
