@@ -110,6 +110,11 @@ def test_conditions_against_the_levels_of_generated_people(cats):
     sec, net = cats[6].id, cats[4].id
     expected = {s.id for s in people if (lv := person_levels(s)).get(sec, -1) >= 4 and lv.get(net) == 3}
     assert {s.id for s in people if q.matches_levels(person_levels(s))} == expected
+    fast = q.level_test()
+    assert {s.id for s in people if fast(person_levels(s))} == expected
+    assert parse("セキュリティ<=1", cats).level_test()({}) and not parse(
+        "セキュリティ>=0", cats
+    ).level_test()({})
     assert expected  # the generated people do hold such a combination
     below = parse("セキュリティ<2", cats)
     assert below.matches_levels({}) and not parse("セキュリティ=0", cats).matches_levels({})

@@ -80,8 +80,8 @@ class LevelFilter(QObject):
             self._report(str(e))
             return " ".join(t for t in text.split() if not looks_like_condition(t)), None
         self._report("")
-        levels = self.levels()
-        return " ".join(query.words), lambda staff_id: query.matches_levels(levels.get(staff_id, _NONE))
+        levels, test = self.levels(), query.level_test()
+        return " ".join(query.words), lambda staff_id: test(levels.get(staff_id, _NONE))
 
     def _report(self, message: str) -> None:
         self.edit.setToolTip((message + "\n" if message else "") + self._tooltip + self.help_text())
