@@ -139,22 +139,23 @@ def growth(
         )
     totals = []
     for i, c in enumerate(categories):
-        was = [r.then[i] for r in rows if r.then[i] is not None]
-        is_ = [r.now[i] for r in rows if r.now[i] is not None]
+        was = [v for r in rows if (v := r.then[i]) is not None]
+        is_ = [v for r in rows if (v := r.now[i]) is not None]
+        raised = 0
+        for r in rows:
+            level_then, level_now = r.then[i], r.now[i]
+            if level_then is not None and level_now is not None and level_now > level_then:
+                raised += 1
         totals.append(
             GrowthTotal(
                 category_id=c.id,
                 name=c.name,
                 people_then=len(was),
                 people_now=len(is_),
-                average_then=round(sum(was) / len(was), 2) if was else None,  # type: ignore[arg-type]
-                average_now=round(sum(is_) / len(is_), 2) if is_ else None,  # type: ignore[arg-type]
+                average_then=round(sum(was) / len(was), 2) if was else None,
+                average_now=round(sum(is_) / len(is_), 2) if is_ else None,
                 added=sum(r.added[i] for r in rows),
-                raised=sum(
-                    1
-                    for r in rows
-                    if r.then[i] is not None and r.now[i] is not None and r.now[i] > r.then[i]  # type: ignore[operator]
-                ),
+                raised=raised,
             )
         )
     return rows, totals

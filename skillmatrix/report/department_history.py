@@ -106,7 +106,8 @@ def _growth_people(
             cells += [a, b, added]
             shades += [None, "met" if a is not None and b is not None and b > a else None, None]
         table.rows.append(cells)
-        table.shades.append(shades)
+        if table.shades is not None:
+            table.shades.append(shades)
     return table
 
 
@@ -191,5 +192,7 @@ def _coverage_table(rows: Sequence[CoverageRow], names: dict[str, str]) -> Repor
                 "、".join(names.get(s, s) for s in r.lost),
             ]
         )
-        table.shades.append([None] * 5 + ["below" if r.flag else "met", None])
+        shade: list[str | None] = [None, None, None, None, None, "below" if r.flag else "met", None]
+        if table.shades is not None:
+            table.shades.append(shade)
     return table

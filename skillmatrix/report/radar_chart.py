@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from skillmatrix.domain.department import TargetProfile, person_levels
-from skillmatrix.domain.model import Staff
+from skillmatrix.domain.model import Category, Staff
 from skillmatrix.domain.radar import TOP_LEVEL, Radar, format_value, person_radar, polygon
 from skillmatrix.report.styles import Styles
 
@@ -120,7 +120,11 @@ def _legend(d: Drawing, font: str, chart: Radar, value_label: str) -> None:
 
 
 def chart_section(
-    staff: Staff, categories: list, kinds: frozenset[str] | None, targets: dict[str, int] | None, st: Styles
+    staff: Staff,
+    categories: list[Category],
+    kinds: frozenset[str] | None,
+    targets: dict[str, int] | None,
+    st: Styles,
 ) -> list[Flowable]:
     """The résumé's optional section 「レベルのレーダーチャート」: heading and chart kept together.
 

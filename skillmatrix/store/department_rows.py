@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -55,7 +56,10 @@ def current_rows(db: Database) -> dict[RowKey, str]:
 
 def seen_rows(db: Database) -> Versions:
     """Returns every (kind, key, content) the database has held (its history)."""
-    return {tuple(r) for r in db.execute("SELECT kind, key, content FROM department_seen")}  # type: ignore[misc]
+    return {
+        (str(k), str(key), str(c))
+        for k, key, c in db.execute("SELECT kind, key, content FROM department_seen")
+    }
 
 
 def untrusted_rows(db: UntrustedDatabase) -> tuple[dict[RowKey, str], Versions]:
@@ -113,7 +117,7 @@ class _Writer:
         self.categories = {c.name: c.id for c in store.categories()}
         self.staff = set(store.staff_ids())
 
-    def _one(self, sql: str, params: list) -> object:
+    def _one(self, sql: str, params: list[Any]) -> object:
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
 
@@ -135,7 +139,7 @@ class _Writer:
         found = self._one("SELECT id FROM course WHERE name = ? AND provider = ?", [name, provider])
         return None if found is None else str(found)
 
-    def tick(self, key: str, content: list) -> None:
+    def tick(self, key: str, content: list[Any]) -> None:
         staff_id, statement = key.split("|", 1)
         if staff_id not in self.staff:
             raise Skipped(f"できることのチェック: 職員（{staff_id}）がこのファイルにいません")
@@ -145,7 +149,7 @@ class _Writer:
             [staff_id, self._statement(statement), content[0]],
         )
 
-    def course(self, key: str, content: list) -> None:
+    def course(self, key: str, content: list[Any]) -> None:
         name, provider, category, level, kind, note = content
         values = [self.categories.get(category) if category else None, level, kind, note]
         mine = self._course(key)
@@ -162,7 +166,7 @@ class _Writer:
             [new_id(), position, name, provider, *values],
         )
 
-    def plan(self, key: str, content: list) -> None:
+    def plan(self, key: str, content: list[Any]) -> None:
         year, staff_id, course, position, title, status, note = content
         if staff_id not in self.staff:
             raise Skipped(f"研修計画「{title}」: 職員（{staff_id}）がこのファイルにいません")
@@ -174,7 +178,7 @@ class _Writer:
             [key, year, staff_id, self._course(course), position, title, status, note],
         )
 
-    def profile(self, key: str, content: list) -> None:
+    def profile(self, key: str, content: list[Any]) -> None:
         titles_text, note, targets_text, can_do_text = content
         titles = json.loads(titles_text or "[]")
         targets = dict(line.rsplit("=", 1) for line in (targets_text or "").split("\n") if "=" in line)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from skillmatrix.domain.coverage import Scenario
 from skillmatrix.domain.dates import fiscal_year
@@ -33,7 +34,7 @@ class HistoryStore:
         self.store = store
         self.db = store.db
 
-    def _contents_at(self, at: str, staff_id: str | None = None) -> dict[str, dict]:
+    def _contents_at(self, at: str, staff_id: str | None = None) -> dict[str, dict[str, Any]]:
         where, params = ("AND staff_id = ?", [at, staff_id]) if staff_id else ("", [at])
         found: dict[str, tuple[str, str]] = {}
         # Rows come oldest first per person, so the last one kept is the one current at `at`.
