@@ -99,7 +99,8 @@ UNION ALL SELECT kind, key, content, staff_id FROM department_plan_rows
 UNION ALL SELECT kind, key, content, staff_id FROM department_profile_rows;
 
 -- Every version of those rows this file has held (written by the triggers below on each
--- change, and travelling with the shared file): a row of the other copy whose content
+-- change, and travelling with the shared file; NOT EXISTS rather than OR IGNORE, which
+-- an outer upsert would override): a row of the other copy whose content
 -- is one this file once had is older than ours; one that had ours and changed it is newer.
 CREATE TABLE department_seen (
     kind     TEXT NOT NULL,
@@ -113,51 +114,75 @@ INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
 SELECT kind, key, content, staff_id FROM department_rows;
 
 CREATE TRIGGER department_seen_tick AFTER INSERT ON can_do_tick BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_tick_rows
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_tick_rows AS v
     WHERE staff_id = NEW.staff_id AND key = NEW.staff_id || '|' || (
         SELECT c.name || '|' || s.level || '|' || s.text FROM can_do s
-        JOIN category c ON c.id = s.category_id WHERE s.id = NEW.statement_id);
+        JOIN category c ON c.id = s.category_id WHERE s.id = NEW.statement_id)
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_course AFTER INSERT ON course BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_course_rows WHERE key = NEW.name || '|' || NEW.provider;
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_course_rows AS v
+    WHERE key = NEW.name || '|' || NEW.provider
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_course_update AFTER UPDATE ON course BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_course_rows WHERE key = NEW.name || '|' || NEW.provider;
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_course_rows AS v
+    WHERE key = NEW.name || '|' || NEW.provider
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_plan AFTER INSERT ON plan_item BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_plan_rows WHERE key = NEW.id;
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_plan_rows AS v
+    WHERE key = NEW.id
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_plan_update AFTER UPDATE ON plan_item BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_plan_rows WHERE key = NEW.id;
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_plan_rows AS v
+    WHERE key = NEW.id
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_profile_insert AFTER INSERT ON target_profile BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_profile_rows WHERE key = NEW.name;
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows AS v
+    WHERE key = NEW.name
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_profile AFTER UPDATE ON target_profile BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_profile_rows WHERE key = NEW.name;
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows AS v
+    WHERE key = NEW.name
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_target_level AFTER INSERT ON target_level BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_profile_rows
-    WHERE key = (SELECT name FROM target_profile WHERE id = NEW.profile_id);
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows AS v
+    WHERE key = (SELECT name FROM target_profile WHERE id = NEW.profile_id)
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;
 
 CREATE TRIGGER department_seen_target_can_do AFTER INSERT ON target_can_do BEGIN
-    INSERT OR IGNORE INTO department_seen (kind, key, content, staff_id)
-    SELECT kind, key, content, staff_id FROM department_profile_rows
-    WHERE key = (SELECT name FROM target_profile WHERE id = NEW.profile_id);
+    INSERT INTO department_seen (kind, key, content, staff_id)
+    SELECT kind, key, content, staff_id FROM department_profile_rows AS v
+    WHERE key = (SELECT name FROM target_profile WHERE id = NEW.profile_id)
+      AND NOT EXISTS (SELECT 1 FROM department_seen AS d
+                      WHERE d.kind = v.kind AND d.key = v.key AND d.content = v.content);
 END;

@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
 
 from skillmatrix.domain.model import KIND_LABELS, KINDS
 from skillmatrix.report.fonts import ReportError, register_font
-from skillmatrix.report.options import ERA_LABELS, ERAS, SECTION_LABELS, SECTIONS, PrintOptions
+from skillmatrix.report.options import (
+    DEFAULT_SECTIONS,
+    ERA_LABELS,
+    ERAS,
+    SECTION_LABELS,
+    SECTIONS,
+    PrintOptions,
+)
 
 GROUP = "print"
 DESTINATIONS = ("pdf", "printer")
@@ -81,7 +88,10 @@ def load_options(settings: QSettings, default_era: str = "seireki") -> PrintOpti
     if font and not Path(font).is_file():
         font = None
     return PrintOptions(
-        sections=_keys(settings.value(f"{GROUP}/sections"), SECTIONS),
+        # Nothing remembered: the seed's form (the radar chart only when chosen).
+        sections=_keys(settings.value(f"{GROUP}/sections"), SECTIONS)
+        if settings.value(f"{GROUP}/sections") is not None
+        else DEFAULT_SECTIONS,
         kinds=_keys(settings.value(f"{GROUP}/kinds"), KINDS),
         masked=_bool(settings.value(f"{GROUP}/masked"), False),
         era=era if era in ERAS else "seireki",
