@@ -139,3 +139,33 @@ def test_keeping_mine_is_remembered(chief, tmp_path):
         assert tick_of(s, text) == PartialDate(2026, 9)
     # The file's version is known now: not asked about again.
     assert "できること 追加 0・更新 0・競合 0" in sm("import", "--db", b, shared2, check=0).out
+
+
+def test_the_window_import_shows_and_takes_the_department_rows(qtbot, chief, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    from skillmatrix.app import create_window
+    from tests.ui.file_support import Answers
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "userdata"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "userdata"))
+    a, text = chief
+    b = tmp_path / "b.sqlite"
+    Store.create(b).close()
+    shared = tmp_path / "shared.sqlite"
+    sm("export", "--db", a, "--out", shared, check=0)
+    answers = Answers(monkeypatch)
+    window = create_window(b)
+    qtbot.addWidget(window)
+    window.show()
+    answers.files.append(shared)
+    window.action("actionImport").trigger()
+    dialog = [d for d in window.findChildren(QDialog, "importDialog") if d.isVisible()][-1]
+    qtbot.waitUntil(lambda: dialog.state != "checking", timeout=20000)
+    summary = dialog.findChild(QLabel, "importSummary").text()
+    assert "部門: できること 追加 1・更新 0・競合 0、研修計画 追加 1" in summary
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=20000)
+    qtbot.waitUntil(lambda: not window.file_guard.workers.running, timeout=20000)
+    window.close()
+    check_arrived(b, text)

@@ -131,7 +131,7 @@ class DepartmentPanel(QWidget):
         layout.addWidget(splitter)
 
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
-        self.as_of_combo.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.as_of_combo.currentIndexChanged.connect(self._as_of_changed)
         self.section_combo.currentIndexChanged.connect(self._filter_changed)
         self.title_combo.currentIndexChanged.connect(self._filter_changed)
         self.model.filtered.connect(self._update_counts)
@@ -237,6 +237,9 @@ class DepartmentPanel(QWidget):
 
     def _filter_changed(self, *_args) -> None:
         self.model.set_filter(self.section_combo.currentData() or "", self.title_combo.currentData() or "")
+
+    def _as_of_changed(self, *_args) -> None:
+        self.refresh()
 
     def _kinds_changed(self, *_args) -> None:
         self.refresh()

@@ -129,7 +129,7 @@ class WhatIfPanel(QWidget):
         self.remove_arrival.clicked.connect(self._remove_arrival)
         self.clear_button.clicked.connect(self.clear)
         self.save_button.clicked.connect(self.save)
-        self.load_button.clicked.connect(lambda: self.load(self.saved.currentText()))
+        self.load_button.clicked.connect(self._load_chosen)
         self.delete_button.clicked.connect(self._delete)
         self._fill_saved()
 
@@ -253,6 +253,9 @@ class WhatIfPanel(QWidget):
         self.minimum = dict(scenario.minimum)
         self.name_edit.setText(name)
         self._show_arrivals()
+
+    def _load_chosen(self) -> None:
+        self.load(self.saved.currentText())
 
     def _delete(self) -> None:
         name = self.saved.currentText()

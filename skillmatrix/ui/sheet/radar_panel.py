@@ -43,7 +43,9 @@ class RadarPanel(QWidget):
         layout.addWidget(QLabel(self.tr("<b>レーダーチャート</b>")))
         layout.addWidget(self.chart, 1)
         layout.addLayout(row)
-        self.as_of.currentIndexChanged.connect(lambda *_: self.show_sheet(session.current))
+        # Bound methods, not lambdas holding self: no reference cycle for the garbage
+        # collector to break later, perhaps in a worker thread.
+        self.as_of.currentIndexChanged.connect(self._as_of_changed)
         session.current_changed.connect(self.show_sheet)
         session.staff_written.connect(self._written)
         for signal in (session.department_changed, session.store_replaced, session.definitions_changed):
@@ -51,6 +53,9 @@ class RadarPanel(QWidget):
         session.store_replaced.connect(self.fill_years)
         self.fill_years()
         self.show_sheet(session.current)
+
+    def _as_of_changed(self, _index: int) -> None:
+        self.show_sheet(self.session.current)
 
     def fill_years(self) -> None:
         """Offers 現在 and the 4月1日 of every 年度 the revisions reach back to."""
