@@ -46,10 +46,12 @@ def chart_targets(store: Store, options):
     """Returns options with every person's 求める人材像 for the radar chart section."""
     import dataclasses
 
+    from skillmatrix.domain.radar import targets_of
     from skillmatrix.store.department import DepartmentStore
 
-    snap = DepartmentStore(store).snapshot(options.kinds)
-    targets = {p.id: dict(prof.targets) for p in snap.people if (prof := snap.profile(p.id))}
+    department = DepartmentStore(store)
+    people = [(p[0], p[3]) for p in department.people()]
+    targets = targets_of(people, department.assigned_profiles(), department.profiles())
     return dataclasses.replace(options, targets=targets)
 
 

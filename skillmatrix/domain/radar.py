@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from skillmatrix.domain.department import Levels, TargetProfile
+from skillmatrix.domain.department import Levels, TargetProfile, profile_of
 from skillmatrix.domain.model import LEVEL_COUNT, Category
 
 TOP_LEVEL = LEVEL_COUNT - 1
@@ -113,3 +113,23 @@ def format_value(value: float | None) -> str:
     if value is None:
         return "－"
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def targets_of(
+    people: Iterable[tuple[str, str]], assigned: Mapping[str, str], profiles: Sequence[TargetProfile]
+) -> dict[str, dict[str, int]]:
+    """Returns staff id -> the target level per category of their profile (given by hand,
+    else by 職名); people without a profile are left out. What the résumé's chart draws.
+
+    Args:
+        people: (staff id, 職名) of the people.
+        assigned: staff id -> profile id given by hand.
+        profiles: every profile.
+    """
+    by_id = {p.id: p for p in profiles}
+    out = {}
+    for staff_id, title in people:
+        profile = profile_of(staff_id, title, assigned, by_id)
+        if profile is not None:
+            out[staff_id] = dict(profile.targets)
+    return out

@@ -114,6 +114,12 @@ def main() -> None:
     window.main_tabs.setCurrentIndex(0)
     app.processEvents()
     box = window.findChild(QLineEdit, "staffFilter")
+    window.activateWindow()
+    start = time.perf_counter()
+    box.setFocus()  # the levels are read when the box gets the focus (level_filter.py)
+    for _ in range(3):
+        app.processEvents()
+    print(f"{'focus on the filter (levels read once)':<58} {(time.perf_counter() - start) * 1000:8.1f} ms")
     text = "セキュリティ>=4 ネットワーク:3+"
     stamps = []
     for i in range(1, len(text) + 1):

@@ -1,11 +1,12 @@
 """Issue 18 in the window: the radar panel, the 時点 (as-of) choices and the 異動 what-if."""
 
+import dataclasses
 import math
 import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QMessageBox, QPushButton, QTableView, QWidget
 
 from skillmatrix.demo.generated import SEED_STAFFER_ID, SEED_VETERAN_ID, generated_staff, seed_staff
 from skillmatrix.domain.model import Entry
@@ -160,4 +161,22 @@ def test_what_if_ticking_the_veteran_and_saving_by_name(qtbot, win):
     assert table.index(r, 3).data() == before["セキュリティ"]
     qtbot.mouseClick(find(win, QPushButton, "whatIfLoad"), Qt.MouseButton.LeftButton)
     assert table.index(r, 3).data() == before["セキュリティ"] - 1
-    assert QApplication.activeModalWidget() is None
+    assert not [m for m in win.findChildren(QMessageBox) if m.isVisible()]  # no error shown
+
+
+def test_the_windows_print_gives_the_chart_its_targets(qtbot, win, tmp_path):
+    import pdfplumber
+
+    from skillmatrix.report.resume import build_resume
+
+    win.session.select(SEED_VETERAN_ID)
+    job = win.printing._job()
+    profile = next(p for p in DepartmentStore(win.session.store).profiles() if "参事" in p.titles)
+    assert job.options.targets[SEED_VETERAN_ID] == profile.targets
+    assert "chart" not in job.options.sections  # optional: off unless chosen
+    options = dataclasses.replace(job.options, sections=frozenset({"chart"}))
+    out = tmp_path / "chart.pdf"
+    build_resume(job.staff, job.levels, job.categories, out, options)
+    with pdfplumber.open(out) as pdf:
+        dashed = [c for c in pdf.pages[0].curves if c.get("dash") and c["dash"][0]]
+    assert dashed  # the target polygon is drawn

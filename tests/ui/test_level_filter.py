@@ -42,7 +42,11 @@ def test_level_conditions_match_the_matrix(qtbot, demo_window):
     window = demo_window
     box = find(window, QLineEdit, "staffFilter")
     assert "セキュリティ>=4" in box.toolTip() and "すべてを満たす" in box.toolTip()
+    window.activateWindow()
     box.setFocus()
+    # The levels are read when the box gets the focus, not on the keystroke after.
+    level_filter = window.staff_panel.level_filter
+    qtbot.waitUntil(lambda: level_filter._levels is not None, timeout=5000)
     commit_text(box, "セキュリティ")  # Japanese comes through the input method,
     qtbot.keyClicks(box, ">=4")  # the operator and the level as keystrokes
     want = expected(window, lambda lv, c: lv.get(c["セキュリティ"], -1) >= 4)

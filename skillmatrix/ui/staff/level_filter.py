@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from skillmatrix.domain.department import Levels, person_levels
@@ -48,6 +48,19 @@ class LevelFilter(QObject):
             signal.connect(self._forget)
         session.definitions_changed.connect(self._forget)
         session.staff_written.connect(self._written)
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The levels (one GROUP BY, ~0.3 s at 10,000 people) are read when the box gets
+        # the focus, just after it is drawn, rather than on the keystroke that first
+        # completes a condition.
+        if event.type() == QEvent.Type.FocusIn and self._levels is None:
+            QTimer.singleShot(0, self._preload)
+        return False
+
+    def _preload(self) -> None:
+        if self._levels is None and not self.session.store.closed:
+            self.levels()
 
     def help_text(self) -> str:
         return self.tr(
