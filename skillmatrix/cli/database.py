@@ -81,12 +81,37 @@ def _cmd_list_arguments(p: argparse.ArgumentParser) -> None:
         default="list",
         help="並び順: list（一覧の順、既定）または kana（ふりがな順。カタカナ・ひらがな・全角半角を区別しない）",
     )
+    p.add_argument(
+        "--where",
+        metavar="条件",
+        help='絞り込み（例: "セキュリティ>=4 ネットワーク=3"、"セキュリティ:4+ 研修"。空白区切りはすべてを満たす人）',
+    )
+
+
+def _where(store: Store, people: list[StaffSummary], expr: str) -> list[StaffSummary]:
+    """The people matching a filter expression: level conditions and words (AND)."""
+    from skillmatrix.domain.level_query import QueryError, fold, parse
+    from skillmatrix.store.department import DepartmentStore
+
+    try:
+        query = parse(expr, store.categories())
+    except QueryError as e:
+        raise CommandError(str(e)) from e
+    if query.conditions:
+        levels = DepartmentStore(store).levels()
+        people = [s for s in people if query.matches_levels(levels.get(s.id, {}))]
+    if query.words:
+        texts = store.search_texts([s.id for s in people])
+        people = [s for s in people if all(w in fold(texts.get(s.id, "")) for w in query.words)]
+    return people
 
 
 @command("list", help="職員の一覧", arguments=_cmd_list_arguments)
 def cmd_list(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         people = store.staff_summaries()
+        if args.where:
+            people = _where(store, people, args.where)
     files.use_encoding(args.encoding)
     if args.sort == "kana":
         people.sort(key=lambda s: staff_sort_key(s.kana, s.name, s.id))

@@ -23,12 +23,14 @@ def _cmd_dump_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("dump", help="交換用JSONを書き出す", arguments=_cmd_dump_arguments)
 def cmd_dump(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.department_merge import department_of
     from skillmatrix.exchange.interchange import write_json
     from skillmatrix.store.shared_sql import revision_sets
 
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff)
         histories = revision_sets(store, ids if ids is not None else store.staff_ids())
+        department = {"department": department_of(store, ids).to_json()}
         count = write_json(
             store.iter_staff(ids),
             store.categories(),
@@ -36,6 +38,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
             protected=[args.db],
             encoding=args.encoding,
             histories=histories,
+            extra=department,
         )
     (note if files.is_stdio(args.out) else out)(f"{count}名を書き出しました: {files.clip(args.out)}")
     return 0
@@ -76,6 +79,7 @@ def _cmd_import_arguments(p: argparse.ArgumentParser) -> None:
     arguments=_cmd_import_arguments,
 )
 def cmd_import(args: argparse.Namespace) -> int:
+    from skillmatrix.exchange.department_merge import import_department, plan_for_store
     from skillmatrix.exchange.import_operation import ApplyImport
     from skillmatrix.exchange.interchange import Loaded, read_json
     from skillmatrix.exchange.merge import plan_import
@@ -113,6 +117,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             chains = loaded.chains
             without_revisions = chains is None and bool(loaded.people)
         plan = plan_import(store, loaded.people, chains)
+        theirs = incoming_department(loaded)
+        department = plan_for_store(store, theirs)
+        names = {s.id: s.name for s in store.staff_summaries()} | {s.id: s.name for s in loaded.people}
     out(plan.summary())
     if without_revisions:
         out(
@@ -120,15 +127,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     for line in plan.details():
         out(line)
+    out(department.summary())
+    for line in department.details(names):
+        out(line)
     if args.dry_run:
         out("（--dry-run: 変更していません）")
         return 0
-    if plan.conflicts and not args.prefer:
+    if (plan.conflicts or department.conflicts) and not args.prefer:
         raise CommandError(
-            f"両方で変更された職員が{len(plan.conflicts)}名いるため取り込んでいません。"
-            "--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください"
+            f"両方で変更された職員が{len(plan.conflicts)}名、部門の行が{len(department.conflicts)}件あるため"
+            "取り込んでいません。--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください"
         )
-    if not plan.has_changes:
+    if not plan.has_changes and not department.has_changes:
         out(f"変更はありません（取り込み済みです）: {'標準入力' if stdin else files.clip(args.file)}")
         return 0
     with DatabaseLock(args.db), Store.open(args.db) as store, progress_bar(args, "取り込み") as progress:
@@ -140,7 +150,21 @@ def cmd_import(args: argparse.Namespace) -> int:
             progress=progress,
         )
         operations.run(store, operation)
-    backup = operation.backup[0] if operation.backup else None
+        backup = operation.backup[0] if operation.backup else None
+        source = "stdin" if stdin else args.file.name
+        backup, skipped = import_department(store, theirs, source, args.prefer, backup)
+    for line in skipped:
+        out(f"  取り込めなかった部門の行: {line}")
     shown = "標準入力" if stdin else files.clip(args.file)
     out(f"取り込みました: {shown}" + (f"（取り込み前のバックアップ: {backup}）" if backup else ""))
     return 0
+
+
+def incoming_department(loaded):
+    """The department rows an incoming file carries (None: it has none)."""
+    from skillmatrix.exchange.department_merge import incoming_rows
+
+    try:
+        return incoming_rows(getattr(loaded, "department", None))
+    except ValueError as e:
+        raise CommandError(str(e)) from e

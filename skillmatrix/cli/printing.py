@@ -22,8 +22,8 @@ def _cmd_print_arguments(p: argparse.ArgumentParser) -> None:
         nargs="+",
         type=print_choice("parse_sections"),
         metavar="項目",
-        help="印刷する項目: profile qualifications assignments projects grid"
-        "（または 資格等 担当履歴 など。既定: すべて）",
+        help="印刷する項目: profile qualifications assignments projects grid chart"
+        "（または 資格等 担当履歴 レーダーチャート など。既定: chart 以外すべて）",
     )
     p.add_argument(
         "--kinds",
@@ -75,16 +75,29 @@ def _stamps(text: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def chart_targets(store: Store, options):
+    """Returns options with every person's 求める人材像 for the radar chart section."""
+    import dataclasses
+
+    from skillmatrix.domain.radar import targets_of
+    from skillmatrix.store.department import DepartmentStore
+
+    department = DepartmentStore(store)
+    people = [(p[0], p[3]) for p in department.people()]
+    targets = targets_of(people, department.assigned_profiles(), department.profiles())
+    return dataclasses.replace(options, targets=targets)
+
+
 @command("print", help="スキル履歴書をPDFに印刷する（A4）", arguments=_cmd_print_arguments)
 def cmd_print(args: argparse.Namespace) -> int:
     from skillmatrix.domain.model import KINDS
     from skillmatrix.report.fonts import ReportError
     from skillmatrix.report.glyphs import Missing
-    from skillmatrix.report.options import SECTIONS, PrintOptions
+    from skillmatrix.report.options import DEFAULT_SECTIONS, PrintOptions
     from skillmatrix.report.resume import build_resumes
 
     options = PrintOptions(
-        sections=frozenset().union(*args.sections) if args.sections else frozenset(SECTIONS),
+        sections=frozenset().union(*args.sections) if args.sections else DEFAULT_SECTIONS,
         kinds=frozenset().union(*args.kinds) if args.kinds else frozenset(KINDS),
         masked=args.masked,
         era=args.era,
@@ -102,6 +115,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff) or store.staff_ids()
         missing: list[Missing] = []
+        if "chart" in options.sections:
+            options = chart_targets(store, options)
         try:
             # build_resumes writes through files.write_output (temp, fsync, rename; - = stdout).
             with progress_bar(args, "印刷") as progress:

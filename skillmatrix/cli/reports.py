@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from skillmatrix import files
-from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar
+from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar, resolve_staff
 from skillmatrix.cli.choices import REPORT_SUFFIX_ERROR, bounded_int, print_choice, report_file
 from skillmatrix.store.repository import Store
 
@@ -16,8 +16,9 @@ def _cmd_report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--kind",
         required=True,
-        choices=("matrix", "gaps", "plan", "courses"),
-        help="matrix（スキルマップ）gaps（求める人材像との差）plan（研修計画）courses（研修カタログ）",
+        choices=("matrix", "gaps", "plan", "courses", "growth", "coverage"),
+        help="matrix（スキルマップ）gaps（求める人材像との差）plan（研修計画）courses（研修カタログ）"
+        "growth（年度間の成長）coverage（異動の影響）",
     )
     add_out_argument(
         p,
@@ -43,6 +44,37 @@ def _cmd_report_arguments(p: argparse.ArgumentParser) -> None:
         help="職員の並び: list（一覧の順、既定）または kana（ふりがな順、一覧・ウィンドウと同じ規則）",
     )
     p.add_argument("--font", type=Path, metavar="フォント", help="PDFに使うTrueTypeフォント")
+    p.add_argument(
+        "--from", dest="from_year", type=int, metavar="年度", help="growth: 比べ始める年度（4月1日時点）"
+    )
+    p.add_argument(
+        "--to", dest="to_year", type=int, metavar="年度", help="growth: 比べ終える年度（既定: 今年度）"
+    )
+    p.add_argument("--leaving", nargs="+", metavar="職員", help="coverage: 転出する職員（idまたは氏名）")
+    p.add_argument(
+        "--minimum", type=int, metavar="人数", help="coverage: 分類ごとに残したい最低人数（既定: 2）"
+    )
+
+
+def _history_report(store: Store, args: argparse.Namespace, kinds: frozenset[str] | None):
+    """The growth and coverage reports (report/department_history.py)."""
+    from datetime import date
+
+    from skillmatrix.domain.dates import fiscal_year
+    from skillmatrix.report.department_history import build_coverage, build_growth
+
+    if args.kind == "growth":
+        if args.from_year is None:
+            raise CommandError("growth には --from YYYY（比べ始める年度）が必要です")
+        to_year = args.to_year if args.to_year is not None else fiscal_year(date.today())
+        try:
+            return build_growth(store, args.from_year, to_year, kinds)
+        except ValueError as e:
+            raise CommandError(str(e)) from e
+    if args.minimum is not None and args.minimum < 0:
+        raise CommandError("--minimum は0以上にしてください")
+    leaving = (resolve_staff(store, args.leaving) or []) if args.leaving else []
+    return build_coverage(store, leaving, kinds=kinds, minimum=args.minimum)
 
 
 @command(
@@ -71,9 +103,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         files.check_output(args.out, protected=[args.db])  # refused before the report is made
     kinds = frozenset().union(*args.kinds) if args.kinds else None
     with Store.open(args.db, readonly=True) as store:
-        report = build_report(
-            store, args.kind, kinds=kinds, fiscal_year=args.year, by_kana=args.sort == "kana"
-        )
+        if args.kind in ("growth", "coverage"):
+            report = _history_report(store, args, kinds)
+        else:
+            report = build_report(
+                store, args.kind, kinds=kinds, fiscal_year=args.year, by_kana=args.sort == "kana"
+            )
     try:
         if kind == "pdf":
             from skillmatrix.report.department import write_pdf

@@ -7,6 +7,7 @@ so that an import is all or nothing.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ def write_json(
     protected: Iterable[Path] = (),
     encoding: str = "utf-8",
     histories: Mapping[str, Iterable[str]] | None = None,
+    extra: Mapping[str, object] | None = None,
 ) -> int:
     """Writes the interchange file through the guarded writer (temp name, then rename;
     `-` for standard output); returns the count.
@@ -94,7 +96,10 @@ def write_json(
                 text = dumps_indented(obj)  # = json.dumps(indent=2)
                 f.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
                 count += 1
-            f.write("\n  ]\n}\n" if count else "]\n}\n")
+            f.write("\n  ]" if count else "]")
+            for key, value in (extra or {}).items():  # e.g. "department" (department_merge.py)
+                f.write(f",\n  {json.dumps(key)}: " + json.dumps(value, ensure_ascii=False))
+            f.write("\n}\n")
     except UnicodeEncodeError as e:
         bad = files.clip(e.object[e.start : e.end], 10)
         raise files.FileError(
@@ -111,6 +116,7 @@ class Loaded:
     chains: dict[str, list[RevisionRow]] | None = None
     without_revisions: int = 0
     problems: list[str] = field(default_factory=list)
+    department: object = None  # the "department" member as read (department_merge.py reads it)
 
 
 def read_json(path: Path, categories: list[Category]) -> Loaded:
@@ -156,7 +162,7 @@ def parse(data: object, categories: list[Category]) -> Loaded:
         problems += validate_staff(s, set(ids.values()), who_label(i, s.name))
     chains, without = _revisions(staff, people, problems)
     require_valid(list(dict.fromkeys(problems)))
-    return Loaded(people, chains, without)
+    return Loaded(people, chains, without, department=data.get("department"))
 
 
 def _revisions(

@@ -36,7 +36,9 @@ from skillmatrix.domain.model import (
     validate_staff,
 )
 from skillmatrix.domain.serialize import require_valid
+from skillmatrix.exchange.department_merge import DepartmentRows
 from skillmatrix.store import schema
+from skillmatrix.store.department_rows import untrusted_rows
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.shared_sql import RevisionRow
 from skillmatrix.store.untrusted_db import MAX_ROWS as MAX_TABLE_ROWS
@@ -68,6 +70,7 @@ class SharedFile:
     people: list[Staff] = field(default_factory=list)
     chains: dict[str, list[RevisionRow]] = field(default_factory=dict)
     version: int = 0
+    department: DepartmentRows | None = None  # ticks, plan lines, profiles, courses
 
 
 def read_shared_file(path: str | Path, categories: list[Category], max_seconds: float = 120.0) -> SharedFile:
@@ -115,6 +118,7 @@ def read_shared_file(path: str | Path, categories: list[Category], max_seconds: 
             except UndecodableText:
                 db.decode_leniently()
                 shared = _read(db, categories, path)
+            shared.department = DepartmentRows(*untrusted_rows(db))  # issue 18: they travel too
         shared.version = version
         return shared
 

@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from skillmatrix import __version__, files
 from skillmatrix.progress import Progress, no_progress
+from skillmatrix.report.department_charts import chart_flowables
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError, register_font
 from skillmatrix.report.linebreak import JaParagraph
@@ -127,6 +128,7 @@ def write_pdf(
     out = Path(out)
     width = PAGE_SIZE[0] - 2 * MARGIN_X
     story: list[Flowable] = [_paragraph(report.title, st.title), _paragraph(report.subtitle, st.muted)]
+    story += chart_flowables(report, font, st)
     for table in report.tables:
         story += [Spacer(1, 3 * mm), _paragraph(table.title, st.heading)]
         story += _blocks(table, width, font)

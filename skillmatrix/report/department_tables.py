@@ -27,6 +27,7 @@ from skillmatrix.domain.department import (
 from skillmatrix.domain.department_view import Person, Snapshot, propose_plan
 from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import KIND_LABELS, LEVEL_COUNT
+from skillmatrix.domain.radar import Radar, department_radar
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
 
@@ -81,7 +82,7 @@ class DaysLeft:
         return f"期限切れ（{-self.days}日経過）" if self.days < 0 else f"あと{self.days}日"
 
 
-Value = str | int | None | LevelTarget | ShownDate | DaysLeft
+Value = str | int | float | None | LevelTarget | ShownDate | DaysLeft
 
 
 @dataclass
@@ -96,15 +97,27 @@ class ReportTable:
     key_columns: int = 1  # leading columns that name the row (left-aligned, bold in Excel)
 
 
+@dataclass(frozen=True)
+class BarChart:
+    """A small grouped bar chart (the growth report's one per category): series of
+    numbers over the same labels, drawn by the PDF writer (Excel has the numbers)."""
+
+    title: str
+    labels: list[str]
+    series: list[tuple[str, list[float]]]
+
+
 @dataclass
 class Report:
-    """A titled list of tables."""
+    """A titled list of tables, and the charts the PDF draws above them."""
 
     kind: str
     title: str
     subtitle: str
     tables: list[ReportTable]
     as_of: date | None = None  # the 基準日 its figures are computed as of
+    radars: list[tuple[str, Radar]] = field(default_factory=list)
+    bars: list[BarChart] = field(default_factory=list)
 
 
 def build_report(
@@ -144,7 +157,9 @@ def build_report(
     )
     subtitle = f"{today.isoformat()} 現在　職員{len(snap.people)}名　{counted}"
     if kind == "matrix":
-        tables = [matrix_table(snap), histogram_table(snap)]
+        chart = department_chart(snap)
+        tables = [matrix_table(snap), histogram_table(snap), radar_table(chart)]
+        return Report(kind, REPORT_TITLES[kind], subtitle, tables, radars=[("部門のレーダーチャート", chart)])
     elif kind == "gaps":
         tables = [gap_table(snap), below_table(snap), expiry_table(department, today)]
     elif kind == "plan":
@@ -173,6 +188,26 @@ def matrix_table(snap: Snapshot) -> ReportTable:
         levels = [snap.level(p.id, c) for c in snap.category_ids]
         table.rows.append([p.name, p.kana, p.title, p.section, *levels])
         table.shades.append([*[None] * 4, *(None if lv is None else f"L{lv}" for lv in levels)])
+    return table
+
+
+def department_chart(snap: Snapshot) -> Radar:
+    """Returns the department's radar: average and minimum per category against the
+    people's targets."""
+    targets = {p.id: prof.targets for p in snap.people if (prof := snap.profile(p.id))}
+    return department_radar(snap.categories, snap.levels, [p.id for p in snap.people], targets)
+
+
+def radar_table(chart: Radar) -> ReportTable:
+    """The radar's numbers per category (the chart in Excel's terms)."""
+    table = ReportTable(
+        "分類別の平均・最小・目標（実績なしはレベル0として数える）",
+        ["分類", "平均", "最小", "目標（平均）"],
+        widths=[3, 1.5, 1.5, 1.5],
+    )
+    lows = chart.lows or tuple(None for _ in chart.labels)
+    for label, value, low, target in zip(chart.labels, chart.values, lows, chart.targets, strict=True):
+        table.rows.append([label, value, low, target])
     return table
 
 

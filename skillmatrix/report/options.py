@@ -7,24 +7,28 @@ print dialog of the window, so both offer exactly the same choices.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from skillmatrix.domain.model import KIND_LABELS, KINDS
 
 # The résumé's parts in the seed's order; the title line is always printed.
-SECTIONS = ("profile", "qualifications", "assignments", "projects", "grid")
+SECTIONS = ("profile", "qualifications", "assignments", "projects", "grid", "chart")
 SECTION_LABELS = {
     "profile": "経験年数・職名・氏名",
     "qualifications": "資格等",
     "assignments": "担当履歴",
     "projects": "プロジェクト",
     "grid": "スキル実績等一覧",
+    "chart": "レーダーチャート",
 }
 SIZES = ("standard", "large")
 MAX_STAMPS = 4
 MAX_STAMP_LABEL = 6  # characters: a box is 18 mm wide
+# The radar chart is not in the seed's form: printed only when asked for.
+DEFAULT_SECTIONS = frozenset(SECTIONS) - {"chart"}
 ERAS = ("seireki", "wareki")
 ERA_LABELS = {"seireki": "西暦", "wareki": "和暦"}
 
@@ -49,9 +53,12 @@ class PrintOptions:
         stamps: the labels of the approval boxes (確認印) at the top right, at most 4.
         fallback_font: the 外字 font tried after the main font (None: IPAmj明朝 where
             installed).
+        title: the PDF's document title (metadata).
+        targets: per person the target level per category, drawn over the radar chart
+            of the optional section 'chart'.
     """
 
-    sections: frozenset[str] = frozenset(SECTIONS)
+    sections: frozenset[str] = DEFAULT_SECTIONS
     kinds: frozenset[str] = frozenset(KINDS)
     masked: bool = False
     era: str = "seireki"
@@ -63,6 +70,8 @@ class PrintOptions:
     duplex: bool = False
     stamps: tuple[str, ...] = ()
     fallback_font: Path | None = None
+    # staff id -> category id -> target level, for the chart section's 求める人材像.
+    targets: Mapping[str, Mapping[str, int]] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.size not in SIZES:

@@ -22,6 +22,7 @@ from skillmatrix.domain.model import Category, Entry, Level, Staff
 from skillmatrix.report.glyphs import FontChain
 from skillmatrix.report.markers import ResumeEnd, ResumeStart
 from skillmatrix.report.options import PrintOptions, initials
+from skillmatrix.report.radar_chart import chart_section
 from skillmatrix.report.styles import CELL_PAD, CELL_VPAD, FRAME_HEIGHT, FRAME_WIDTH, CachedParagraph, Styles
 from skillmatrix.report.tables import BIG_ROW, ResumeTable, Row, cell_height
 
@@ -314,6 +315,9 @@ def resume_story(staff: Staff, ctx: SheetContext) -> list[Flowable]:
         story += projects(staff, ctx)
     if "grid" in sections:
         story += grid(staff, ctx)
+    if "chart" in sections:
+        cats = sorted(ctx.categories, key=lambda c: c.position)
+        story += chart_section(staff, cats, ctx.options.kinds, ctx.options.targets.get(staff.id), ctx.styles)
     story.append(ResumeEnd(ctx.options.duplex))
     return story
 

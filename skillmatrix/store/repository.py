@@ -45,6 +45,12 @@ def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d else None
 
 
+def revision_content(staff: Staff) -> str:
+    """Returns what a revision keeps of the sheet (staff_revision.content): the
+    interchange form with categories by id, so that a renamed category still matches."""
+    return json.dumps(staff_to_dict(staff, {}), ensure_ascii=False, separators=(",", ":"))
+
+
 def _backup_first(conn: sqlite3.Connection, path: Path) -> Path:
     """Writes a verified copy of a file into backups/ beside it before its schema is
     changed; raises StoreError, and nothing is migrated, if the copy cannot be made."""
@@ -247,13 +253,21 @@ class Store(StaffReading):
     def _new_revision(self, staff: Staff, parent: str | None, stamp: str) -> None:
         revision = new_id()
         self.db.execute(
-            "INSERT INTO staff_revision (staff_id, revision, parent, created) VALUES (?, ?, ?, ?)",
-            [staff.id, revision, parent, stamp],
+            "INSERT INTO staff_revision (staff_id, revision, parent, created, content) VALUES (?, ?, ?, ?, ?)",
+            [staff.id, revision, parent, stamp, revision_content(staff)],
         )
         self.db.execute(
             "UPDATE staff SET revision = ?, updated = ? WHERE id = ?", [revision, stamp, staff.id]
         )
         staff.revision, staff.updated = revision, stamp
+
+    def keep_content(self, staff: Staff) -> None:
+        """Stores the sheet as the content of its current revision where none is kept
+        (a revision that came in a shared file); the caller holds the transaction."""
+        self.db.execute(
+            "UPDATE staff_revision SET content = ? WHERE staff_id = ? AND revision = ? AND content IS NULL",
+            [revision_content(staff), staff.id, staff.revision],
+        )
 
     def _insert_children(self, staff: Staff, stamp: str) -> None:
         for part in LIST_PARTS:

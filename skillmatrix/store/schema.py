@@ -37,8 +37,8 @@ def migrations() -> tuple[tuple[int, str], ...]:
 
 
 def current_version() -> int:
-    """Returns the schema version this program writes."""
-    return len(migrations())
+    """Returns the schema version this program writes (the last migration's number)."""
+    return migrations()[-1][0]
 
 
 def check_header(path: Path) -> None:
@@ -244,6 +244,16 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
 
 
 def split_sql(sql: str) -> list[str]:
-    """Splits a migration file into statements (no semicolons inside strings in db/)."""
+    """Splits a migration file into statements (no semicolons inside strings in db/); a
+    CREATE TRIGGER's body, whose statements end in semicolons too, stays one statement."""
     without_comments = re.sub(r"--[^\n]*", "", sql)
-    return [s.strip() for s in without_comments.split(";") if s.strip()]
+    statements, pending = [], ""
+    for part in without_comments.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().rstrip(";").strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip().rstrip(";").strip())
+    return statements

@@ -74,6 +74,10 @@ def trim_export(
             conn.executemany("INSERT OR IGNORE INTO temp.keep_staff VALUES (?)", [(i,) for i in keep_ids])
             conn.execute("DELETE FROM staff WHERE id NOT IN (SELECT id FROM temp.keep_staff)")
         conn.execute("DELETE FROM staff_revision WHERE staff_id NOT IN (SELECT id FROM staff)")
+        # What the department's rows once were, for the people shared only (db/0007).
+        conn.execute(
+            "DELETE FROM department_seen WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT id FROM staff)"
+        )
         conn.execute("DELETE FROM audit")
         for key, value in meta.items():
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
@@ -201,6 +205,7 @@ def write_merge(
             position += 1
             store._insert_children(staff, stamp)
             _add_chain(store, staff.id, chain)
+            store.keep_content(staff)
             staff.updated = stamp
         for staff, old, chain in replaces:
             progress(done, total)
@@ -223,6 +228,7 @@ def write_merge(
             store._delete_children(staff.id)
             store._insert_children(staff, stamp)
             _add_chain(store, staff.id, chain)
+            store.keep_content(staff)
             staff.updated = stamp
             audit.record(
                 store.db,

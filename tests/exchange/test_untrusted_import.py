@@ -49,7 +49,7 @@ def back_to_version_1():
     drops = []
     for _version, text in schema.migrations()[1:]:
         for statement in schema.split_sql(text):
-            m = re.match(r"CREATE\s+(TABLE|VIEW|INDEX)\s+(\w+)", statement, re.I)
+            m = re.match(r"CREATE\s+(TABLE|VIEW|INDEX|TRIGGER)\s+(\w+)", statement, re.I)
             if m:
                 drops.append(f"DROP {m.group(1).upper()} {m.group(2)}")
             m = re.match(r"ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", statement, re.I)

@@ -3,6 +3,7 @@ check on opening with the offer of the newest good backup, restoring a backup, a
 daily backup in a worker thread."""
 
 import os
+import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
@@ -187,10 +188,16 @@ def test_a_declined_restore_changes_nothing(qtbot, tmp_path, answers):
 
 
 def corrupt(path):
-    """Overwrites the inside of some pages: the header stays, quick_check fails."""
+    """Overwrites the inside of some pages: the header stays, quick_check fails. Pages of
+    the schema are spared (the file still reads as ours, with its staff counted)."""
     size = path.stat().st_size
+    conn = sqlite3.connect(path)
+    schema_pages = {p for (p,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    conn.close()
     with open(path, "r+b") as f:
         for page in range(3, size // 4096, 3):
+            if page + 1 in schema_pages:  # page numbers start at 1
+                continue
             f.seek(page * 4096 + 100)
             f.write(os.urandom(300))
 

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from skillmatrix.domain.model import KIND_LABELS, KINDS
 from skillmatrix.report.department_tables import REPORT_TITLES
-from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.common import settings
 from skillmatrix.ui.department.counts_model import CountsModel
 from skillmatrix.ui.department.matrix_model import MODE_GAPS, MODE_LEVELS, MatrixModel
+from skillmatrix.ui.department.picture import install_picture
 
 
 class DepartmentPanel(QWidget):
@@ -77,8 +77,14 @@ class DepartmentPanel(QWidget):
                 action.triggered.connect(lambda _c=False, k=kind, s=suffix: self.export(k, s))
         self.export_button.setMenu(menu)
 
+        self.as_of_combo = QComboBox(objectName="departmentAsOf")
+        self.as_of_combo.setToolTip(
+            self.tr("その年度の4月1日時点の姿を、保存された版から組み立てて表示します（目標は現在のもの）")
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.mode_combo)
+        bar.addWidget(QLabel(self.tr("時点")))
+        bar.addWidget(self.as_of_combo)
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("所属")))
         bar.addWidget(self.section_combo)
@@ -118,7 +124,8 @@ class DepartmentPanel(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical, objectName="departmentSplitter")
         splitter.addWidget(self.view)
-        splitter.addWidget(self.count_view)
+        self.picture = install_picture(self, session)  # counts | radar | 異動 (issue 18)
+        splitter.addWidget(self.picture)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -128,6 +135,7 @@ class DepartmentPanel(QWidget):
         layout.addWidget(splitter)
 
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.as_of_combo.currentIndexChanged.connect(self._as_of_changed)
         self.section_combo.currentIndexChanged.connect(self._filter_changed)
         self.title_combo.currentIndexChanged.connect(self._filter_changed)
         self.model.filtered.connect(self._update_counts)
@@ -192,7 +200,7 @@ class DepartmentPanel(QWidget):
     def refresh(self) -> None:
         """Reads the department from the database and shows it."""
         self._stale = False
-        snapshot = DepartmentStore(self.session.store).snapshot(self.kinds())
+        snapshot = self.picture.load_snapshot(self.kinds())
         self._fill_combo(self.section_combo, self.tr("すべての所属"), snapshot.sections())
         self._fill_combo(self.title_combo, self.tr("すべての職名"), snapshot.titles())
         self.model.set_snapshot(snapshot)
@@ -234,12 +242,16 @@ class DepartmentPanel(QWidget):
     def _filter_changed(self, *_args) -> None:
         self.model.set_filter(self.section_combo.currentData() or "", self.title_combo.currentData() or "")
 
+    def _as_of_changed(self, *_args) -> None:
+        self.refresh()
+
     def _kinds_changed(self, *_args) -> None:
         self.refresh()
 
     def _update_counts(self) -> None:
         ids = self.model.shown_ids()
         self.counts.set_people(self.model.snapshot, ids)
+        self.picture.show_people(self.model.snapshot, ids)
         total = len(self.model.snapshot.people) if self.model.snapshot else 0
         self.count_label.setText(self.tr("{shown}名／{total}名").format(shown=len(ids), total=total))
 

@@ -45,12 +45,19 @@ from PySide6.QtWidgets import (
 )
 
 from skillmatrix import operations
+from skillmatrix.exchange.department_merge import (
+    DepartmentPlan,
+    DepartmentRows,
+    import_department,
+    incoming_rows,
+    plan_for_store,
+)
 from skillmatrix.exchange.excel.importing import ExcelPlan, plan_excel_import
 from skillmatrix.exchange.excel.workbook import SUFFIXES
 from skillmatrix.exchange.import_operation import ApplyImport
-from skillmatrix.exchange.interchange import read_json
+from skillmatrix.exchange.interchange import Loaded, read_json
 from skillmatrix.exchange.merge import ImportPlan, plan_import
-from skillmatrix.exchange.shared_file import read_shared_file
+from skillmatrix.exchange.shared_file import SharedFile, read_shared_file
 from skillmatrix.operations import Changes
 from skillmatrix.progress import Cancelled, Progress
 from skillmatrix.store.backup import backup_dir
@@ -73,6 +80,8 @@ class Checked:
     categories: dict[str, str]
     levels: dict[int, str]
     excel: ExcelPlan | None = None  # an Excel import: what was read from which cell
+    department: DepartmentPlan | None = None  # ticks, plan lines, profiles, courses (issue 18)
+    theirs: DepartmentRows | None = None
 
 
 def check_job(db_path: Path, source: Path) -> Checked:
@@ -83,14 +92,21 @@ def check_job(db_path: Path, source: Path) -> Checked:
             excel = plan_excel_import(store, source)
             levels = {lv.number: lv.name for lv in store.levels()}
             return Checked(excel.plan, {c.id: c.name for c in categories}, levels, excel)
+        loaded: Loaded | SharedFile
         if source.suffix.lower() == ".json":
-            people, chains = read_json(source, categories).people, None
+            loaded = read_json(source, categories)
+            people, chains = loaded.people, None
         else:  # anything else must prove it is a shared file of ours
             loaded = read_shared_file(source, categories)
             people, chains = loaded.people, loaded.chains
         plan = plan_import(store, people, chains)
         levels = {lv.number: lv.name for lv in store.levels()}
-    return Checked(plan, {c.id: c.name for c in categories}, levels)
+        try:
+            theirs = incoming_rows(loaded.department)
+        except ValueError:
+            theirs = None  # a malformed department member: the résumés still come
+        department = plan_for_store(store, theirs)
+    return Checked(plan, {c.id: c.name for c in categories}, levels, department=department, theirs=theirs)
 
 
 UNDO_LIMIT = 1000  # people; past this the import's own backup is the way back
@@ -98,9 +114,14 @@ REPORT_EVERY = 25  # people between two progress reports to the window (signals 
 
 
 def apply_job(
-    operation: ApplyImport, db_path: Path, progress: Progress | None = None
+    operation: ApplyImport,
+    db_path: Path,
+    progress: Progress | None = None,
+    theirs: DepartmentRows | None = None,
 ) -> tuple[ApplyImport, Changes]:
-    """Runs the import operation (a backup, then one transaction) on a connection of its own.
+    """Runs the import operation (a backup, then one transaction) on a connection of its
+    own; then the department's rows (their conflicts keep this file's rows, as --prefer
+    mine), which are not part of the undo step.
 
     Raises:
         Cancelled: progress raised it; the transaction was rolled back.
@@ -108,7 +129,10 @@ def apply_job(
     if progress is not None:
         operation = dataclasses.replace(operation, progress=progress)
     with Store.open(db_path) as store:
-        return operation, operations.run(store, operation)
+        changes = operations.run(store, operation)
+        backup = operation.backup[0] if operation.backup else None
+        import_department(store, theirs, operation.source, "mine", backup)
+    return operation, changes
 
 
 def reporting(report: Callable[[tuple[int, int]], None], cancel: CancelFlag) -> Progress:
@@ -354,21 +378,29 @@ class ImportDialog(QDialog):
         ).format(**c)
         if c["deleted_here"]:
             text += self.tr("、こちらで削除済みのため取り込まない {n}名").format(n=c["deleted_here"])
-        if self.checked is not None and not self.checked.plan.has_changes:
+        department = self.checked.department if self.checked is not None else None
+        if department is not None:
+            text += "\n" + department.summary()
+            if department.conflicts:
+                text += self.tr(
+                    "\n部門の競合はこちらの内容を残します（ファイルの内容を採るには skillmatrix import --prefer theirs）。"
+                )
+        if not self.has_changes():
             text += self.tr("\n取り込む変更はありません（取り込み済みです）。")
         return text
+
+    def has_changes(self) -> bool:
+        if self.checked is None:
+            return False
+        department = self.checked.department
+        return self.checked.plan.has_changes or bool(department and department.has_changes)
 
     def _update(self) -> None:
         open_count = self.conflict_panel.open_count() if self.conflict_panel else 0
         self.pending_label.setText(
             self.tr("まだ選んでいない競合が{n}件あります").format(n=open_count) if open_count else ""
         )
-        self.apply_button.setEnabled(
-            self.state == "preview"
-            and self.checked is not None
-            and self.checked.plan.has_changes
-            and open_count == 0
-        )
+        self.apply_button.setEnabled(self.state == "preview" and self.has_changes() and open_count == 0)
 
     # -- applying ----------------------------------------------------------------------------
 
@@ -395,14 +427,14 @@ class ImportDialog(QDialog):
             self.tr("取り込み（{name}）").format(name=self.source.name),
             choices=tuple(self.choices().items()),
         )
-        db_path = window.store.path
+        db_path, theirs = window.store.path, self.checked.theirs
         self.cancel = cancel = CancelFlag()
         self.progress_dialog: QProgressDialog | None = cancellable_progress(
             self, self.tr("取り込んでいます…（中止すると何も変更しません）"), "importProgress"
         )
         self.progress_dialog.canceled.connect(cancel.set)
         window.file_guard.workers.start(
-            lambda report: apply_job(operation, db_path, reporting(report, cancel)),
+            lambda report: apply_job(operation, db_path, reporting(report, cancel), theirs),
             self._applied,
             self._failed,
             progress=self._progressed,
@@ -442,6 +474,8 @@ class ImportDialog(QDialog):
             window.session.undo_stack.clear()
             window.session.reload()
             undoable = False
+        if self.checked is not None and self.checked.department is not None:
+            window.session.department_changed.emit()  # ticks, plans, profiles, courses
         c = self.counts()
         message = self.tr("取り込みました（追加 {a}名、更新 {u}名、競合 {k}名）").format(
             a=c["added"], u=c["updated"], k=c["conflicts"]

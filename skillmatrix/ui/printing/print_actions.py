@@ -14,6 +14,7 @@ remembers the printer the user chose last.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -21,9 +22,11 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
+from skillmatrix.domain.radar import targets_of
 from skillmatrix.report.fonts import ReportError
 from skillmatrix.report.options import PrintOptions
 from skillmatrix.report.resume import find_missing
+from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.printing import page_rendering as printing
 from skillmatrix.ui.printing.batch_print import BatchPrint
 from skillmatrix.ui.printing.page_rendering import PdfSource, ResumeJob, safe_file_name, show_error
@@ -89,8 +92,14 @@ class PrintController(QObject):
         return False
 
     def options(self) -> PrintOptions:
-        """Returns the remembered print choices (dates in the window's style by default)."""
-        return load_options(self.window.settings, self.window.session.date_style)
+        """Returns the remembered print choices (dates in the window's style by default),
+        with everyone's 求める人材像 for the optional radar chart section."""
+        options = load_options(self.window.settings, self.window.session.date_style)
+        department = DepartmentStore(self.window.session.store)
+        people = [(p[0], p[3]) for p in department.people()]
+        return replace(
+            options, targets=targets_of(people, department.assigned_profiles(), department.profiles())
+        )
 
     def remember(self, options: PrintOptions) -> None:
         save_options(self.window.settings, options)

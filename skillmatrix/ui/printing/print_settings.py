@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from skillmatrix.domain.model import KINDS
-from skillmatrix.report.options import ERAS, SECTIONS, SIZES, PrintOptions, parse_stamps
+from skillmatrix.report.options import DEFAULT_SECTIONS, ERAS, SECTIONS, SIZES, PrintOptions, parse_stamps
 
 GROUP = "print"
 
@@ -47,7 +47,10 @@ def load_options(settings: QSettings, default_era: str = "seireki") -> PrintOpti
     except ValueError:
         stamps = ()
     return PrintOptions(
-        sections=_keys(settings.value(f"{GROUP}/sections"), SECTIONS),
+        # Nothing remembered: the seed's form (the radar chart only when chosen).
+        sections=_keys(settings.value(f"{GROUP}/sections"), SECTIONS)
+        if settings.value(f"{GROUP}/sections") is not None
+        else DEFAULT_SECTIONS,
         kinds=_keys(settings.value(f"{GROUP}/kinds"), KINDS),
         masked=_bool(settings.value(f"{GROUP}/masked"), False),
         era=era if era in ERAS else "seireki",

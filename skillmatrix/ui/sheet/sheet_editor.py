@@ -23,6 +23,7 @@ from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.sheet.history_tables import make_history_models
 from skillmatrix.ui.sheet.history_view import HistoryPanel
 from skillmatrix.ui.sheet.profile import ProfileForm
+from skillmatrix.ui.sheet.radar_panel import RadarPanel
 from skillmatrix.ui.sheet.skill_grid.level_panel import LevelPanel
 from skillmatrix.ui.sheet.skill_grid.model import SkillGridModel
 from skillmatrix.ui.sheet.skill_grid.view import SkillGridView
@@ -93,7 +94,11 @@ class SheetEditor(QStackedWidget):
         from skillmatrix.ui.department.can_do_panel import install_can_do_tab  # tabs: 実績 | できること
 
         self.grid_splitter.addWidget(install_can_do_tab(self, grid_box))
-        self.grid_splitter.addWidget(self.level_panel)
+        side = QSplitter(Qt.Orientation.Vertical, objectName="gridSideSplitter")
+        side.addWidget(self.level_panel)
+        self.radar_panel = RadarPanel(session)  # issue 18: the chart beside the grid
+        side.addWidget(self.radar_panel)
+        self.grid_splitter.addWidget(side)
         self.grid_splitter.setStretchFactor(0, 5)
         self.grid_splitter.setStretchFactor(1, 1)
 

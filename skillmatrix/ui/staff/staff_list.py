@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
@@ -89,6 +90,10 @@ class StaffListModel(QAbstractTableModel):
         self._position: dict[str, int] = {}  # id -> index in _people
         self._visible: list[int] = []
         self._filter = ""
+        # predicate_hook(text) -> (text left for the word search, keep(staff id) or None):
+        # lets another part take its own terms out of the filter (search by level).
+        self.predicate_hook: Callable[[str], tuple[str, Callable[[str], bool] | None]] | None = None
+        self._keep: Callable[[str], bool] | None = None
         self.headers = [self.tr("氏名"), self.tr("職名"), self.tr("経験")]
         session.staff_written.connect(self._written)
         # Adding or removing one person changes nobody else's text: keep the index.
@@ -215,11 +220,16 @@ class StaffListModel(QAbstractTableModel):
 
     # -- filtering --------------------------------------------------------------------------
 
-    @staticmethod
-    def _terms(text: str) -> list[str]:
+    def _terms(self, text: str) -> list[str]:
+        self._keep = None
+        if self.predicate_hook is not None:
+            text, self._keep = self.predicate_hook(text)
         return normalise(text).split()
 
     def _match(self, candidates, terms: list[str]) -> list[int]:
+        if self._keep is not None:
+            keep, people = self._keep, self._people
+            candidates = [i for i in candidates if keep(people[i].id)]
         if not terms:
             return list(candidates)
         texts = self._texts if not self._unindexed else self._ready_texts()
@@ -247,6 +257,7 @@ class StaffListModel(QAbstractTableModel):
         old_terms, terms = self._terms(self._filter), self._terms(text)
         narrowing = (
             not self._unindexed  # what is shown was found in part of the texts only
+            and self._keep is None
             and len(terms) >= len(old_terms)
             and old_terms
             and all(old in new for old, new in zip(old_terms, terms))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from skillmatrix.domain.model import Staff
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.staff.level_filter import LevelFilter
 from skillmatrix.ui.staff.staff_list import StaffListModel
 
 
@@ -115,6 +116,8 @@ class StaffPanel(QWidget):
         layout.addWidget(self.count_label)
 
         self._row_before_reset = -1
+        self.level_filter = LevelFilter(session, self.filter_edit, self)
+        self.model.predicate_hook = self.level_filter  # 「セキュリティ>=4」 (issue 18)
         self.filter_edit.textChanged.connect(self.model.set_filter)
         self.model.filtered.connect(self._show_count)
         self.model.modelAboutToBeReset.connect(self._remember_row)
