@@ -26,6 +26,7 @@ PER_ROW = 4
 def bar_drawing(chart: BarChart, font: str, width: float = SMALL_W, height: float = SMALL_H) -> Drawing:
     """Returns one small grouped bar chart with its title and legend."""
     d = Drawing(width, height)
+    d.initialFontName = font  # else the renderer sets Helvetica, a font not embedded
     d.add(String(2, height - 9, chart.title, fontName=font, fontSize=8))
     bc = VerticalBarChart()
     bc.x, bc.y, bc.width, bc.height = 18, 22, width - 24, height - 38

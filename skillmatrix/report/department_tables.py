@@ -159,7 +159,14 @@ def build_report(
     if kind == "matrix":
         chart = department_chart(snap)
         tables = [matrix_table(snap), histogram_table(snap), radar_table(chart)]
-        return Report(kind, REPORT_TITLES[kind], subtitle, tables, radars=[("部門のレーダーチャート", chart)])
+        return Report(
+            kind,
+            REPORT_TITLES[kind],
+            subtitle,
+            tables,
+            as_of=today,
+            radars=[("部門のレーダーチャート", chart)],
+        )
     elif kind == "gaps":
         tables = [gap_table(snap), below_table(snap), expiry_table(department, today)]
     elif kind == "plan":

@@ -47,6 +47,7 @@ def radar_drawing(
         value_label: the legend's name of the filled series (レベル, 平均).
     """
     d = Drawing(width, height)
+    d.initialFontName = font  # else the renderer sets Helvetica, a font not embedded
     legend_h = 14
     cx, cy = width / 2, legend_h + (height - legend_h) / 2
     r = (height - legend_h) / 2 - LABEL_SIZE * 2

@@ -41,7 +41,9 @@ def db(tmp_path_factory):
 def sheet_rows(path, title_start):
     wb = openpyxl.load_workbook(path)
     ws = next(ws for ws in wb.worksheets if ws.title.startswith(title_start))
-    return [list(r) for r in ws.iter_rows(values_only=True)]
+    # Row 1 is the 基準日 (the as-of date), the header is row 2.
+    assert ws.cell(1, 1).value == "基準日"
+    return [list(r) for r in ws.iter_rows(min_row=2, values_only=True)]
 
 
 def test_growth_xlsx_numbers_marks_and_totals(db, tmp_path):

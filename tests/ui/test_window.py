@@ -154,12 +154,12 @@ def test_layout_and_recent_files_are_remembered_in_the_private_data_folder(
 ):
     win = create_window(db_path)
     qtbot.addWidget(win)
-    win.resize(760, 560)  # inside the offscreen screen (800 × 600), so nothing is clamped
+    win.resize(790, 560)  # inside the offscreen screen (800 × 600), so nothing is clamped
     win.show()
     splitter = win.findChild(QSplitter, "mainSplitter")
-    splitter.setSizes([233, 500])
+    splitter.setSizes([170, 600])
     sizes = splitter.sizes()
-    assert sizes[0] > 200
+    assert sizes[0] > 150
     win.close()
     ini = private_data_dir / "settings.ini"
     assert ini.exists()
@@ -194,7 +194,7 @@ def test_keyboard_tab_order_reaches_every_editor(qtbot, window):
     window.session.add_staff(Staff(name="藤沢 花子"))
     names = []
     find(window, QLineEdit, "staffFilter").setFocus()
-    for _ in range(14):
+    for _ in range(15):
         widget = QApplication.focusWidget()
         while widget is not None and not widget.objectName():
             widget = widget.parentWidget()

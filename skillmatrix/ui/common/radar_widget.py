@@ -28,7 +28,7 @@ class RadarWidget(QWidget):
         self.past: Radar | None = None
         self.value_label = self.tr("レベル")
         self.past_label = ""
-        self.setMinimumSize(220, 200)
+        self.setMinimumSize(110, 56)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:

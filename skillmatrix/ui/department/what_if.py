@@ -95,27 +95,30 @@ class WhatIfPanel(QWidget):
         left.addWidget(self.people, 1)
         left.addWidget(self.clear_button)
         middle = QGridLayout()
-        middle.addWidget(QLabel(self.tr("<b>着任</b>")), 0, 0, 1, 2)
+        middle.addWidget(QLabel(self.tr("<b>着任</b>")), 0, 0)
+        middle.addWidget(self.remove_arrival, 0, 1)  # on the label's row: the tab stays low
         middle.addWidget(self.others, 1, 0)
         middle.addWidget(self.add_other, 1, 1)
         middle.addWidget(self.placeholder_title, 2, 0)
         middle.addWidget(self.add_placeholder, 2, 1)
         middle.addWidget(self.arrivals, 3, 0, 1, 2)
-        middle.addWidget(self.remove_arrival, 4, 1)
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(self.table, 1)
-        saving = QHBoxLayout()
-        for w in (
-            self.name_edit,
-            self.save_button,
-            QLabel(self.tr("保存済み")),
-            self.saved,
-            self.load_button,
-            self.delete_button,
-        ):
-            saving.addWidget(w)
+        # Two rows, so that the tab fits a 1600×1000 screen at 200 %.
+        saving = QGridLayout()
+        saving.addWidget(self.name_edit, 0, 0, 1, 2)
+        saving.addWidget(self.save_button, 0, 2)
+        saving.addWidget(QLabel(self.tr("保存済み")), 1, 0)
+        saving.addWidget(self.saved, 1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.load_button)
+        buttons.addWidget(self.delete_button)
+        saving.addLayout(buttons, 1, 2)
+        saving.setColumnStretch(1, 1)
         right.addLayout(saving)
+        for view in (self.people, self.arrivals, self.table):
+            view.setMinimumHeight(40)  # lists shrink with the window (200 % on 1600×1000)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addLayout(middle, 2)

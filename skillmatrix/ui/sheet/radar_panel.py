@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from skillmatrix.domain.department import TargetProfile, person_levels, profile_of
 from skillmatrix.domain.history import fiscal_year_start, moment
@@ -34,15 +34,18 @@ class RadarPanel(QWidget):
         )
         self.past_button = QPushButton(self.tr("この時点の履歴書…"), objectName="sheetAsOfButton")
         self.past_button.clicked.connect(self.show_past_sheet)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("比べる時点")))
-        row.addWidget(self.as_of, 1)
-        row.addWidget(self.past_button)
+        self.chart.setToolTip(self.tr("レーダーチャート: 分類ごとのレベルと、求める人材像の目標（破線）"))
+        # Compact: the panel shares the column beside the grid with the level panel, and
+        # the window must still fit a 1600×1000 screen at 200 %.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("<b>レーダーチャート</b>")))
+        layout.setSpacing(2)
         layout.addWidget(self.chart, 1)
-        layout.addLayout(row)
+        label = QLabel(self.tr("比べる時点"))
+        label.setBuddy(self.as_of)
+        layout.addWidget(label)
+        layout.addWidget(self.as_of)
+        layout.addWidget(self.past_button)
         # Bound methods, not lambdas holding self: no reference cycle for the garbage
         # collector to break later, perhaps in a worker thread.
         self.as_of.currentIndexChanged.connect(self._as_of_changed)
