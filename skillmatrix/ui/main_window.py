@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -28,16 +27,24 @@ from skillmatrix.domain.model import Staff
 from skillmatrix.store.repository import Store
 from skillmatrix.ui import menus
 from skillmatrix.ui.common import settings
+from skillmatrix.ui.common.app_window import AppWindow
 from skillmatrix.ui.common.session import Session
 from skillmatrix.ui.common.table_keys import frame_focus_stops
 from skillmatrix.ui.common.undo_keys import UndoKeys
+from skillmatrix.ui.department.tab import install_department_tab
+from skillmatrix.ui.files.file_actions import install_file_actions
+from skillmatrix.ui.help.about import AboutDialog
+from skillmatrix.ui.help.manual import ManualWindow
+from skillmatrix.ui.printing.print_actions import install_printing
+from skillmatrix.ui.sheet.definitions_dialog import DefinitionsDialog
+from skillmatrix.ui.sheet.layout_modes import SheetLayout
 from skillmatrix.ui.sheet.sheet_editor import SheetEditor
 from skillmatrix.ui.staff.staff_panel import StaffPanel
 
 SPLITTERS = ("mainSplitter", "sheetSplitter", "historySplitter", "gridSplitter")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AppWindow):
     """The editor window on one open database."""
 
     recent_menu: QMenu  # made by menus.build_menus
@@ -60,7 +67,6 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         margin = self.fontMetrics().averageCharWidth()
         layout.setContentsMargins(margin, margin // 2, margin, 0)
-        from skillmatrix.ui.department.tab import install_department_tab
 
         self.department = install_department_tab(self, layout)  # tabs: スキル履歴書 | 部門
         self.setCentralWidget(central)
@@ -69,10 +75,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name = menus.build_actions(self)
         menus.build_menus(self, self.actions_by_name)
         self.department.install_menu(self)  # 部門: plan, profiles, catalogue, expiry
-        from skillmatrix.ui.printing.print_actions import install_printing
 
         self.printing = install_printing(self)  # preview, print, export PDF, print many
-        from skillmatrix.ui.sheet.layout_modes import SheetLayout
 
         self.sheet_layout = SheetLayout(self)  # 職員一覧 / レベルの説明 / 一覧表示 (表示 menu)
         self._set_tab_order()
@@ -89,7 +93,6 @@ class MainWindow(QMainWindow):
         self.session.store_replaced.connect(self._database_changed)
         self.staff_panel.model.modelReset.connect(self._update_state)
         self.statusBar().setObjectName("statusBar")
-        from skillmatrix.ui.files.file_actions import install_file_actions
 
         self.file_guard = install_file_actions(self)  # shared files, read-only, lock, backups
 
@@ -99,17 +102,7 @@ class MainWindow(QMainWindow):
 
     # -- the contract for other modules ---------------------------------------------------
 
-    def action(self, name: str) -> QAction:
-        """Returns an action by objectName (e.g. 'actionPrint'), for modules that connect it."""
-        return self.actions_by_name[name]
-
-    @property
-    def store(self) -> Store:
-        return self.session.store
-
-    def current_staff(self) -> Staff | None:
-        """Returns the shown person's sheet as stored (None when nobody is shown)."""
-        return self.session.current
+    # action(), store and current_staff() are AppWindow's: the contract for the parts.
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -272,7 +265,6 @@ class MainWindow(QMainWindow):
             )
 
     def show_definitions(self) -> None:
-        from skillmatrix.ui.sheet.definitions_dialog import DefinitionsDialog
 
         self.sheet_editor.commit_open_editors()
         DefinitionsDialog(self.session, self).open()
@@ -280,7 +272,6 @@ class MainWindow(QMainWindow):
     def show_manual(self) -> None:
         """ヘルプ › 操作説明 (F1): the shipped guide, in a window of its own (kept, so a
         second F1 brings the same one forward)."""
-        from skillmatrix.ui.help.manual import ManualWindow
 
         if getattr(self, "_manual", None) is None:
             self._manual = ManualWindow(self)
@@ -289,7 +280,6 @@ class MainWindow(QMainWindow):
         self._manual.activateWindow()
 
     def about(self) -> None:
-        from skillmatrix.ui.help.about import AboutDialog
 
         AboutDialog(self.store.path, self).open()
 

@@ -3,7 +3,7 @@
 Every action has a stable objectName (../shared/spec/gui.md) and is reachable from the
 menu bar. Actions whose feature another module provides — shared files (shared_dialogs.py)
 and printing (print_actions.py) — are created here disabled with the tooltip 「準備中」; that
-module connects them with MainWindow.action(name) and enables them.
+module connects them with AppWindow.action(name) and enables them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from skillmatrix.ui.common.undo_keys import UndoKeys, redo_keys
 from skillmatrix.ui.help.selftest import open_selftest_dialog
 
 if TYPE_CHECKING:
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 # Provided by other modules; disabled until they connect them.
 PENDING_ACTIONS = (
@@ -42,7 +42,7 @@ def _keys(*sequences) -> list[QKeySequence]:
     return result
 
 
-def build_actions(window: MainWindow) -> dict[str, QAction]:
+def build_actions(window: AppWindow) -> dict[str, QAction]:
     """Creates every action of the window; returns them by objectName."""
     tr = window.tr
     style = window.style()
@@ -144,7 +144,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
+def build_menus(window: AppWindow, actions: dict[str, QAction]) -> None:
     """Fills the menu bar and the toolbar."""
     tr = window.tr
     bar = window.menuBar()

@@ -9,27 +9,28 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
+from skillmatrix.ui.department.catalogue import CatalogueDialog
+from skillmatrix.ui.department.expiry import ExpiryDialog
+from skillmatrix.ui.department.plan import PlanDialog
+from skillmatrix.ui.department.profiles import ProfilesDialog
+
 
 def _plan(session, parent):
-    from skillmatrix.ui.department.plan import PlanDialog
 
     return PlanDialog(session, parent)
 
 
 def _profiles(session, parent):
-    from skillmatrix.ui.department.profiles import ProfilesDialog
 
     return ProfilesDialog(session, parent)
 
 
 def _catalogue(session, parent):
-    from skillmatrix.ui.department.catalogue import CatalogueDialog
 
     return CatalogueDialog(session, parent)
 
 
 def _expiry(session, parent):
-    from skillmatrix.ui.department.expiry import ExpiryDialog
 
     return ExpiryDialog(session, parent)
 

@@ -32,6 +32,7 @@ from skillmatrix.domain.model import KIND_LABELS, KINDS
 from skillmatrix.report.department_tables import REPORT_TITLES
 from skillmatrix.ui.common import settings
 from skillmatrix.ui.department.counts_model import CountsModel
+from skillmatrix.ui.department.dialogs import DIALOGS, install_menu, open_dialog
 from skillmatrix.ui.department.matrix_model import MODE_GAPS, MODE_LEVELS, MatrixModel
 from skillmatrix.ui.department.picture import install_picture
 
@@ -155,7 +156,6 @@ class DepartmentPanel(QWidget):
     # -- the department's dialogs -------------------------------------------------------------
 
     def _dialog_buttons(self) -> QHBoxLayout:
-        from skillmatrix.ui.department.dialogs import DIALOGS
 
         row = QHBoxLayout()
         self.dialog_buttons = {}
@@ -169,13 +169,11 @@ class DepartmentPanel(QWidget):
 
     def open_dialog(self, name: str):
         """Opens (or raises, when open) a department dialog: plan, profiles, catalogue, expiry."""
-        from skillmatrix.ui.department.dialogs import open_dialog
 
         return open_dialog(self, name)
 
     def install_menu(self, window) -> None:
         """Adds the 「部門」 menu (the dialogs and the reports) before the Help menu."""
-        from skillmatrix.ui.department.dialogs import install_menu
 
         install_menu(self, window)
 

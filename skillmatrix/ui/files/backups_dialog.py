@@ -30,7 +30,7 @@ from skillmatrix.ui.common import prompts
 from skillmatrix.ui.files.opening import brief
 
 if TYPE_CHECKING:
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 BAD = QColor("#b00020")
 
@@ -53,7 +53,7 @@ class BackupsDialog(QDialog):
 
     COLUMNS = ("日時", "種類", "職員数", "状態", "大きさ")
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: AppWindow):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("backupsDialog")

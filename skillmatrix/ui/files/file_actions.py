@@ -19,11 +19,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
+from skillmatrix.ui.files.backups_dialog import BackupsDialog
 from skillmatrix.ui.files.file_guard import FileGuard
 from skillmatrix.ui.files.form_actions import install_form_actions
+from skillmatrix.ui.files.import_dialog import start_import
+from skillmatrix.ui.files.shared_dialogs import ExportDialog
 
 if TYPE_CHECKING:
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 # Actions of the window that change the file (besides those marked "editing").
 EDITING_ACTIONS = (
@@ -41,7 +44,7 @@ GRID_EDITING = ("cut", "paste", "clear")
 ROW_BUTTONS = ("_add", "_delete", "_up", "_down")  # the history tables' row buttons
 
 
-def install_file_actions(window: MainWindow) -> FileGuard:
+def install_file_actions(window: AppWindow) -> FileGuard:
     """Wires the shared-file and backup commands into the window; returns its FileGuard."""
     guard = FileGuard(window)
     tr = window.tr
@@ -74,7 +77,7 @@ def install_file_actions(window: MainWindow) -> FileGuard:
     return guard
 
 
-def _add_action(window: MainWindow, name: str, text: str, slot) -> QAction:
+def _add_action(window: AppWindow, name: str, text: str, slot) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
     action.triggered.connect(slot)
@@ -83,7 +86,7 @@ def _add_action(window: MainWindow, name: str, text: str, slot) -> QAction:
     return action
 
 
-def _menu_with(window: MainWindow, action: QAction) -> QMenu | None:
+def _menu_with(window: AppWindow, action: QAction) -> QMenu | None:
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if isinstance(menu, QMenu) and action in menu.actions():  # the stub says QObject
@@ -98,7 +101,7 @@ def _after(menu: QMenu, action: QAction) -> QAction | None:
     return actions[i + 1] if i + 1 < len(actions) else None
 
 
-def apply_read_only(window: MainWindow) -> None:
+def apply_read_only(window: AppWindow) -> None:
     """Enables or disables every editing action for the open file (printing, export and
     viewing stay available)."""
     editable = not window.session.readonly
@@ -116,11 +119,11 @@ def apply_read_only(window: MainWindow) -> None:
             button.setEnabled(editable)
 
 
-def _db_filter(window: MainWindow) -> str:
+def _db_filter(window: AppWindow) -> str:
     return window.tr("SkillMatrix データベース (*.sqlite *.db);;すべてのファイル (*)")
 
 
-def choose_read_only(window: MainWindow) -> None:
+def choose_read_only(window: AppWindow) -> None:
     """File > 読み取り専用で開く: picks a file and opens it without ever writing to it."""
     path, _ = QFileDialog.getOpenFileName(
         window, window.tr("読み取り専用で開く"), str(window.store.path.parent), _db_filter(window)
@@ -129,22 +132,19 @@ def choose_read_only(window: MainWindow) -> None:
         window.open_database(Path(path), readonly=True)
 
 
-def _export(window: MainWindow) -> None:
-    from skillmatrix.ui.files.shared_dialogs import ExportDialog
+def _export(window: AppWindow) -> None:
 
     window.sheet_editor.commit_open_editors()
     ExportDialog(window).open()
 
 
-def _import(window: MainWindow) -> None:
-    from skillmatrix.ui.files.import_dialog import start_import
+def _import(window: AppWindow) -> None:
 
     window.sheet_editor.commit_open_editors()
     start_import(window)
 
 
-def _backups(window: MainWindow) -> None:
-    from skillmatrix.ui.files.backups_dialog import BackupsDialog
+def _backups(window: AppWindow) -> None:
 
     window.sheet_editor.commit_open_editors()
     BackupsDialog(window).open()

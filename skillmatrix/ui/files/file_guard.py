@@ -24,13 +24,13 @@ from skillmatrix.ui.files.opening import Opened, open_store, open_with_questions
 
 if TYPE_CHECKING:
     from skillmatrix.exchange.shared_file import ExportResult
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 
 class FileGuard(QObject):
     """The lock and the background work of one window's database."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: AppWindow):
         super().__init__(window)
         self.window = window
         self.lock: DatabaseLock | None = None

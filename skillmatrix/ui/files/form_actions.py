@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from skillmatrix.exchange.excel.form_writer import FormError, write_forms
 from skillmatrix.ui.common import prompts
+from skillmatrix.ui.files.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
+    from skillmatrix.ui.common.app_window import AppWindow
     from skillmatrix.ui.files.import_dialog import ImportDialog
-    from skillmatrix.ui.main_window import MainWindow
 
 
-def install_form_actions(window: MainWindow) -> None:
+def install_form_actions(window: AppWindow) -> None:
     """Adds the form actions to the 職員 menu and the folder import to the File menu."""
     tr = window.tr
     one = _action(window, "actionMakeForm", tr("記入用シートを作る(&F)…"), lambda: make_form(window))
@@ -49,7 +50,7 @@ def install_form_actions(window: MainWindow) -> None:
     one.setEnabled(window.session.current is not None)
 
 
-def _action(window: MainWindow, name: str, text: str, slot) -> QAction:
+def _action(window: AppWindow, name: str, text: str, slot) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
     action.triggered.connect(slot)
@@ -58,7 +59,7 @@ def _action(window: MainWindow, name: str, text: str, slot) -> QAction:
     return action
 
 
-def _menu_with(window: MainWindow, name: str) -> QMenu | None:
+def _menu_with(window: AppWindow, name: str) -> QMenu | None:
     action = window.action(name)
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
@@ -67,11 +68,11 @@ def _menu_with(window: MainWindow, name: str) -> QMenu | None:
     return None
 
 
-def _start_folder(window: MainWindow) -> str:
+def _start_folder(window: AppWindow) -> str:
     return str(window.settings.value("forms/folder", "")) or str(Path.home())
 
 
-def _write(window: MainWindow, ids: list[str], out: Path) -> None:
+def _write(window: AppWindow, ids: list[str], out: Path) -> None:
     force = False
     if out.suffix.lower() == ".xlsx" and out.exists():
         if not prompts.ask(
@@ -91,7 +92,7 @@ def _write(window: MainWindow, ids: list[str], out: Path) -> None:
     )
 
 
-def make_form(window: MainWindow) -> None:
+def make_form(window: AppWindow) -> None:
     """The form of the person shown, to a file the user picks."""
     staff = window.session.current
     if staff is None:
@@ -109,7 +110,7 @@ def make_form(window: MainWindow) -> None:
     _write(window, [staff.id], out)
 
 
-def make_all_forms(window: MainWindow) -> None:
+def make_all_forms(window: AppWindow) -> None:
     """Everyone's forms, one file each, into a folder the user picks."""
     folder = QFileDialog.getExistingDirectory(
         window, window.tr("記入用シートを置くフォルダ"), _start_folder(window)
@@ -120,7 +121,7 @@ def make_all_forms(window: MainWindow) -> None:
     _write(window, window.store.staff_ids(), Path(folder))
 
 
-def start_folder_import(window: MainWindow) -> ImportDialog | None:
+def start_folder_import(window: AppWindow) -> ImportDialog | None:
     """File > フォルダから取り込む: every Excel résumé workbook in a folder."""
     if window.session.readonly:
         prompts.tell(
@@ -135,7 +136,6 @@ def start_folder_import(window: MainWindow) -> ImportDialog | None:
     if not name:
         return None
     window.settings.setValue("import/folder", name)
-    from skillmatrix.ui.files.import_dialog import ImportDialog  # lazily, as file_actions does
 
     dialog = ImportDialog(window, Path(name))
     dialog.open()

@@ -69,7 +69,7 @@ from skillmatrix.ui.files.excel_plan import ReadingsPanel
 from skillmatrix.ui.files.import_preview import ConflictPanel, PlanModel
 
 if TYPE_CHECKING:
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 
 @dataclass
@@ -148,7 +148,7 @@ def reporting(report: Callable[[tuple[int, int]], None], cancel: CancelFlag) -> 
     return step
 
 
-def start_import(window: MainWindow) -> ImportDialog | None:
+def start_import(window: AppWindow) -> ImportDialog | None:
     """Asks for the file and opens the import dialog on it (None when cancelled)."""
     if window.session.readonly:
         prompts.tell(
@@ -198,7 +198,7 @@ class ImportDialog(QDialog):
         checked: what the check found (in 'preview' and later).
     """
 
-    def __init__(self, window: MainWindow, source: Path):
+    def __init__(self, window: AppWindow, source: Path):
         super().__init__(window)
         self.window_ = window
         self.source = source

@@ -36,7 +36,7 @@ from skillmatrix.ui.common.buttons import settle_default
 from skillmatrix.ui.common.workers import busy_dialog, explain
 
 if TYPE_CHECKING:
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 SUFFIX = ".sqlite"
 
@@ -50,7 +50,7 @@ def export_job(db_path: Path, out: Path, ids: list[str] | None, force: bool) -> 
 class ExportDialog(QDialog):
     """Whom to share: everyone, or the people ticked in the list (objectName exportDialog)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: AppWindow):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("exportDialog")
@@ -223,7 +223,7 @@ class ExportDialog(QDialog):
         return out if out.suffix else out.with_suffix(SUFFIX)
 
 
-def start_export(window: MainWindow, out: Path, ids: list[str] | None, force: bool) -> None:
+def start_export(window: AppWindow, out: Path, ids: list[str] | None, force: bool) -> None:
     """Writes the shared file in a worker thread; the status bar (or a notice) tells the end."""
     progress = busy_dialog(window, window.tr("共有ファイルを書き出しています…"), "exportProgress")
     db_path = window.store.path

@@ -31,7 +31,7 @@ from skillmatrix.ui.common.workers import WorkerPool
 
 if TYPE_CHECKING:
     from skillmatrix.selftest import Report
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 
 class SelftestDialog(QDialog):
@@ -160,7 +160,7 @@ class SelftestDialog(QDialog):
         super().done(result)
 
 
-def open_selftest_dialog(window: MainWindow) -> SelftestDialog:
+def open_selftest_dialog(window: AppWindow) -> SelftestDialog:
     """Opens 動作確認 over the window, checking the folder of its database."""
     dialog = SelftestDialog(Path(window.store.path).parent, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -30,6 +30,7 @@ from skillmatrix.store.department import DepartmentStore
 from skillmatrix.ui.printing import page_rendering as printing
 from skillmatrix.ui.printing.batch_print import BatchPrint
 from skillmatrix.ui.printing.page_rendering import PdfSource, ResumeJob, safe_file_name, show_error
+from skillmatrix.ui.printing.preview import PreviewDialog
 from skillmatrix.ui.printing.print_dialog import PrintChoicesDialog, Scope, load_options, save_options
 from skillmatrix.ui.printing.qt_fonts import register_fallback_fonts
 
@@ -144,7 +145,6 @@ class PrintController(QObject):
 
     def preview(self):
         """Shows the shown person's résumé in the print preview (with the remembered choices)."""
-        from skillmatrix.ui.printing.preview import PreviewDialog
 
         job = self._job()
         if job is None:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
-    from skillmatrix.ui.main_window import MainWindow
+    from skillmatrix.ui.common.app_window import AppWindow
 
 
 def _setting(value, default: bool) -> bool:
@@ -30,7 +30,7 @@ def _setting(value, default: bool) -> bool:
 class SheetLayout(QObject):
     """The window's layout switches (see the module docstring)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: AppWindow):
         super().__init__(window)
         self.window = window
         self.settings = window.settings

@@ -17,6 +17,7 @@ from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.history import HistoryStore
 from skillmatrix.ui.common.radar_widget import RadarWidget
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.sheet.as_of_dialog import AsOfSheetDialog
 
 
 class RadarPanel(QWidget):
@@ -112,7 +113,6 @@ class RadarPanel(QWidget):
 
     def show_past_sheet(self) -> None:
         """Opens the shown person's sheet as it was at the chosen moment (read-only)."""
-        from skillmatrix.ui.sheet.as_of_dialog import AsOfSheetDialog  # lazy: only when asked
 
         sheet, at = self.session.current, self.moment()
         if sheet is None or at is None:

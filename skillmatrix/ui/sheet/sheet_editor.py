@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from skillmatrix.ui.common.session import Session
+from skillmatrix.ui.department.can_do_panel import install_can_do_tab
 from skillmatrix.ui.sheet.history_tables import make_history_models
 from skillmatrix.ui.sheet.history_view import HistoryPanel
 from skillmatrix.ui.sheet.profile import ProfileForm
@@ -91,7 +92,6 @@ class SheetEditor(QStackedWidget):
         grid_layout.addWidget(grid_title)
         grid_layout.addWidget(self.grid)
         self.grid_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="gridSplitter")
-        from skillmatrix.ui.department.can_do_panel import install_can_do_tab  # tabs: 実績 | できること
 
         self.grid_splitter.addWidget(install_can_do_tab(self, grid_box))
         side = QSplitter(Qt.Orientation.Vertical, objectName="gridSideSplitter")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMen
 from skillmatrix.ui.sheet.skill_grid.columns import GridColumns
 from skillmatrix.ui.sheet.skill_grid.course_completion import CourseCellPrompt, place_text
 from skillmatrix.ui.sheet.skill_grid.delegate import SkillGridDelegate
+from skillmatrix.ui.sheet.skill_grid.detail_dialog import EntryDetailDialog
 from skillmatrix.ui.sheet.skill_grid.model import ENTRIES_ROLE, SkillGridModel
 from skillmatrix.ui.sheet.skill_grid.overview import fit_rows_to_viewport
 
@@ -196,7 +197,6 @@ class SkillGridView(QTableView):
 
     def edit_details(self) -> None:
         """Opens the detail editor (kind, date, note) for the current cell's entries."""
-        from skillmatrix.ui.sheet.skill_grid.detail_dialog import EntryDetailDialog
 
         index = self.currentIndex()
         if index.isValid() and self.grid_model().sheet is not None:
