@@ -185,3 +185,27 @@ def test_the_cycle_check_can_fail():
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import skillmatrix.x\nimport skillmatrix.y\n"
     )
     assert "skillmatrix.x" not in set(imported(tree)) and "skillmatrix.y" in set(imported(tree))
+
+
+def _connection_reaches(tree: ast.AST) -> list[int]:
+    """Lines that reach into a store's connection: `<x>.db.<y>` or `<x>.db.conn`."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "db"
+        and not (isinstance(node.value.value, ast.Name) and node.value.value.id == "args")
+    ]
+
+
+def test_only_the_store_touches_its_connection():
+    """exchange/, report/, operations/, the CLI and the window go through Store methods."""
+    offenders = [
+        f"{m}:{line}"
+        for m, tree in modules()
+        if not m.startswith("skillmatrix/store/")
+        for line in _connection_reaches(tree)
+    ]
+    assert offenders == []
+    assert _connection_reaches(ast.parse("store.db.conn.execute('x')")) != []

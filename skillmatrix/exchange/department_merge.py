@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from skillmatrix.store.backup import make_backup
 from skillmatrix.store.department_rows import (
     RowKey,
     Versions,
@@ -75,7 +74,7 @@ class DepartmentRows:
 def department_of(store: Store, staff_ids: list[str] | None = None) -> DepartmentRows:
     """Returns a database's own rows and history (what a dump writes): the ticks and plan
     lines of the people given only (None: everyone)."""
-    rows, seen = current_rows(store.db), seen_rows(store.db)
+    rows, seen = current_rows(store), seen_rows(store)
     if staff_ids is None:
         return DepartmentRows(rows, seen)
     keep = set(staff_ids)
@@ -178,7 +177,7 @@ def plan_for_store(store: Store, theirs: DepartmentRows | None) -> DepartmentPla
     """plan_department against the rows and history of an open database."""
     if theirs is None:
         return DepartmentPlan()
-    return plan_department(current_rows(store.db), seen_rows(store.db), theirs)
+    return plan_department(current_rows(store), seen_rows(store), theirs)
 
 
 def apply_department(
@@ -223,5 +222,5 @@ def import_department(
     if not plan.has_changes:
         return backup, []
     if backup is None:
-        backup = make_backup(store.path, "import", conn=store.db.conn)
+        backup = store.backup("import")
     return backup, apply_department(store, plan, source, prefer, theirs)

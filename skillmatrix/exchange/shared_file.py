@@ -25,11 +25,10 @@ from skillmatrix.exchange.untrusted import SharedFile, read_shared_file
 from skillmatrix.files import clip
 from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import audit, schema
-from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.health import inspect
 from skillmatrix.store.repository import Store
-from skillmatrix.store.shared_sql import journal_mode, snapshot_into, trim_export
+from skillmatrix.store.shared_sql import journal_mode, snapshot_store, trim_export
 
 __all__ = ["ExportResult", "SharedFile", "apply_import", "export_shared", "read_shared_file"]
 
@@ -80,7 +79,7 @@ def export_shared(
         # the share, not even in a temporary file there.
         with files.private_folder("export") as folder:
             tmp = folder / "export.sqlite"
-            snapshot_into(store.db.conn, tmp, progress)
+            snapshot_store(store, tmp, progress)
             count = trim_export(tmp, staff_ids, {"exported": audit.now(), "exported_by": audit.os_user()})
             _verify(tmp, count)
             os.chmod(tmp, 0o666 & ~_umask())  # a shared file is not private
@@ -154,6 +153,6 @@ def apply_import(
     if not plan.has_changes:
         return None
     require_settled(plan, prefer, choices)
-    backup = make_backup(store.path, "import", conn=store.db.conn)
+    backup = store.backup("import")
     apply_plan(store, plan, source, prefer, choices, progress)
     return backup

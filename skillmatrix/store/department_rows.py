@@ -14,8 +14,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlite_utils import Database
-
 from skillmatrix.domain.model import new_id
 from skillmatrix.store import audit
 from skillmatrix.store.repository import Store
@@ -49,16 +47,16 @@ def parse_literals(content: str) -> list[str | int | float | None]:
     return values
 
 
-def current_rows(db: Database) -> dict[RowKey, str]:
+def current_rows(store: Store) -> dict[RowKey, str]:
     """Returns (kind, key) -> content of every department row of a database."""
-    return {(k, key): c for k, key, c in db.execute("SELECT kind, key, content FROM department_rows")}
+    return {(k, key): c for k, key, c in store.db.execute("SELECT kind, key, content FROM department_rows")}
 
 
-def seen_rows(db: Database) -> Versions:
+def seen_rows(store: Store) -> Versions:
     """Returns every (kind, key, content) the database has held (its history)."""
     return {
         (str(k), str(key), str(c))
-        for k, key, c in db.execute("SELECT kind, key, content FROM department_seen")
+        for k, key, c in store.db.execute("SELECT kind, key, content FROM department_seen")
     }
 
 

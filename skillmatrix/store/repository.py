@@ -19,23 +19,18 @@ from typing import Any
 from sqlite_utils import Database
 
 from skillmatrix.domain.dates import PartialDate
-from skillmatrix.domain.defaults import load_defaults
 from skillmatrix.domain.model import (
-    Assignment,
     Category,
-    Entry,
     Level,
-    Project,
-    Qualification,
     Staff,
     ValidationError,
     new_id,
     validate_staff,
 )
 from skillmatrix.domain.serialize import gc_paused, staff_to_dict
-from skillmatrix.domain.sheet_patch import LIST_PARTS, Row, SheetPatch, apply, diff, take, to_json
+from skillmatrix.domain.sheet_patch import SheetPatch, apply, diff, take, to_json
 from skillmatrix.progress import Progress
-from skillmatrix.store import audit, department_seed, schema
+from skillmatrix.store import audit, definitions, department_seed, schema, sheet_rows
 from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError, explain
 from skillmatrix.store.staff_reading import StaffReading
@@ -55,9 +50,6 @@ def _backup_first(conn: sqlite3.Connection, path: Path) -> Path:
     """Writes a verified copy of a file into backups/ beside it before its schema is
     changed; raises StoreError, and nothing is migrated, if the copy cannot be made."""
     return make_backup(path, "migration", conn=conn)
-
-
-_LIST_TABLES = {"qualifications": "qualification", "assignments": "assignment", "projects": "project"}
 
 
 class Store(StaffReading):
@@ -136,27 +128,8 @@ class Store(StaffReading):
             raise explain(e, str(self.path)) from None
 
     def _write_defaults(self) -> None:
-        defaults = load_defaults()
         with self._write():
-            self.db.table("level").insert_all(
-                [
-                    {
-                        "number": lv.number,
-                        "name": lv.name,
-                        "short": lv.short,
-                        "definition": lv.definition,
-                        "criteria": json.dumps(lv.criteria, ensure_ascii=False),
-                    }
-                    for lv in defaults.levels
-                ]
-            )
-            self.db.table("category").insert_all(
-                [
-                    {"id": c.id, "position": c.position, "name": c.name, "knowledge": c.knowledge}
-                    for c in defaults.new_categories()
-                ]
-            )
-            self.db.table("meta").insert({"key": "created", "value": audit.now()})
+            definitions.write_defaults(self.db)
             department_seed.write_defaults(self.db, self.categories())
             audit.record(self.db, "create", "database", None, {"levels": 8, "categories": 8})
 
@@ -164,58 +137,30 @@ class Store(StaffReading):
 
     def levels(self) -> list[Level]:
         """Returns the 8 levels, レベル0 first."""
-        return [
-            Level(
-                number=r["number"],
-                name=r["name"],
-                short=r["short"],
-                definition=r["definition"],
-                criteria=json.loads(r["criteria"]),
-            )
-            for r in self.db.query("SELECT * FROM level ORDER BY number")
-        ]
+        return definitions.read_levels(self.db)
 
     def categories(self) -> list[Category]:
         """Returns the categories in their defined order."""
         if self._categories is None:
-            self._categories = [
-                Category(id=r["id"], name=r["name"], knowledge=r["knowledge"], position=r["position"])
-                for r in self.db.query("SELECT * FROM category ORDER BY position")
-            ]
+            self._categories = definitions.read_categories(self.db)
         return list(self._categories)
 
-    def save_level(self, level: Level) -> Level:
-        """Replaces one level's texts; returns the level as it was (for undo)."""
-        old = next(lv for lv in self.levels() if lv.number == level.number)
-        with self._write():
-            self.db.execute(
-                "UPDATE level SET name = ?, short = ?, definition = ?, criteria = ? WHERE number = ?",
-                [
-                    level.name,
-                    level.short,
-                    level.definition,
-                    json.dumps(level.criteria, ensure_ascii=False),
-                    level.number,
-                ],
-            )
-            audit.record(self.db, "level", f"level:{level.number}", vars(old), vars(level))
-        return old
+    def save_definitions(
+        self, levels: list[Level], categories: list[Category]
+    ) -> tuple[list[Level], list[Category]]:
+        """Replaces the texts of some levels and categories in one transaction; returns
+        them as they were (for undo).
 
-    def save_category(self, category: Category) -> Category:
-        """Replaces one category's name and knowledge areas; returns it as it was."""
-        old = next(c for c in self.categories() if c.id == category.id)
-        if any(c.name == category.name and c.id != category.id for c in self.categories()):
-            raise StoreError(f"分類名「{category.name}」はすでにあります")
-        if not category.name.strip():
-            raise StoreError("分類名が空です")
+        Raises:
+            StoreError: a category name is empty or used twice (nothing is written).
+        """
+        old_levels = {lv.number: lv for lv in self.levels()}
+        old_categories = {c.id: c for c in self.categories()}
+        definitions.check_names(self.categories(), categories)
         with self._write():
-            self.db.execute(
-                "UPDATE category SET name = ?, knowledge = ? WHERE id = ?",
-                [category.name, category.knowledge, category.id],
-            )
-            audit.record(self.db, "category", f"category:{category.id}", vars(old), vars(category))
+            definitions.write(self.db, levels, categories, old_levels, old_categories)
         self._categories = None
-        return old
+        return [old_levels[lv.number] for lv in levels], [old_categories[c.id] for c in categories]
 
     # -- writing staff --------------------------------------------------------------------------
 
@@ -247,7 +192,7 @@ class Store(StaffReading):
                 stamp,
             ],
         )
-        self._insert_children(staff, stamp)
+        sheet_rows.insert_children(self.db, staff, stamp)
         self._new_revision(staff, parent, stamp)
 
     def _new_revision(self, staff: Staff, parent: str | None, stamp: str) -> None:
@@ -268,82 +213,6 @@ class Store(StaffReading):
             "UPDATE staff_revision SET content = ? WHERE staff_id = ? AND revision = ? AND content IS NULL",
             [revision_content(staff), staff.id, staff.revision],
         )
-
-    def _insert_children(self, staff: Staff, stamp: str) -> None:
-        for part in LIST_PARTS:
-            self._insert_rows(staff.id, part, getattr(staff, part), stamp)
-        self._insert_entries(staff.id, staff.entries, 0, stamp)
-
-    def _insert_rows(self, staff_id: str, part: str, rows: Sequence[Row], stamp: str) -> None:
-        """Inserts one history list of a person (資格等, 担当履歴 or プロジェクト), in order."""
-        conn = self.db.conn
-        if part == "qualifications":
-            conn.executemany(
-                "INSERT INTO qualification (id, staff_id, position, name, acquired, expires, created, "
-                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (q.id, staff_id, i, q.name, _iso(q.acquired), _iso(q.expires), stamp, stamp)
-                    for i, q in enumerate(rows)
-                    if isinstance(q, Qualification)
-                ],
-            )
-        elif part == "assignments":
-            conn.executemany(
-                "INSERT INTO assignment (id, staff_id, position, start_date, end_date, name, duties, "
-                "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        a.id,
-                        staff_id,
-                        i,
-                        _iso(a.period.start),
-                        _iso(a.period.end),
-                        a.name,
-                        a.duties,
-                        stamp,
-                        stamp,
-                    )
-                    for i, a in enumerate(rows)
-                    if isinstance(a, Assignment)
-                ],
-            )
-        else:
-            conn.executemany(
-                "INSERT INTO project (id, staff_id, position, start_date, end_date, name, created, "
-                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (p.id, staff_id, i, _iso(p.period.start), _iso(p.period.end), p.name, stamp, stamp)
-                    for i, p in enumerate(rows)
-                    if isinstance(p, Project)
-                ],
-            )
-
-    def _insert_entries(self, staff_id: str, entries: Sequence[Entry], first: int, stamp: str) -> None:
-        """Inserts entries at positions first, first + 1, … (the order within a cell)."""
-        self.db.conn.executemany(
-            "INSERT INTO entry (id, staff_id, level, category_id, position, text, kind, date, "
-            "note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    e.id,
-                    staff_id,
-                    e.level,
-                    e.category_id,
-                    first + i,
-                    e.text,
-                    e.kind,
-                    _iso(e.date),
-                    e.note,
-                    stamp,
-                    stamp,
-                )
-                for i, e in enumerate(entries)
-            ],
-        )
-
-    def _delete_children(self, staff_id: str) -> None:
-        for table in ("qualification", "assignment", "project", "entry"):
-            self.db.execute(f"DELETE FROM {table} WHERE staff_id = ?", [staff_id])
 
     def _position_of(self, staff_id: str) -> int | None:
         row = self.db.execute("SELECT position FROM staff WHERE id = ?", [staff_id]).fetchone()
@@ -434,32 +303,9 @@ class Store(StaffReading):
     def _patch_rows(self, old: Staff, patch: SheetPatch, action: str) -> None:
         """Writes a patch of old's sheet with its revision and audit row; the caller has
         validated it and holds the transaction."""
-        self._write_patch(old.id, patch)
+        sheet_rows.write_patch(self.db, old.id, patch)
         self._new_revision(apply(old, patch), old.revision or None, audit.now())
         audit.record(self.db, action, f"staff:{old.id}", to_json(take(old, patch)), to_json(patch))
-
-    def _write_patch(self, staff_id: str, patch: SheetPatch) -> None:
-        """Writes the rows of the patch's parts; the caller holds the transaction."""
-        stamp = audit.now()
-        if patch.profile:
-            columns = ", ".join(f"{name} = ?" for name in patch.profile)
-            self.db.execute(f"UPDATE staff SET {columns} WHERE id = ?", [*patch.profile.values(), staff_id])
-        for part, rows in patch.lists.items():
-            self.db.execute(f"DELETE FROM {_LIST_TABLES[part]} WHERE staff_id = ?", [staff_id])
-            self._insert_rows(staff_id, part, rows, stamp)
-        if patch.cells:
-            first = self.db.execute(
-                "SELECT coalesce(max(position), -1) + 1 FROM entry WHERE staff_id = ?", [staff_id]
-            ).fetchone()[0]
-            # Every cell first emptied, then filled: an entry moving between two patched
-            # cells keeps its id.
-            self.db.conn.executemany(
-                "DELETE FROM entry WHERE staff_id = ? AND level = ? AND category_id = ?",
-                [(staff_id, level, category_id) for level, category_id in patch.cells],
-            )
-            for entries in patch.cells.values():
-                self._insert_entries(staff_id, entries, first, stamp)
-                first += len(entries)
 
     def _replace(self, staff: Staff, old: Staff) -> None:
         """Swaps old's rows for staff's, keeping list position, creation time and chain."""
@@ -477,8 +323,8 @@ class Store(StaffReading):
                 staff.id,
             ],
         )
-        self._delete_children(staff.id)
-        self._insert_children(staff, stamp)
+        sheet_rows.delete_children(self.db, staff.id)
+        sheet_rows.insert_children(self.db, staff, stamp)
         self._new_revision(staff, old.revision or None, stamp)
 
     def delete_staff(self, staff_id: str) -> tuple[Staff, int]:
@@ -575,56 +421,6 @@ class Store(StaffReading):
                 audit.record(self.db, action, f"staff:{sheet.id}", None, staff_to_dict(sheet, names))
         return list(olds.values()), removed, added
 
-    def save_definitions(
-        self, levels: list[Level], categories: list[Category]
-    ) -> tuple[list[Level], list[Category]]:
-        """Replaces the texts of some levels and categories in one transaction; returns
-        them as they were (for undo)."""
-        old_levels = {lv.number: lv for lv in self.levels()}
-        old_categories = {c.id: c for c in self.categories()}
-        names = {c.id: c.name for c in self.categories()} | {c.id: c.name for c in categories}
-        seen: set[str] = set()
-        for name in names.values():
-            if name in seen:
-                raise StoreError(f"分類名「{name}」はすでにあります")
-            seen.add(name)
-        if any(not c.name.strip() for c in categories):
-            raise StoreError("分類名が空です")
-        with self._write():
-            for level in levels:
-                self.db.execute(
-                    "UPDATE level SET name = ?, short = ?, definition = ?, criteria = ? WHERE number = ?",
-                    [
-                        level.name,
-                        level.short,
-                        level.definition,
-                        json.dumps(level.criteria, ensure_ascii=False),
-                        level.number,
-                    ],
-                )
-                audit.record(
-                    self.db, "level", f"level:{level.number}", vars(old_levels[level.number]), vars(level)
-                )
-            # Two names may swap: clear them first so the UNIQUE constraint never sees both.
-            for category in categories:
-                self.db.execute(
-                    "UPDATE category SET name = ? WHERE id = ?", [f"（変更中）{category.id}", category.id]
-                )
-            for category in categories:
-                self.db.execute(
-                    "UPDATE category SET name = ?, knowledge = ? WHERE id = ?",
-                    [category.name, category.knowledge, category.id],
-                )
-                audit.record(
-                    self.db,
-                    "category",
-                    f"category:{category.id}",
-                    vars(old_categories[category.id]),
-                    vars(category),
-                )
-        self._categories = None
-        return [old_levels[lv.number] for lv in levels], [old_categories[c.id] for c in categories]
-
     def move_staff(self, staff_id: str, index: int) -> int:
         """Moves a person to list index; returns the index it had before."""
         ids = self.staff_ids()
@@ -688,6 +484,11 @@ class Store(StaffReading):
             audit.record(self.db, action, "staff", None, {"source": source, "count": len(people)})
 
     # -- health ---------------------------------------------------------------------------------
+
+    def backup(self, reason: str) -> Path:
+        """Writes a verified copy of the file into backups/ beside it (before an import,
+        a restore …) through this connection; returns it."""
+        return make_backup(self.path, reason, conn=self.db.conn)
 
     def check(self, full: bool = True) -> list[str]:
         """Returns the problems SQLite finds in the file (empty when it is sound)."""

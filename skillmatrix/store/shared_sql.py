@@ -18,12 +18,17 @@ from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Staff, new_id, years_of_spans
 from skillmatrix.domain.serialize import staff_to_dict
 from skillmatrix.progress import Progress, no_progress
-from skillmatrix.store import audit
+from skillmatrix.store import audit, sheet_rows
 from skillmatrix.store.repository import Store
 from skillmatrix.store.staff_reading import BATCH
 
 # (revision, parent, created): one row of a person's revision chain (staff_revision).
 RevisionRow = tuple[str, str | None, str]
+
+
+def snapshot_store(store: Store, target: Path, progress: Progress = no_progress) -> None:
+    """snapshot_into() of an open store (for exchange/, which never touches a connection)."""
+    snapshot_into(store.db.conn, target, progress)
 
 
 def snapshot_into(conn: sqlite3.Connection, target: Path, progress: Progress = no_progress) -> None:
@@ -203,7 +208,7 @@ def write_merge(
                 ],
             )
             position += 1
-            store._insert_children(staff, stamp)
+            sheet_rows.insert_children(store.db, staff, stamp)
             _add_chain(store, staff.id, chain)
             store.keep_content(staff)
             staff.updated = stamp
@@ -225,8 +230,8 @@ def write_merge(
                     staff.id,
                 ],
             )
-            store._delete_children(staff.id)
-            store._insert_children(staff, stamp)
+            sheet_rows.delete_children(store.db, staff.id)
+            sheet_rows.insert_children(store.db, staff, stamp)
             _add_chain(store, staff.id, chain)
             store.keep_content(staff)
             staff.updated = stamp

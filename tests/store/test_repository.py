@@ -217,13 +217,13 @@ def test_check_reports_a_sound_file(store):
 def test_edit_definitions(store):
     level = store.levels()[4]
     level.short = "高度な知識・スキルを有し、作業指示ができる（改）"
-    old = store.save_level(level)
+    (old,), _ = store.save_definitions([level], [])
     assert store.levels()[4].short.endswith("（改）") and not old.short.endswith("（改）")
     cat = store.categories()[7]
     cat.name = "戦略"
-    store.save_category(cat)
+    store.save_definitions([], [cat])
     assert store.categories()[7].name == "戦略"
     dup = store.categories()[6]
     dup.name = "戦略"
     with pytest.raises(StoreError, match="すでにあります"):
-        store.save_category(dup)
+        store.save_definitions([], [dup])
