@@ -38,6 +38,7 @@ class RadarWidget(QWidget):
         """Shows chart (None: nothing to show), and past's values dotted behind it."""
         self.chart, self.past, self.past_label = chart, past, past_label
         self.setAccessibleDescription(self.describe())
+        self.setToolTip(self.describe().replace("、", "\n"))
         self.update()
 
     def describe(self) -> str:
@@ -57,12 +58,19 @@ class RadarWidget(QWidget):
         if self.chart is None:
             return []
         full = self._captions(None)
-        return full if self._radius(full) >= 50 else self._captions(4)
+        if self._radius(full) >= 50:
+            return full
+        short = self._captions(4)
+        if self._radius(short) >= 40:
+            return short
+        # A narrow panel: two characters of each name, the numbers in the tooltip.
+        return self._captions(2, numbers=False)
 
-    def _captions(self, cut: int | None) -> list[str]:
+    def _captions(self, cut: int | None, numbers: bool = True) -> list[str]:
         assert self.chart is not None
         return [
-            f"{label[:cut] if cut else label} {format_value(v)}" + (f"/{t}" if t is not None else "")
+            (label[:cut] if cut else label)
+            + ((f" {format_value(v)}" + (f"/{t}" if t is not None else "")) if numbers else "")
             for label, v, t in zip(self.chart.labels, self.chart.values, self.chart.targets, strict=True)
         ]
 

@@ -35,7 +35,6 @@ class RadarPanel(QWidget):
         )
         self.past_button = QPushButton(self.tr("この時点の履歴書…"), objectName="sheetAsOfButton")
         self.past_button.clicked.connect(self.show_past_sheet)
-        self.chart.setToolTip(self.tr("レーダーチャート: 分類ごとのレベルと、求める人材像の目標（破線）"))
         # Compact: the panel shares the column beside the grid with the level panel, and
         # the window must still fit a 1600×1000 screen at 200 %.
         layout = QVBoxLayout(self)

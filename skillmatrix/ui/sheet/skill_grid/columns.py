@@ -90,7 +90,9 @@ class GridColumns(QObject):
         extra = metrics.horizontalAdvance("研") + 16  # the kind mark and the padding
         result = []
         for column in range(model.columnCount()):
-            longest = 0
+            # At least room for the category's name on two lines of the header.
+            name = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            longest = metrics.horizontalAdvance(name) // 2 + 16
             for row in range(model.rowCount()):
                 for entry in model.index(row, column).data(ENTRIES_ROLE) or []:
                     longest = max(longest, metrics.horizontalAdvance(entry.text) + extra)
@@ -103,7 +105,11 @@ class GridColumns(QObject):
         model = self.view.model()
         if model is None or model.columnCount() == 0:
             return
-        minimum = MIN_CHARS * self.view.fontMetrics().averageCharWidth()
+        # Three Japanese characters: averageCharWidth is a Latin letter's.
+        minimum = max(
+            MIN_CHARS * self.view.fontMetrics().averageCharWidth(),
+            3 * self.view.fontMetrics().horizontalAdvance("研") + 12,
+        )
         if self.user_widths is not None:
             widths = self.user_widths
         else:
