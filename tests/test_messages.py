@@ -20,6 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "skillmatrix"
 # parts of the package (ui/ and app.py are the window's, translated through Qt).
 MESSAGE_MODULES = {
     "domain": "skillmatrix.domain.messages",
+    "store": "skillmatrix.store.messages",
 }
 # Parts of the package with a file outside any folder of MESSAGE_MODULES (paths.py uses
 # files/messages.py) that the inline check covers too.
@@ -110,12 +111,15 @@ def _is_japanese_literal(node):
 
 
 def inline_japanese(source):
-    """Line numbers where a raise (or a validation's problems.append) passes an inline
-    string literal or f-string holding Japanese instead of a messages template."""
-    offenders = []
+    """Line numbers where a raise, an error built to be raised or returned (SomeError(...)),
+    or a validation's problems.append passes an inline string literal or f-string holding
+    Japanese instead of a messages template."""
+    offenders = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
             arguments = [*node.exc.args, *(keyword.value for keyword in node.exc.keywords)]
+        elif isinstance(node, ast.Call) and _called_name(node).endswith(("Error", "Exception", "Warning")):
+            arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
@@ -127,8 +131,15 @@ def inline_japanese(source):
         else:
             continue
         if any(_is_japanese_literal(argument) for argument in arguments):
-            offenders.append(node.lineno)
-    return offenders
+            offenders.add(node.lineno)
+    return sorted(offenders)
+
+
+def _called_name(call):
+    function = call.func
+    if isinstance(function, ast.Attribute):
+        return function.attr
+    return function.id if isinstance(function, ast.Name) else ""
 
 
 def checked_files():
@@ -145,8 +156,9 @@ def test_the_inline_check_finds_what_it_should():
         '    raise ValueError("日付が空です")\n'
         '    raise DateError(message="日付が空です")\n'
         '    problems.append(f"{path}: 氏名が空です")\n'
+        '    return store.StoreError(f"共有ファイルが壊れています: {path}")\n'
     )
-    assert inline_japanese(offending) == [2, 3, 4, 5]
+    assert inline_japanese(offending) == [2, 3, 4, 5, 6]
     clean = (
         "def f(path, problems):\n"
         "    raise StoreError(messages.NOT_FOUND.format(path=path))\n"
