@@ -21,6 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "skillmatrix"
 MESSAGE_MODULES = {
     "domain": "skillmatrix.domain.messages",
     "store": "skillmatrix.store.messages",
+    "exchange": "skillmatrix.exchange.messages",
 }
 # Parts of the package with a file outside any folder of MESSAGE_MODULES (paths.py uses
 # files/messages.py) that the inline check covers too.
