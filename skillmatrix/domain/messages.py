@@ -89,3 +89,12 @@ ID_NOT_UUID: Final[str] = "{who} id: UUIDではありません（{staff_id!r}）
 LEVEL_NOT_INTEGER: Final[str] = "{where}: レベル{level!r}は整数ではありません（0〜7）"
 
 MERGE_UNDECIDED: Final[str] = "どちらを採るか決まっていない部分があります: {open_parts}"
+
+# What breaks a per-person cap (model._too_many_rows); validate_staff puts the person first.
+TOO_MANY_ROWS: Final[str] = "{label}が多すぎます（{count}件、1人{limit}件まで）"
+
+TOO_MANY_ENTRIES: Final[str] = "実績が多すぎます（{count}件、1人{limit}件まで）"
+
+TOO_MANY_CELL_ENTRIES: Final[str] = (
+    "レベル{level}の1つのセルの実績が多すぎます（{count}件、1セル{limit}件まで）"
+)

@@ -272,9 +272,9 @@ def _too_many_rows(staff: Staff) -> str:
         ("プロジェクト", staff.projects),
     ):
         if len(rows) > MAX_ROWS:
-            return f"{label}が多すぎます（{len(rows)}件、1人{MAX_ROWS}件まで）"
+            return messages.TOO_MANY_ROWS.format(label=label, count=len(rows), limit=MAX_ROWS)
     if len(staff.entries) > MAX_ENTRIES:
-        return f"実績が多すぎます（{len(staff.entries)}件、1人{MAX_ENTRIES}件まで）"
+        return messages.TOO_MANY_ENTRIES.format(count=len(staff.entries), limit=MAX_ENTRIES)
     if len(staff.entries) <= MAX_CELL_ENTRIES:
         return ""  # no cell can be over
     cells: dict[tuple[int, str], int] = {}
@@ -283,7 +283,7 @@ def _too_many_rows(staff: Staff) -> str:
         cells[key] = cells.get(key, 0) + 1
     for (level, _category), count in cells.items():
         if count > MAX_CELL_ENTRIES:
-            return f"レベル{level}の1つのセルの実績が多すぎます（{count}件、1セル{MAX_CELL_ENTRIES}件まで）"
+            return messages.TOO_MANY_CELL_ENTRIES.format(level=level, count=count, limit=MAX_CELL_ENTRIES)
     return ""
 
 
