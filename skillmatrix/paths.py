@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from skillmatrix import files
+from skillmatrix.files import messages
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -25,7 +26,7 @@ def _find(name: str, marker: str) -> Path:
         # site-packages) another distribution may have put its own resources/ or db/.
         if (candidate / marker).is_file():
             return candidate
-    raise FileNotFoundError(f"プログラムのファイル {name}/ が見つかりません（インストールが壊れています）")
+    raise FileNotFoundError(messages.PROGRAM_FILES_MISSING.format(name=name))
 
 
 def resources_dir() -> Path:
@@ -105,8 +106,7 @@ def data_dir() -> Path:
     except OSError as e:
         where = "ポータブル版の data フォルダ" if portable_data_dir() is not None else "データフォルダ"
         raise DataFolderError(
-            f"{where}を作れません（{e.strerror or e}）。書き込み禁止のUSBメモリなら書き込みを許可するか、"
-            f"プログラムをパソコンにコピーして起動してください: {folder}"
+            messages.DATA_FOLDER_UNCREATABLE.format(where=where, reason=e.strerror or e, folder=folder)
         ) from None
     return folder
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skillmatrix import __version__, files
+from skillmatrix.cli import messages
 from skillmatrix.cli.japanese_argparse import JapaneseParser
 from skillmatrix.domain.model import ValidationError
 from skillmatrix.store.errors import StoreError
@@ -131,11 +132,11 @@ def resolve_staff(store: Store, names: list[str] | None) -> list[str] | None:
     for name in names:
         found = store.find_staff(name)
         if not found:
-            raise CommandError(f"職員「{files.clip(name)}」が見つかりません")
+            raise CommandError(messages.STAFF_NOT_FOUND.format(name=files.clip(name)))
         if len(found) > 1:
             listed = "、".join(f"{s.name}（{s.id}）" for s in found)
             raise CommandError(
-                f"「{files.clip(name)}」に当てはまる職員が複数います: {files.clip(listed, 200)}。idで指定してください"
+                messages.STAFF_AMBIGUOUS.format(name=files.clip(name), listed=files.clip(listed, 200))
             )
         ids.append(found[0].id)
     return ids

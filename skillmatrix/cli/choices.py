@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from skillmatrix.cli import messages
+
 MAX_DEMO_STAFF = 100_000
 
 
@@ -37,10 +39,12 @@ def bounded_int(low: int, high: int):
     def parse(text: str) -> int:
         value = text.strip()
         if not value.lstrip("-").isdigit() or len(value) > 12:
-            raise argparse.ArgumentTypeError(f"整数を指定してください（{low}〜{high}）: {text[:20]}")
+            raise argparse.ArgumentTypeError(
+                messages.NOT_AN_INTEGER.format(low=low, high=high, text=text[:20])
+            )
         number = int(value)
         if not low <= number <= high:
-            raise argparse.ArgumentTypeError(f"{low}〜{high}の範囲で指定してください: {text[:20]}")
+            raise argparse.ArgumentTypeError(messages.OUT_OF_RANGE.format(low=low, high=high, text=text[:20]))
         return number
 
     return parse

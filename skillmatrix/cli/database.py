@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from skillmatrix import files, operations
-from skillmatrix.cli import CommandError, command, out, progress_bar
+from skillmatrix.cli import CommandError, command, messages, out, progress_bar
 from skillmatrix.cli.choices import MAX_DEMO_STAFF, bounded_int
 from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import StaffSummary
@@ -37,12 +37,12 @@ def write_demo(path: Path, count: int, progress: Progress | None = None) -> int:
     from skillmatrix.demo.generated import generated_staff, seed_staff
 
     if not 2 <= count <= MAX_DEMO_STAFF:
-        raise CommandError(f"--staff は2〜{MAX_DEMO_STAFF}にしてください（資料の2名が必ず入ります）")
+        raise CommandError(messages.DEMO_STAFF_OUT_OF_RANGE.format(max_demo_staff=MAX_DEMO_STAFF))
     if path.exists() and path.stat().st_size:
         # Look before opening for writing: opening alone would touch the file's header.
         with Store.open(path, readonly=True) as existing:
             if existing.staff_count():
-                raise CommandError(f"職員の入ったデータベースには書き込みません: {path}")
+                raise CommandError(messages.DEMO_DATABASE_NOT_EMPTY.format(path=path))
     with Store.create(path) as store:
         categories = store.categories()
         people = seed_staff(categories) + generated_staff(count - 2, categories)

@@ -6,7 +6,16 @@ import argparse
 from pathlib import Path
 
 from skillmatrix import files, operations
-from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar, resolve_staff
+from skillmatrix.cli import (
+    CommandError,
+    add_out_argument,
+    command,
+    messages,
+    note,
+    out,
+    progress_bar,
+    resolve_staff,
+)
 from skillmatrix.store.repository import Store
 
 
@@ -89,12 +98,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     stdin = files.is_stdio(args.file)
     if not stdin:
         if not args.file.exists() and not args.file.is_symlink():
-            raise CommandError(f"取り込むファイルが見つかりません: {files.clip(args.file)}")
+            raise CommandError(messages.IMPORT_FILE_NOT_FOUND.format(file=files.clip(args.file)))
     if not args.db.exists() or (args.db.is_file() and args.db.stat().st_size == 0):
-        raise CommandError(
-            f"取り込み先のデータベースがありません: {files.clip(args.db)}。"
-            f"先に skillmatrix init --db {files.clip(args.db)} で作ってください"
-        )
+        raise CommandError(messages.IMPORT_DATABASE_MISSING.format(db=files.clip(args.db)))
     if not stdin:
         from skillmatrix.cli.forms import import_workbooks, is_workbook_import
 
@@ -135,8 +141,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     if (plan.conflicts or department.conflicts) and not args.prefer:
         raise CommandError(
-            f"両方で変更された職員が{len(plan.conflicts)}名、部門の行が{len(department.conflicts)}件あるため"
-            "取り込んでいません。--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください"
+            messages.IMPORT_CONFLICTS.format(
+                staff_count=len(plan.conflicts), row_count=len(department.conflicts)
+            )
         )
     if not plan.has_changes and not department.has_changes:
         out(f"変更はありません（取り込み済みです）: {'標準入力' if stdin else files.clip(args.file)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, add_out_argument, command, out, resolve_staff
+from skillmatrix.cli import CommandError, add_out_argument, command, messages, out, resolve_staff
 from skillmatrix.store.repository import Store
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -41,10 +41,7 @@ def import_workbooks(args: argparse.Namespace) -> int:
         return 0
     undecided = open_parts(excel)
     if undecided and not args.prefer:
-        raise CommandError(
-            f"どちらを採るか決まっていない部分が{undecided}か所あるため取り込んでいません。"
-            "--prefer mine（こちらを残す）か --prefer theirs（ファイルの内容を採る）を指定してください"
-        )
+        raise CommandError(messages.IMPORT_UNDECIDED.format(undecided=undecided))
     if not excel.plan.has_changes:
         out(f"変更はありません: {args.file}")
         return 0
@@ -73,7 +70,7 @@ def cmd_form(args: argparse.Namespace) -> int:
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff) if args.staff else store.staff_ids()
         if not ids:
-            raise CommandError("職員がいません")
+            raise CommandError(messages.NO_STAFF)
         try:
             written = write_forms(store, ids, args.out, force=args.force)
         except FormError as e:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from skillmatrix.cli import CommandError, command, out
+from skillmatrix.cli import CommandError, command, messages, out
 from skillmatrix.store.repository import Store
 
 
@@ -17,9 +17,9 @@ def create_database(path: Path) -> None:
             folder is missing.
     """
     if path.exists() or path.is_symlink():
-        raise CommandError(f"ファイルがすでにあります（上書きしません）: {path}")
+        raise CommandError(messages.DATABASE_EXISTS.format(path=path))
     if not path.parent.is_dir():
-        raise CommandError(f"作成先のフォルダがありません: {path.parent}")
+        raise CommandError(messages.DATABASE_FOLDER_MISSING.format(path_parent=path.parent))
     with Store.create(path):
         pass
 

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 from skillmatrix import files
-from skillmatrix.cli import CommandError, add_out_argument, command, note, out, progress_bar, resolve_staff
+from skillmatrix.cli import (
+    CommandError,
+    add_out_argument,
+    command,
+    messages,
+    note,
+    out,
+    progress_bar,
+    resolve_staff,
+)
 from skillmatrix.cli.choices import REPORT_SUFFIX_ERROR, bounded_int, print_choice, report_file
 from skillmatrix.store.repository import Store
 
@@ -65,14 +74,14 @@ def _history_report(store: Store, args: argparse.Namespace, kinds: frozenset[str
 
     if args.kind == "growth":
         if args.from_year is None:
-            raise CommandError("growth には --from YYYY（比べ始める年度）が必要です")
+            raise CommandError(messages.GROWTH_NEEDS_FROM)
         to_year = args.to_year if args.to_year is not None else fiscal_year(date.today())
         try:
             return build_growth(store, args.from_year, to_year, kinds)
         except ValueError as e:
             raise CommandError(str(e)) from e
     if args.minimum is not None and args.minimum < 0:
-        raise CommandError("--minimum は0以上にしてください")
+        raise CommandError(messages.MINIMUM_NEGATIVE)
     leaving = (resolve_staff(store, args.leaving) or []) if args.leaving else []
     return build_coverage(store, leaving, kinds=kinds, minimum=args.minimum)
 
@@ -89,7 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     stdout = files.is_stdio(args.out)
     kind = args.format or ("" if stdout else args.out.suffix.lower().lstrip("."))
     if not kind and stdout:
-        raise CommandError("標準出力（-）に書き出すときは --format pdf か --format xlsx を指定してください")
+        raise CommandError(messages.STDOUT_NEEDS_BINARY_FORMAT)
     if kind not in ("pdf", "xlsx"):  # a usage error, as argparse reports one (exit 2)
         print(
             f"skillmatrix report: エラー: 引数 -o/--out: {REPORT_SUFFIX_ERROR}: {files.clip(args.out)}"

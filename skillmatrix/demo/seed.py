@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 
+from skillmatrix.demo import messages
 from skillmatrix.domain.dates import PartialDate, Period
 from skillmatrix.domain.model import (
     Assignment,
@@ -57,7 +58,7 @@ def _category_ids(categories: list[Category]) -> list[str]:
         elif i < len(ordered) and ordered[i].name not in CATEGORY_NAMES:
             ids.append(ordered[i].id)
         else:
-            raise ValueError(f"分類「{name}」がありません（デモデータには8つの分類が必要です）")
+            raise ValueError(messages.DEMO_CATEGORY_MISSING.format(name=name))
     return ids
 
 

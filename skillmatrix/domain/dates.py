@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from skillmatrix.domain import messages
+
 __all__ = [
     "DateError",
     "Era",
@@ -111,12 +113,12 @@ def _era_year(era: Era, n: int) -> str:
 def _check_fields(year: int, month: int | None, day: int | None, label: str) -> None:
     """Validates calendar fields; ``label`` is how the year appears in messages."""
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"{label}{month}月は存在しない月です")
+        raise DateError(messages.NO_SUCH_MONTH.format(label=label, month=month))
     if day is not None:
         if month is None:
-            raise DateError(f"日だけで月がありません（{label}?月{day}日）")
+            raise DateError(messages.DAY_WITHOUT_MONTH.format(label=label, day=day))
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise DateError(f"{label}{month}月{day}日は存在しない日付です")
+            raise DateError(messages.NO_SUCH_DAY.format(label=label, month=month, day=day))
 
 
 @functools.total_ordering
@@ -140,7 +142,9 @@ class PartialDate:
             if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
                 raise TypeError(f"PartialDate.{name} must be int, got {v!r}")
         if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise DateError(f"年は{MIN_YEAR}年から{MAX_YEAR}年の範囲で入力してください（{self.year}年）")
+            raise DateError(
+                messages.YEAR_OUT_OF_RANGE.format(min_year=MIN_YEAR, max_year=MAX_YEAR, year=self.year)
+            )
         _check_fields(self.year, self.month, self.day, f"{self.year}年")
 
     @property
@@ -162,7 +166,7 @@ class PartialDate:
         """
         m = _ISO.fullmatch(text) if isinstance(text, str) else None
         if not m:
-            raise DateError(f"ISO形式の日付ではありません: {text!r}")
+            raise DateError(messages.NOT_ISO_DATE.format(text=text))
         return cls(int(m["y"]), *(int(v) if v else None for v in m.group("m", "d")))
 
     @classmethod
@@ -178,23 +182,27 @@ class PartialDate:
         """
         s = _normalize(text)
         if not s:
-            raise DateError("日付が空です")
+            raise DateError(messages.DATE_EMPTY)
         m = _COMPACT.fullmatch(s) or _WESTERN.fullmatch(s)
         if m:
             return cls(int(m["y"]), *(int(v) if v else None for v in m.group("m", "d")))
         m = _ERA.fullmatch(s)
         if not m:
-            raise DateError(f"日付として読めません: {text!r}")
+            raise DateError(messages.DATE_UNREADABLE.format(text=text))
         return cls._from_era(_ERA_BY_KEY[m["era"].upper()], m["y"], m["m"], m["d"])
 
     @classmethod
     def _from_era(cls, era: Era, y: str, mo: str | None, d: str | None) -> PartialDate:
         n = 1 if y == "元" else int(y)
         if n == 0:
-            raise DateError(f"{era.name}0年は存在しません（元年と書きます）")
+            raise DateError(messages.ERA_YEAR_ZERO.format(era_name=era.name))
         end = _era_end(era)
         if end and n > end.year - era.start.year + 1:
-            raise DateError(f"{era.name}は{end.year - era.start.year + 1}年までです（{era.name}{n}年）")
+            raise DateError(
+                messages.ERA_ENDS_IN_YEAR.format(
+                    era_name=era.name, last_year=end.year - era.start.year + 1, n=n
+                )
+            )
         month, day = (int(mo) if mo else None), (int(d) if d else None)
         label = _era_year(era, n)
         _check_fields(era.start.year + n - 1, month, day, label)  # era-named message
@@ -203,9 +211,9 @@ class PartialDate:
         # 平成31年5月 is not (平成 ended 2019-04-30).
         text = label + (f"{month}月" if month else "") + (f"{day}日" if day else "")
         if pd.last_day() < era.start:
-            raise DateError(f"{era.name}は{_jp(era.start)}からです（{text}）")
+            raise DateError(messages.ERA_STARTS_ON.format(era_name=era.name, jp=_jp(era.start), text=text))
         if end and pd.first_day() > end:
-            raise DateError(f"{era.name}は{_jp(end)}までです（{text}）")
+            raise DateError(messages.ERA_ENDS_ON.format(era_name=era.name, jp=_jp(end), text=text))
         return pd
 
     def iso(self) -> str:
@@ -272,7 +280,9 @@ class Period:
                 raise TypeError(f"Period bounds must be PartialDate or None, got {v!r}")
         # Compare spans, not points, so 2013-04-10～2013-04 (same month) is valid.
         if self.start and self.end and self.end.last_day() < self.start.first_day():
-            raise DateError(f"終了（{self.end.format()}）が開始（{self.start.format()}）より前です")
+            raise DateError(
+                messages.PERIOD_END_BEFORE_START.format(end=self.end.format(), start=self.start.format())
+            )
 
     @property
     def is_open(self) -> bool:
@@ -316,7 +326,7 @@ class Period:
             except DateError:
                 continue
         if len(found) > 1:
-            raise DateError(f"期間の区切りが曖昧です（～で区切ってください）: {text!r}")
+            raise DateError(messages.PERIOD_SEPARATOR_AMBIGUOUS.format(text=text))
         if found and any(found[0]):
             return cls(*found[0])
         raise single_error

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from skillmatrix.domain import messages
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import KINDS, LEVEL_COUNT, Qualification, Staff, new_id
 
@@ -166,7 +167,9 @@ def check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
     kinds = frozenset(kinds)
     unknown = kinds - set(KINDS)
     if unknown:
-        raise ValueError(f"種別「{'、'.join(sorted(unknown))}」はありません（{', '.join(KINDS)}）")
+        raise ValueError(
+            messages.NO_SUCH_KIND.format(unknown="、".join(sorted(unknown)), kinds=", ".join(KINDS))
+        )
     return kinds
 
 

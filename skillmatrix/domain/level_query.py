@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from skillmatrix.domain import messages
 from skillmatrix.domain.model import LEVEL_COUNT, Category
 
 # One condition: name, operator, level, optional + or - after a colon form.
@@ -105,8 +106,8 @@ def _category(name: str, categories: Sequence[Category]) -> Category:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise QueryError(f"分類「{name}」はありません")
-    raise QueryError(f"分類「{name}」は複数に当たります（{'、'.join(c.name for c in found)}）")
+        raise QueryError(messages.NO_SUCH_CATEGORY.format(name=name))
+    raise QueryError(messages.CATEGORY_AMBIGUOUS.format(name=name, value="、".join(c.name for c in found)))
 
 
 def looks_like_condition(token: str) -> bool:
@@ -132,17 +133,15 @@ def parse(text: str, categories: Sequence[Category]) -> LevelQuery:
             continue
         m = _CONDITION.match(token)
         if not m:
-            raise QueryError(
-                f"条件「{token}」を読めません（例: セキュリティ>=4、セキュリティ:4+、ネットワーク=3）"
-            )
+            raise QueryError(messages.QUERY_UNREADABLE.format(token=token))
         level = int(m["level"])
         if not 0 <= level < LEVEL_COUNT:
-            raise QueryError(f"条件「{token}」: レベル{level}はありません（0〜7）")
+            raise QueryError(messages.QUERY_NO_SUCH_LEVEL.format(token=token, level=level))
         op = m["op"]
         if op == ":":
             op = {"+": ">=", "-": "<=", "": "="}[m["sign"]]
         elif m["sign"]:
-            raise QueryError(f"条件「{token}」を読めません（+ と - は「:」の形だけです）")
+            raise QueryError(messages.QUERY_PLUS_MINUS_ONLY_WITH_COLON.format(token=token))
         category = _category(m["name"], categories)
         conditions.append(Condition(category.id, category.name, op, level))
     return LevelQuery(tuple(words), tuple(conditions))

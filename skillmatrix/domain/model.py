@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date
 
+from skillmatrix.domain import messages
 from skillmatrix.domain.dates import PartialDate, Period
 
 LEVEL_COUNT = 8  # レベル0–7 of IPA's 共通キャリア・スキルフレームワーク
@@ -258,9 +259,9 @@ _CONTROL_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 def _check_text(problems: list[str], where: str, text: str, limit: int, multiline: bool) -> None:
     bad = (_CONTROL_TEXT if multiline else _CONTROL_LINE).search(text)
     if bad:
-        problems.append(f"{where}: 制御文字（U+{ord(bad.group()):04X}）は使えません")
+        problems.append(messages.CONTROL_CHARACTER.format(where=where, codepoint=ord(bad.group())))
     if len(text) > limit:
-        problems.append(f"{where}: {limit}文字を超えています（{len(text)}文字）")
+        problems.append(messages.TEXT_TOO_LONG.format(where=where, limit=limit, text_count=len(text)))
 
 
 def _too_many_rows(staff: Staff) -> str:
@@ -271,9 +272,9 @@ def _too_many_rows(staff: Staff) -> str:
         ("プロジェクト", staff.projects),
     ):
         if len(rows) > MAX_ROWS:
-            return f"{label}が多すぎます（{len(rows)}件、1人{MAX_ROWS}件まで）"
+            return messages.TOO_MANY_ROWS.format(label=label, count=len(rows), limit=MAX_ROWS)
     if len(staff.entries) > MAX_ENTRIES:
-        return f"実績が多すぎます（{len(staff.entries)}件、1人{MAX_ENTRIES}件まで）"
+        return messages.TOO_MANY_ENTRIES.format(count=len(staff.entries), limit=MAX_ENTRIES)
     if len(staff.entries) <= MAX_CELL_ENTRIES:
         return ""  # no cell can be over
     cells: dict[tuple[int, str], int] = {}
@@ -282,7 +283,7 @@ def _too_many_rows(staff: Staff) -> str:
         cells[key] = cells.get(key, 0) + 1
     for (level, _category), count in cells.items():
         if count > MAX_CELL_ENTRIES:
-            return f"レベル{level}の1つのセルの実績が多すぎます（{count}件、1セル{MAX_CELL_ENTRIES}件まで）"
+            return messages.TOO_MANY_CELL_ENTRIES.format(level=level, count=count, limit=MAX_CELL_ENTRIES)
     return ""
 
 
@@ -341,13 +342,12 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
     who = clipped(who, 120) if who else f"「{clipped(staff.name.strip()) or '（氏名なし）'}」"
     problems: list[str] = []
     if not staff.name.strip():
-        problems.append(f"{who}: 氏名が空です")
+        problems.append(messages.NAME_EMPTY.format(who=who))
     for label, value in (("氏名", staff.name), ("ふりがな", staff.kana)):
         hidden = _INVISIBLE.search(value)
         if hidden:
             problems.append(
-                f"{who} {label}: 表示を変える見えない文字（U+{ord(hidden.group()):04X}、"
-                "文字の向きの制御やゼロ幅の文字）は使えません"
+                messages.INVISIBLE_CHARACTER.format(who=who, label=label, codepoint=ord(hidden.group()))
             )
     too_many = _too_many_rows(staff)
     if too_many:
@@ -361,12 +361,14 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
     ):
         _check_text(problems, f"{who} {label}", value, MAX_NAME, False)
     if staff.experience_override is not None and not 0 <= staff.experience_override <= 80:
-        problems.append(f"{who} 経験年数: 0〜80の整数にしてください（{staff.experience_override}）")
+        problems.append(
+            messages.EXPERIENCE_OUT_OF_RANGE.format(who=who, experience_override=staff.experience_override)
+        )
     _check_text(problems, f"{who} 経験年数の表記", staff.experience_label, MAX_EXPERIENCE_LABEL, False)
     for i, q in enumerate(staff.qualifications, 1):
         _check_text(problems, f"{who} 資格等{i}", q.name, MAX_NAME, False)
         if not q.name.strip():
-            problems.append(f"{who} 資格等{i}: 名称が空です")
+            problems.append(messages.QUALIFICATION_NAME_EMPTY.format(who=who, i=i))
     for i, a in enumerate(staff.assignments, 1):
         _check_text(problems, f"{who} 担当履歴{i} 担当名", a.name, MAX_NAME, False)
         _check_text(problems, f"{who} 担当履歴{i} 主担当業務", a.duties, MAX_TEXT, True)
@@ -375,13 +377,13 @@ def validate_staff(staff: Staff, category_ids: set[str], who: str | None = None)
     for i, e in enumerate(staff.entries, 1):
         where = f"{who} 実績{i}「{clipped(e.text, 20)}」"
         if not 0 <= e.level < LEVEL_COUNT:
-            problems.append(f"{where}: レベル{e.level}はありません（0〜7）")
+            problems.append(messages.ENTRY_NO_SUCH_LEVEL.format(where=where, level=e.level))
         if e.category_id not in category_ids:
-            problems.append(f"{where}: 分類「{e.category_id}」は定義にありません")
+            problems.append(messages.ENTRY_NO_SUCH_CATEGORY.format(where=where, category_id=e.category_id))
         if e.kind not in KINDS:
-            problems.append(f"{where}: 種別「{e.kind}」は使えません（{', '.join(KINDS)}）")
+            problems.append(messages.ENTRY_BAD_KIND.format(where=where, kind=e.kind, kinds=", ".join(KINDS)))
         if not e.text.strip():
-            problems.append(f"{where}: 内容が空です")
+            problems.append(messages.ENTRY_TEXT_EMPTY.format(where=where))
         _check_text(problems, where, e.text, MAX_TEXT, True)
         _check_text(problems, f"{where} 備考", e.note, MAX_TEXT, True)
     return problems

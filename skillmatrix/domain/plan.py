@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from skillmatrix.domain import messages
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import PLAN_STATUSES, Course, PlanItem, normalize
 from skillmatrix.domain.model import Entry, Staff
@@ -45,7 +46,7 @@ def next_position(items: list[PlanItem], staff_id: str) -> int:
 def set_status(items: list[PlanItem], ids: Iterable[str], status: str) -> list[PlanItem]:
     """Returns the plan with the lines of ids given a status (受講予定, 見送り, …)."""
     if status not in PLAN_STATUSES:
-        raise ValueError(f"計画の状態「{status}」は使えません")
+        raise ValueError(messages.PLAN_BAD_STATUS.format(status=status))
     chosen = set(ids)
     return [
         dataclasses.replace(i, status=status) if i.id in chosen else dataclasses.replace(i) for i in items
@@ -73,9 +74,9 @@ def add_line(
         position=next_position(items, staff_id),
     )
     if not line.title:
-        raise ValueError("研修名が空です")
+        raise ValueError(messages.PLAN_TITLE_EMPTY)
     if any(_key(i) == _key(line) for i in items):
-        raise ValueError(f"「{line.title}」はこの職員の計画にすでにあります")
+        raise ValueError(messages.PLAN_LINE_EXISTS.format(title=line.title))
     return _copy(items) + [line]
 
 

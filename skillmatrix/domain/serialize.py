@@ -15,6 +15,7 @@ from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
+from skillmatrix.domain import messages
 from skillmatrix.domain.dates import DateError, PartialDate, Period
 from skillmatrix.domain.model import (
     Assignment,
@@ -146,7 +147,7 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.problems.append(f"{self.who} {where}: 文字列ではありません（{value!r}）")
+            self.problems.append(messages.NOT_A_STRING.format(who=self.who, where=where, value=value))
             return ""
         return value
 
@@ -155,7 +156,7 @@ class _Reader:
         if value is None or value == "":
             return None
         if not isinstance(value, str):
-            self.problems.append(f"{self.who} {where}: 日付は文字列で書きます（{value!r}）")
+            self.problems.append(messages.DATE_NOT_A_STRING.format(who=self.who, where=where, value=value))
             return None
         try:
             return _from_iso(value)
@@ -177,7 +178,7 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
-            self.problems.append(f"{self.who} {where}: オブジェクトの配列ではありません")
+            self.problems.append(messages.NOT_AN_OBJECT_ARRAY.format(who=self.who, where=where))
             return []
         return value
 
@@ -195,7 +196,7 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems
         The sheet, or None when the object is not usable at all.
     """
     if not isinstance(obj, dict):
-        problems.append(f"staff[{index}]: オブジェクトではありません")
+        problems.append(messages.STAFF_NOT_OBJECT.format(index=index))
         return None
     who = who_label(index, obj.get("name"))
     r = _Reader(who, problems)
@@ -208,12 +209,12 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems
     staff_id = obj.get("id")
     if staff_id is not None:
         if not isinstance(staff_id, str) or not _is_uuid(staff_id):
-            problems.append(f"{who} id: UUIDではありません（{staff_id!r}）")
+            problems.append(messages.ID_NOT_UUID.format(who=who, staff_id=staff_id))
         else:
             staff.id = staff_id.lower()
     override = obj.get("experience_override")
     if override is not None and (not isinstance(override, int) or isinstance(override, bool)):
-        problems.append(f"{who} experience_override: 整数ではありません（{override!r}）")
+        problems.append(messages.EXPERIENCE_NOT_INTEGER.format(who=who, override=override))
     else:
         staff.experience_override = override
     staff.experience_label = r.text(obj, "experience_label", "経験年数の表記(experience_label)")
@@ -269,7 +270,7 @@ def staff_from_dict(obj: Any, category_ids: dict[str, str], index: int, problems
         where = f"{who} 実績{i}「{text[:20]}」"
         level = e.get("level")
         if not isinstance(level, int) or isinstance(level, bool):
-            problems.append(f"{where}: レベル{level!r}は整数ではありません（0〜7）")
+            problems.append(messages.LEVEL_NOT_INTEGER.format(where=where, level=level))
             level = 0
         category = e.get("category")
         # An unknown name stays as it is, so validate_staff names it in its message.

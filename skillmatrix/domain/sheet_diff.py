@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from skillmatrix.domain import messages
 from skillmatrix.domain.model import Assignment, Entry, Project, Qualification, Staff
 
 PartKind = Literal["profile", "qualification", "assignment", "project", "cell"]
@@ -252,7 +253,7 @@ def merge_sheets(mine: Staff, theirs: Staff, diff: SheetDiff, choices: dict[str,
     merged = mine.copy()
     open_parts = [p.label for p in diff.parts if choices.get(p.key, p.default_choice()) is None]
     if open_parts:
-        raise ValueError(f"どちらを採るか決まっていない部分があります: {'、'.join(open_parts[:5])}")
+        raise ValueError(messages.MERGE_UNDECIDED.format(open_parts="、".join(open_parts[:5])))
     taken = [p for p in diff.parts if choices.get(p.key, p.default_choice()) == "theirs"]
     for part in taken:
         if part.kind == "profile":

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from skillmatrix.exchange import messages
 from skillmatrix.store.department_rows import (
     RowKey,
     Versions,
@@ -56,16 +57,16 @@ class DepartmentRows:
     def from_json(cls, data: object) -> DepartmentRows:
         """Reads the "department" member; raises ValueError when it is malformed."""
         if not isinstance(data, Mapping):
-            raise ValueError("department がオブジェクトではありません")
+            raise ValueError(messages.DEPARTMENT_NOT_OBJECT)
         rows, seen = data.get("rows", []), data.get("seen", [])
         if not isinstance(rows, list) or not isinstance(seen, list):
-            raise ValueError("department の rows と seen は配列です")
+            raise ValueError(messages.DEPARTMENT_ROWS_NOT_ARRAYS)
         out = cls()
         for item in rows + seen:
             if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
-                raise ValueError(f"department の行が正しくありません: {str(item)[:60]}")
+                raise ValueError(messages.DEPARTMENT_ROW_INVALID.format(item=str(item)[:60]))
             if item[0] not in KIND_LABELS:
-                raise ValueError(f"department の種類「{item[0][:20]}」はありません")
+                raise ValueError(messages.DEPARTMENT_NO_SUCH_KIND.format(item=item[0][:20]))
         out.rows = {(k, key): c for k, key, c in rows}
         out.seen = {(k, key, c) for k, key, c in seen}
         return out

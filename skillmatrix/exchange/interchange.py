@@ -25,6 +25,7 @@ from skillmatrix.domain.serialize import (
     staff_to_dict,
     who_label,
 )
+from skillmatrix.exchange import messages
 from skillmatrix.store import audit
 
 FORMAT = "skillmatrix-resume"
@@ -102,9 +103,7 @@ def write_json(
             f.write("\n}\n")
     except UnicodeEncodeError as e:
         bad = files.clip(e.object[e.start : e.end], 10)
-        raise files.FileError(
-            f"{encoding}で表せない文字（「{bad}」）があるため書き出せません。--encoding utf-8 を使ってください"
-        ) from None
+        raise files.FileError(messages.UNENCODABLE_CHARACTER.format(encoding=encoding, bad=bad)) from None
     return count
 
 
@@ -138,17 +137,19 @@ def read_json(path: Path, categories: list[Category]) -> Loaded:
 def parse(data: object, categories: list[Category]) -> Loaded:
     """Validates parsed JSON (see read_json)."""
     if not isinstance(data, dict):
-        raise ValidationError("interchange形式ではありません（最上位がオブジェクトではありません）")
+        raise ValidationError(messages.INTERCHANGE_NOT_OBJECT)
     if data.get("format") != FORMAT:
-        raise ValidationError(f'形式が違います: format は "{FORMAT}" のはずが {data.get("format")!r} です')
+        raise ValidationError(
+            messages.INTERCHANGE_WRONG_FORMAT.format(format=FORMAT, found=data.get("format"))
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValidationError(f"version が正しくありません: {version!r}")
+        raise ValidationError(messages.INTERCHANGE_BAD_VERSION.format(version=version))
     if version > VERSION:
-        raise ValidationError(f"新しい版のファイルです（version {version}、このプログラムは{VERSION}まで）")
+        raise ValidationError(messages.INTERCHANGE_TOO_NEW.format(version=version, supported=VERSION))
     staff = data.get("staff")
     if not isinstance(staff, list):
-        raise ValidationError("staff が配列ではありません")
+        raise ValidationError(messages.INTERCHANGE_STAFF_NOT_ARRAY)
     ids = {c.name: c.id for c in categories}
     problems: list[str] = []
     people = [
@@ -157,7 +158,11 @@ def parse(data: object, categories: list[Category]) -> Loaded:
     seen: dict[str, int] = {}
     for i, s in enumerate(people, 1):
         if s.id in seen:
-            problems.append(f"{who_label(i, s.name)} id: staff[{seen[s.id]}] と同じidです（{s.id}）")
+            problems.append(
+                messages.DUPLICATE_STAFF_ID.format(
+                    who_label=who_label(i, s.name), first_index=seen[s.id], id=s.id
+                )
+            )
         seen.setdefault(s.id, i)
         problems += validate_staff(s, set(ids.values()), who_label(i, s.name))
     chains, without = _revisions(staff, people, problems)
@@ -181,20 +186,24 @@ def _revisions(
             staff.revision = new_id()  # an unknown version: never taken as an ancestor
         elif not isinstance(value, str) or not _REVISION.fullmatch(value):
             problems.append(
-                f"{who_label(i, staff.name)} revision: 版の記録が正しくありません（{files.clip(value, 40)}）"
+                messages.REVISION_INVALID.format(
+                    who_label=who_label(i, staff.name), value=files.clip(value, 40)
+                )
             )
             continue
         else:
             staff.revision = value
         earlier = obj.get("revision_history") or []
         if not isinstance(earlier, list) or len(earlier) > MAX_HISTORY:
-            problems.append(f"{who_label(i, staff.name)} revision_history: 版の一覧が正しくありません")
+            problems.append(messages.REVISION_HISTORY_INVALID.format(who_label=who_label(i, staff.name)))
             continue
         rows: list[RevisionRow] = []
         for old in earlier:
             if not isinstance(old, str) or not _REVISION.fullmatch(old):
                 problems.append(
-                    f"{who_label(i, staff.name)} revision_history: 版の記録が正しくありません（{files.clip(old, 40)}）"
+                    messages.REVISION_HISTORY_RECORD_INVALID.format(
+                        who_label=who_label(i, staff.name), old=files.clip(old, 40)
+                    )
                 )
                 break
             rows.append((old, None, stamp))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from skillmatrix.domain.model import Staff, ValidationError, new_id, validate_staff
 from skillmatrix.domain.serialize import staff_to_dict
+from skillmatrix.exchange import messages
 from skillmatrix.progress import Progress, no_progress
 from skillmatrix.store import audit
 from skillmatrix.store.errors import StoreError
@@ -251,8 +252,11 @@ def require_settled(plan: ImportPlan, prefer: str | None, choices: dict[str, str
     ]
     if open_ones:
         raise ConflictError(
-            f"競合が{len(open_ones)}件あります（{'、'.join(open_ones[:5])}"
-            f"{' ほか' if len(open_ones) > 5 else ''}）。どちらを採るか選んでください"
+            messages.CONFLICTS_UNSETTLED.format(
+                count=len(open_ones),
+                first_five="、".join(open_ones[:5]),
+                more=" ほか" if len(open_ones) > 5 else "",
+            )
         )
 
 

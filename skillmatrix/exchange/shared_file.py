@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skillmatrix import files
+from skillmatrix.exchange import messages
 from skillmatrix.exchange.merge import ImportPlan, apply_plan, require_settled
 from skillmatrix.exchange.untrusted import SharedFile, read_shared_file
 from skillmatrix.files import clip
@@ -68,7 +69,7 @@ def export_shared(
     """
     out = Path(out)
     if out.exists() and not out.is_dir() and not force:
-        raise StoreError(f"書き出し先のファイルがすでにあります（上書きするには --force）: {clip(str(out))}")
+        raise StoreError(messages.EXPORT_TARGET_EXISTS.format(out=clip(str(out))))
     try:
         files.check_output(out, protected=[store.path])
     except files.FileError as e:
@@ -94,30 +95,28 @@ def export_shared(
         raise _explain(str(e).lower(), e.errno, out, kept) from None
     health = inspect(out, full=False, immutable=True)  # read back what is under the final name
     if not health.ok:
-        raise StoreError(f"書き出したファイルを読み直せませんでした（{health.problems[0]}）: {out}")
+        raise StoreError(messages.EXPORT_NOT_REREADABLE.format(problems=health.problems[0], out=out))
     return ExportResult(out, count, out.stat().st_size)
 
 
 def _verify(path: Path, count: int) -> None:
     health = inspect(path, full=False, immutable=True)
     if not health.ok:
-        raise StoreError(f"書き出したコピーの検査に失敗しました（{health.problems[0]}）")
+        raise StoreError(messages.EXPORT_COPY_CHECK_FAILED.format(problems=health.problems[0]))
     if health.version != schema.current_version() or health.staff_count != count:
-        raise StoreError("書き出したコピーの内容が元と一致しません")
+        raise StoreError(messages.EXPORT_COPY_DIFFERS)
     if journal_mode(path) != "delete":
-        raise StoreError("書き出したコピーが単独のファイルになっていません（WAL）")
+        raise StoreError(messages.EXPORT_COPY_NOT_SINGLE_FILE)
 
 
 def _explain(text: str, code: int | None, out: Path, kept: str) -> StoreError:
     if code in _FULL or "full" in text or "disk i/o" in text or "too large" in text:
-        return StoreError(
-            f"ディスクの空きが足りないか書き込みに失敗したため、書き出せませんでした（{kept}）: {out}"
-        )
+        return StoreError(messages.EXPORT_DISK_FULL.format(kept=kept, out=out))
     if code in _DENIED or "readonly" in text or "read-only" in text or "permission" in text:
-        return StoreError(f"書き出し先のフォルダに書き込めません（{kept}）: {out.parent}")
+        return StoreError(messages.EXPORT_FOLDER_UNWRITABLE.format(kept=kept, out_parent=out.parent))
     if "unable to open" in text:
-        return StoreError(f"書き出し先に書き込めません（{kept}）: {out}")
-    return StoreError(f"書き出しに失敗しました（{text}。{kept}）: {out}")
+        return StoreError(messages.EXPORT_TARGET_UNWRITABLE.format(kept=kept, out=out))
+    return StoreError(messages.EXPORT_FAILED.format(text=text, kept=kept, out=out))
 
 
 def _umask() -> int:

@@ -36,6 +36,7 @@ from skillmatrix.domain.model import (
     validate_staff,
 )
 from skillmatrix.domain.serialize import require_valid
+from skillmatrix.exchange import messages
 from skillmatrix.exchange.department_merge import DepartmentRows
 from skillmatrix.store import schema
 from skillmatrix.store.department_rows import untrusted_rows
@@ -90,10 +91,12 @@ def read_shared_file(path: str | Path, categories: list[Category], max_seconds: 
     try:
         st = files.check_input(path)  # a FIFO or device is refused before it is opened
     except files.FileError as e:
-        raise StoreError(f"取り込めません: {e}") from None
+        raise StoreError(messages.CANNOT_IMPORT.format(error=e)) from None
     if st.st_size > MAX_FILE_BYTES:
         raise StoreError(
-            f"共有ファイルが大きすぎます（{MAX_FILE_BYTES // 2**20} MBまで）: {files.clip(path)}"
+            messages.SHARED_FILE_TOO_LARGE.format(
+                max_file_bytes=MAX_FILE_BYTES // 2**20, path=files.clip(path)
+            )
         )
     _sweep_stale_copies()
     files.sweep_private_folders()
@@ -104,7 +107,7 @@ def read_shared_file(path: str | Path, categories: list[Category], max_seconds: 
         try:
             shutil.copyfile(path, copy)
         except OSError as e:
-            raise StoreError(f"ファイルを読めません（{e.strerror or e}）: {path}") from None
+            raise StoreError(messages.FILE_UNREADABLE.format(reason=e.strerror or e, path=path)) from None
         version = _check_header(copy, path)
         with UntrustedDatabase(copy, max_seconds, shown=path) as db:
             _check_database(db, version, path)
@@ -137,35 +140,37 @@ def _sweep_stale_copies(max_age: float = 24 * 3600) -> None:
 def _check_header(copy: Path, original: Path) -> int:
     app_id, version = header_ids(copy, original)
     if app_id != schema.APPLICATION_ID:
-        raise StoreError(
-            f"SkillMatrixの共有ファイルではありません（別のプログラムのデータベースです）: {original}"
-        )
+        raise StoreError(messages.SHARED_FILE_OF_ANOTHER_PROGRAM.format(original=original))
     if version > schema.current_version():
         raise StoreError(
-            f"新しい版のSkillMatrixで作られた共有ファイルです（スキーマ版{version}、"
-            f"このプログラムは版{schema.current_version()}まで）。プログラムを更新してください: {original}"
+            messages.SHARED_FILE_TOO_NEW.format(
+                version=version, current_version=schema.current_version(), original=original
+            )
         )
     if version < 1:
-        raise StoreError(f"SkillMatrixの共有ファイルではありません（スキーマ版{version}）: {original}")
+        raise StoreError(messages.SHARED_FILE_BAD_VERSION.format(version=version, original=original))
     return version
 
 
 def _check_database(db: UntrustedDatabase, version: int, original: Path) -> None:
     if db.pragma_ids() != (schema.APPLICATION_ID, version):
-        raise StoreError(f"共有ファイルのヘッダーが矛盾しています: {original}")
+        raise StoreError(messages.SHARED_FILE_HEADER_CONTRADICTS.format(original=original))
     differences = db.schema_differences(version)
     if differences:
         raise StoreError(
-            f"共有ファイルの構造がSkillMatrixのもの（スキーマ版{version}）と違うため取り込みません"
-            f"（{'、'.join(differences[:5])}）: {original}"
+            messages.SHARED_FILE_STRUCTURE_DIFFERS.format(
+                version=version, differences="、".join(differences[:5]), original=original
+            )
         )
     problems = db.integrity_problems()
     if problems:
-        raise StoreError(f"共有ファイルが壊れています（{problems[0]}）: {original}")
+        raise StoreError(messages.SHARED_FILE_BROKEN.format(problems=problems[0], original=original))
     for table, count in db.counts().items():
         if count > MAX_TABLE_ROWS[table]:
             raise StoreError(
-                f"共有ファイルの{table}が多すぎます（{count}行、{MAX_TABLE_ROWS[table]}行まで）: {original}"
+                messages.SHARED_FILE_TOO_MANY_ROWS.format(
+                    table=table, count=count, max_table_rows=MAX_TABLE_ROWS[table], original=original
+                )
             )
     caps = {
         "entry": ("実績", MAX_ENTRIES, "1人"),
@@ -180,8 +185,14 @@ def _check_database(db: UntrustedDatabase, version: int, original: Path) -> None
             # Checked with one query before any row is read: a person with a million
             # entries is refused in a second, not after minutes of reading.
             raise StoreError(
-                f"共有ファイルの職員（id {_clean(staff_id)}）の{label}が多すぎます"
-                f"（{count}件、{per}{cap}件まで）: {files.clip(original)}"
+                messages.SHARED_FILE_TOO_MANY_PER_STAFF.format(
+                    staff_id=_clean(staff_id),
+                    label=label,
+                    count=count,
+                    per=per,
+                    cap=cap,
+                    original=files.clip(original),
+                )
             )
 
 
@@ -196,7 +207,7 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
     # any other dangling reference (a row of nobody) is a damaged file.
     for table, rowid, parent in db.foreign_key_violations():
         if not (table == "entry" and parent in ("level", "category")):
-            problems.append(f"{table} の行 {rowid} が指す {parent} がありません")
+            problems.append(messages.ROW_PARENT_MISSING.format(table=table, rowid=rowid, parent=parent))
     mine = {c.name: c.id for c in categories}
     theirs = {cid: name for cid, name in db.categories()}
 
@@ -220,7 +231,7 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
             revision=r.revision(revision, "revision") or "",
         )
         if not _is_uuid(sid):
-            problems.append(f"{label} id: UUIDではありません（{_clean(sid)}）")
+            problems.append(messages.STAFF_ID_NOT_UUID.format(label=label, staff_id=_clean(sid)))
             continue
         staff.id = sid
         people[sid], who[sid] = staff, label
@@ -319,7 +330,7 @@ def _read(db: UntrustedDatabase, categories: list[Category], original: Path) -> 
     for sid, staff in people.items():
         problems += validate_staff(staff, category_ids, who[sid])
         if not staff.revision:
-            problems.append(f"{who[sid]} revision: 版の記録がありません")
+            problems.append(messages.REVISION_RECORD_MISSING.format(who=who[sid]))
         elif staff.revision not in {row[0] for row in chains[sid]}:
             # The head is the person's current version; a file that lost its chain row
             # still says which version it holds.
@@ -339,7 +350,9 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.problems.append(f"{self.who} {where}: 文字列ではありません（{_clean(repr(value))}）")
+            self.problems.append(
+                messages.NOT_A_STRING.format(who=self.who, where=where, value=_clean(repr(value)))
+            )
             return ""
         return value
 
@@ -351,7 +364,9 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, int):
-            self.problems.append(f"{self.who} {where}: 整数ではありません（{_clean(repr(value))}）")
+            self.problems.append(
+                messages.NOT_AN_INTEGER.format(who=self.who, where=where, value=_clean(repr(value)))
+            )
             return default
         return value
 
@@ -380,7 +395,9 @@ class _Reader:
         if value is None and optional:
             return None
         if not isinstance(value, str) or not _REVISION.fullmatch(value):
-            self.problems.append(f"{self.who} {where}: 版の記録が正しくありません（{_clean(repr(value))}）")
+            self.problems.append(
+                messages.REVISION_RECORD_INVALID.format(who=self.who, where=where, value=_clean(repr(value)))
+            )
             return None
         return value
 

@@ -15,6 +15,7 @@ import stat
 import sys
 from typing import Any
 
+import skillmatrix.files.messages as messages
 from skillmatrix.files.errors import FileError, clip
 from skillmatrix.files.writing import _kind, is_stdio
 
@@ -36,11 +37,11 @@ def check_input(path: str | os.PathLike[str]) -> os.stat_result:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise FileError(f"ファイルが見つかりません: {shown}") from None
+        raise FileError(messages.FILE_NOT_FOUND.format(shown=shown)) from None
     except OSError as e:
-        raise FileError(f"ファイルを読めません（{e.strerror or e}）: {shown}") from None
+        raise FileError(messages.FILE_UNREADABLE.format(reason=e.strerror or e, shown=shown)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise FileError(f"{_kind(st.st_mode)}です。通常のファイルを指定してください: {shown}")
+        raise FileError(messages.INPUT_NOT_REGULAR.format(kind=_kind(st.st_mode), shown=shown))
     return st
 
 
@@ -54,7 +55,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     if is_stdio(path):
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise FileError(f"標準入力が大きすぎます（{limit}）")
+            raise FileError(messages.STDIN_TOO_LARGE.format(limit=limit))
         return data
     shown = clip(os.fspath(path))
     check_input(path)
@@ -62,19 +63,21 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as e:
-        raise FileError(f"ファイルを読めません（{e.strerror or e}）: {shown}") from None
+        raise FileError(messages.FILE_UNREADABLE.format(reason=e.strerror or e, shown=shown)) from None
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(f.fileno())  # the file opened, not a name swapped meanwhile
         if not stat.S_ISREG(st.st_mode):
-            raise FileError(f"{_kind(st.st_mode)}です。通常のファイルを指定してください: {shown}")
+            raise FileError(messages.INPUT_NOT_REGULAR.format(kind=_kind(st.st_mode), shown=shown))
         if st.st_size > max_bytes:
-            raise FileError(f"ファイルが大きすぎます（{limit}、{st.st_size // 2**20} MB）: {shown}")
+            raise FileError(
+                messages.FILE_TOO_LARGE_SIZED.format(limit=limit, size_mb=st.st_size // 2**20, shown=shown)
+            )
         try:
             data = f.read(max_bytes + 1)
         except OSError as e:
-            raise FileError(f"ファイルを読めません（{e.strerror or e}）: {shown}") from None
+            raise FileError(messages.FILE_UNREADABLE.format(reason=e.strerror or e, shown=shown)) from None
     if len(data) > max_bytes:
-        raise FileError(f"ファイルが大きすぎます（{limit}）: {shown}")
+        raise FileError(messages.FILE_TOO_LARGE.format(limit=limit, shown=shown))
     return data
 
 
@@ -85,7 +88,7 @@ def decode_text(raw: bytes, shown: str) -> str:
         FileError: the bytes are not UTF-8.
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 3 and (raw[1] == 0 or raw[0] == 0)):
-        raise FileError(f"UTF-16で保存されたファイルです。{CONVERT_HINT}: {clip(shown)}")
+        raise FileError(messages.SAVED_AS_UTF16.format(convert_hint=CONVERT_HINT, shown=clip(shown)))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -93,8 +96,8 @@ def decode_text(raw: bytes, shown: str) -> str:
     try:
         raw.decode("cp932")
     except UnicodeDecodeError:
-        raise FileError(f"UTF-8のテキストではありません: {clip(shown)}") from None
-    raise FileError(f"cp932（Shift_JIS）で保存されたファイルです。{CONVERT_HINT}: {clip(shown)}")
+        raise FileError(messages.NOT_UTF8.format(shown=clip(shown))) from None
+    raise FileError(messages.SAVED_AS_CP932.format(convert_hint=CONVERT_HINT, shown=clip(shown)))
 
 
 class _TooManyDigits(ValueError):
@@ -110,7 +113,7 @@ def _parse_int(digits: str) -> int:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise json.JSONDecodeError(f"{name} はJSONの値ではありません", name, 0)
+    raise json.JSONDecodeError(messages.NOT_A_JSON_VALUE.format(name=name), name, 0)
 
 
 def _where(text: str, index: int) -> str:
@@ -158,16 +161,22 @@ def parse_json(raw: bytes, shown: str) -> Any:
         return json.loads(text, parse_int=_parse_int, parse_constant=_refuse_constant)
     except RecursionError:
         where = _where(text, _too_deep_at(text))
-        raise FileError(f"JSONの入れ子が深すぎます（{MAX_DEPTH}段まで、{where}）: {name}") from None
+        raise FileError(
+            messages.JSON_TOO_DEEP_AT.format(max_depth=MAX_DEPTH, where=where, name=name)
+        ) from None
     except _TooManyDigits as e:
         index = text.find(e.digits)
         raise FileError(
-            f"JSONの整数の桁が多すぎます（{MAX_INT_DIGITS}桁まで、{_where(text, index)}「{clip(e.digits, 20)}」）: {name}"
+            messages.JSON_INTEGER_TOO_LONG.format(
+                max_int_digits=MAX_INT_DIGITS, where=_where(text, index), digits=clip(e.digits, 20), name=name
+            )
         ) from None
     except json.JSONDecodeError as e:
-        raise FileError(f"JSONとして読めません（{e.lineno}行{e.colno}列: {clip(e.msg)}）: {name}") from None
+        raise FileError(
+            messages.JSON_UNREADABLE_AT.format(line=e.lineno, column=e.colno, reason=clip(e.msg), name=name)
+        ) from None
     except ValueError as e:  # a float Python refuses, …
-        raise FileError(f"JSONとして読めません（{clip(e)}）: {name}") from None
+        raise FileError(messages.JSON_UNREADABLE.format(error=clip(e), name=name)) from None
 
 
 def json_depth(value: Any, limit: int = MAX_DEPTH) -> int:
@@ -196,7 +205,7 @@ def read_json(path: str | os.PathLike[str], max_bytes: int) -> Any:
     shown = "標準入力" if is_stdio(path) else os.fspath(path)
     data = parse_json(read_bytes(path, max_bytes), shown)
     if json_depth(data) > MAX_DEPTH:
-        raise FileError(f"JSONの入れ子が深すぎます（{MAX_DEPTH}段まで）: {clip(shown)}")
+        raise FileError(messages.JSON_TOO_DEEP.format(max_depth=MAX_DEPTH, shown=clip(shown)))
     return data
 
 

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TypeVar
 
+import skillmatrix.files.messages as messages
 from skillmatrix.files.busy import remove_quietly, remove_tree_quietly, replace
 from skillmatrix.files.errors import FileError, clip
 
@@ -119,25 +120,23 @@ def check_output(target: str | os.PathLike[str], protected: Iterable[str | os.Pa
     except FileNotFoundError:
         st = None
     except OSError as e:
-        raise FileError(f"書き出し先を確かめられません（{e.strerror or e}）: {shown}") from None
+        raise FileError(messages.OUTPUT_UNCHECKABLE.format(reason=e.strerror or e, shown=shown)) from None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise FileError(f"書き出し先がフォルダです。ファイル名を指定してください: {shown}")
+        raise FileError(messages.OUTPUT_IS_FOLDER.format(shown=shown))
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise FileError(
-            f"書き出し先が{_kind(st.st_mode)}です。通常のファイルを指定してください（標準出力には -）: {shown}"
-        )
+        raise FileError(messages.OUTPUT_NOT_REGULAR.format(kind=_kind(st.st_mode), shown=shown))
     # Never rename over a link: write where it points.
     final = Path(os.path.realpath(path)) if path.is_symlink() else Path(os.path.abspath(path))
     if not final.parent.is_dir():
-        raise FileError(f"書き出し先のフォルダがありません: {clip(str(final.parent))}")
+        raise FileError(messages.OUTPUT_FOLDER_MISSING.format(final_parent=clip(str(final.parent))))
     databases = [Path(p) for p in protected] + list(_protected.values())
     for db in databases:
         for guarded in _guarded(Path(os.path.abspath(db))):
             if _same_file(final, guarded):
                 what = "開いているデータベース" if guarded.name == db.name else "データベースの関連ファイル"
-                raise FileError(f"{what}には書き出せません（別のファイル名にしてください）: {shown}")
+                raise FileError(messages.OUTPUT_PROTECTED.format(what=what, shown=shown))
         if st is not None and _is_backup_of(final, db):  # a new backup name is store/backup.py's
-            raise FileError(f"データベースのバックアップには書き出せません: {shown}")
+            raise FileError(messages.OUTPUT_IS_BACKUP.format(shown=shown))
     return final
 
 
@@ -223,7 +222,9 @@ def _new_temp(final: Path) -> tuple[Path, int]:
             continue
         except OSError as e:
             raise FileError(
-                f"書き出し先のフォルダに書き込めません（{e.strerror or e}）: {clip(str(final.parent))}"
+                messages.OUTPUT_FOLDER_UNWRITABLE.format(
+                    reason=e.strerror or e, final_parent=clip(str(final.parent))
+                )
             ) from None
         _lock(fd)
         return tmp, fd
@@ -244,7 +245,7 @@ def _commit(tmp: Path, final: Path) -> None:
     except FileNotFoundError:
         st = None
     if st is not None and not stat.S_ISREG(st.st_mode):  # changed since check_output
-        raise FileError(f"書き出し先が通常のファイルではなくなりました: {clip(str(final))}")
+        raise FileError(messages.OUTPUT_NO_LONGER_REGULAR.format(final=clip(str(final))))
     if st is not None:
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
     replace(tmp, final)
@@ -283,9 +284,7 @@ def open_output(
     if is_stdio(target):
         raw: BinaryIO | None = getattr(sys.stdout, "buffer", None)
         if raw is None:
-            raise FileError(
-                "標準出力がありません（ウィンドウ版では - を使えません）。ファイル名を指定してください"
-            )
+            raise FileError(messages.NO_STANDARD_OUTPUT)
         sys.stdout.flush()
         if text:
             # A text layer over standard output, detached (not closed) afterwards.

@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from skillmatrix import __version__, files
 from skillmatrix.progress import Progress, no_progress
+from skillmatrix.report import messages
 from skillmatrix.report.department_charts import chart_flowables
 from skillmatrix.report.department_tables import DARK_SHADES, SHADE_RGB, Report, ReportTable
 from skillmatrix.report.fonts import ReportError, register_font
@@ -174,8 +175,6 @@ def write_pdf(
     except files.FileError as e:
         raise ReportError(str(e)) from None
     except OSError as e:
-        raise ReportError(f"PDFを書き出せません（{e.strerror or e}）: {out}") from None
+        raise ReportError(messages.PDF_UNWRITABLE.format(reason=e.strerror or e, out=out)) from None
     except LayoutError:
-        raise ReportError(
-            f"1ページに収まらない欄があるためPDFにできません。Excelで書き出してください: {out}"
-        ) from None
+        raise ReportError(messages.PDF_FIELD_OVERFLOWS_PAGE.format(out=out)) from None

@@ -21,6 +21,7 @@ from skillmatrix.domain.coverage import (
 from skillmatrix.domain.dates import format_fiscal_year
 from skillmatrix.domain.history import MARK_LABELS, GrowthRow, GrowthTotal, fiscal_year_start, growth, moment
 from skillmatrix.domain.model import LEVEL_COUNT
+from skillmatrix.report import messages
 from skillmatrix.report.department_tables import BarChart, Report, ReportTable, Value
 from skillmatrix.store.audit import now as stamp_now
 from skillmatrix.store.department import DepartmentStore
@@ -51,7 +52,7 @@ def build_growth(
         ValueError: from_year after to_year.
     """
     if from_year > to_year:
-        raise ValueError(f"--from（{from_year}）が --to（{to_year}）より後です")
+        raise ValueError(messages.GROWTH_FROM_AFTER_TO.format(from_year=from_year, to_year=to_year))
     today = today or date.today()
     history = HistoryStore(store)
     at_then, at_now, label_then, label_now = growth_moments(from_year, to_year, today)

@@ -28,6 +28,7 @@ from skillmatrix.domain.department_view import Person, Snapshot, propose_plan
 from skillmatrix.domain.kana import staff_sort_key
 from skillmatrix.domain.model import KIND_LABELS, LEVEL_COUNT
 from skillmatrix.domain.radar import Radar, department_radar
+from skillmatrix.report import messages
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.repository import Store
 
@@ -144,7 +145,7 @@ def build_report(
         ValueError: an unknown kind.
     """
     if kind not in REPORT_KINDS:
-        raise ValueError(f"報告の種類「{kind}」はありません（{', '.join(REPORT_KINDS)}）")
+        raise ValueError(messages.NO_SUCH_REPORT.format(kind=kind, report_kinds=", ".join(REPORT_KINDS)))
     today = today or date.today()
     department = DepartmentStore(store)
     snap = department.snapshot(kinds)

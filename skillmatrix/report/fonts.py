@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from skillmatrix.paths import resources_dir
+from skillmatrix.report import messages
 from skillmatrix.report.glyphs import (
     ChainFont,
     FontChain,
@@ -54,10 +55,7 @@ def default_font_path() -> Path:
     for path in candidates:
         if path.is_file():
             return path
-    raise ReportError(
-        "印刷用の日本語フォント（resources/fonts/ipaexg.ttf）が見つかりません。"
-        "--font でTrueTypeフォントを指定してください"
-    )
+    raise ReportError(messages.BUNDLED_FONT_NOT_FOUND)
 
 
 def register_font(path: str | Path | None = None) -> str:
@@ -83,15 +81,13 @@ def register_font(path: str | Path | None = None) -> str:
     if name in pdfmetrics.getRegisteredFontNames():
         return name
     if not Path(path).is_file():
-        raise ReportError(f"フォントファイルが見つかりません: {path}")
+        raise ReportError(messages.FONT_NOT_FOUND.format(path=path))
     try:
         pdfmetrics.registerFont(ChainFont(name, str(path)))
     except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as e:
         # TTFError covers CFF outlines ("postscript outlines are not supported") and
         # fonts that forbid embedding; the rest are damaged files.
-        raise ReportError(
-            f"このフォントは使えません（TrueType形式で埋め込み可能なものを指定してください）: {path}（{e}）"
-        ) from e
+        raise ReportError(messages.FONT_UNUSABLE.format(path=path, error=e)) from e
     return name
 
 
@@ -111,13 +107,11 @@ def font_chain(main: str | Path | None = None, fallback: str | Path | None = Non
     if fallback is not None:
         path = Path(fallback)
         if not path.is_file():
-            raise ReportError(f"外字用のフォントファイルが見つかりません: {path}")
+            raise ReportError(messages.GAIJI_FONT_NOT_FOUND.format(path=path))
         try:
             load_font(path)
         except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as e:
-            raise ReportError(
-                f"この外字用フォントは使えません（TrueType形式で埋め込み可能なものを指定してください）: {path}（{e}）"
-            ) from e
+            raise ReportError(messages.GAIJI_FONT_UNUSABLE.format(path=path, error=e)) from e
         fallbacks.append((path, 0))
     fallbacks += [(p, 0) for p in mj_font_candidates() if p.is_file()]
     fallbacks += [(p, i) for p, i in system_font_candidates() if p.is_file()]

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from skillmatrix.domain.model import KIND_LABELS, KINDS
+from skillmatrix.report import messages
 
 # The résumé's parts in the seed's order; the title line is always printed.
 SECTIONS = ("profile", "qualifications", "assignments", "projects", "grid", "chart")
@@ -101,10 +102,10 @@ def _choices(values: list[str], labels: dict[str, str], what: str) -> frozenset[
                 continue
             if part not in by_label:
                 allowed = "、".join(f"{k}（{v}）" for k, v in labels.items())
-                raise ValueError(f"{what}「{part}」はありません。使えるのは {allowed}")
+                raise ValueError(messages.NO_SUCH_CHOICE.format(what=what, part=part, allowed=allowed))
             chosen.add(by_label[part])
     if not chosen:
-        raise ValueError(f"{what}を1つ以上指定してください")
+        raise ValueError(messages.CHOOSE_AT_LEAST_ONE.format(what=what))
     return frozenset(chosen)
 
 
@@ -135,10 +136,12 @@ def parse_stamps(value: str) -> tuple[str, ...]:
     """
     labels = tuple(p.strip() for p in value.replace("、", ",").replace("，", ",").split(",") if p.strip())
     if len(labels) > MAX_STAMPS:
-        raise ValueError(f"確認印の欄は{MAX_STAMPS}つまでです（{len(labels)}つ指定されました）")
+        raise ValueError(messages.TOO_MANY_STAMPS.format(max_stamps=MAX_STAMPS, count=len(labels)))
     for label in labels:
         if len(label) > MAX_STAMP_LABEL:
-            raise ValueError(f"確認印の見出しは{MAX_STAMP_LABEL}文字までです: {label}")
+            raise ValueError(
+                messages.STAMP_LABEL_TOO_LONG.format(max_stamp_label=MAX_STAMP_LABEL, label=label)
+            )
     return labels
 
 

@@ -30,6 +30,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, Page
 from skillmatrix import __version__, files
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Category, Level, Staff
+from skillmatrix.report import messages
 from skillmatrix.report.canvas import Decoration, ResumeCanvas
 from skillmatrix.report.fonts import ReportError, font_chain
 from skillmatrix.report.glyphs import Missing
@@ -159,7 +160,7 @@ def build_resumes(
     people = iter(people)
     first_person = next(people, None)
     if first_person is None:
-        raise ReportError("印刷する職員がいません")
+        raise ReportError(messages.NOBODY_TO_PRINT)
     title = options.title
     if total == 1 and not options.masked:
         title = f"{options.title} {first_person.name}"

@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 
 from skillmatrix import files
 from skillmatrix.progress import Progress, no_progress
+from skillmatrix.report import messages
 from skillmatrix.report.department_tables import (
     DARK_SHADES,
     SHADE_RGB,
@@ -255,7 +256,7 @@ def write_xlsx(report: Report, out: str | Path, progress: Progress = no_progress
     except files.FileError as e:
         raise ReportError(str(e)) from None
     except OSError as e:
-        raise ReportError(f"Excelファイルを書き出せません（{e.strerror or e}）: {out}") from None
+        raise ReportError(messages.XLSX_UNWRITABLE.format(reason=e.strerror or e, out=out)) from None
     return len(report.tables)
 
 

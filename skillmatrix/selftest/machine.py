@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
 import skillmatrix.selftest.common as common
+import skillmatrix.selftest.messages as messages
 from skillmatrix import paths
 from skillmatrix.demo.seed import seed_staff
 from skillmatrix.report.fonts import ReportError, default_font_path, register_font
@@ -57,7 +58,7 @@ def _audit(event: str, args: tuple[object, ...]) -> None:
         # The lock file names the host (socket.gethostname); anything else is network use.
         _watch.append(event)
         if event in ("socket.connect", "socket.getaddrinfo", "socket.sendto"):
-            raise PermissionError("SkillMatrix の動作確認中はネットワークを使いません")
+            raise PermissionError(messages.NO_NETWORK_DURING_SELFTEST)
 
 
 @contextmanager

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import skillmatrix.selftest.common as common
+import skillmatrix.selftest.messages as messages
 from skillmatrix import files
 from skillmatrix.demo.seed import seed_staff
 from skillmatrix.exchange.merge import plan_import
@@ -33,7 +34,7 @@ def _write_probe(path: Path) -> None:
     with files.open_output(path) as out:
         out.write(b"SkillMatrix selftest\n")
     if files.read_bytes(path, 1024) != b"SkillMatrix selftest\n":
-        raise OSError(f"書いた内容を読み戻せません: {path}")
+        raise OSError(messages.PROBE_NOT_READ_BACK.format(path=path))
     files.remove(path)
 
 

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from skillmatrix import files
-from skillmatrix.store import schema
+from skillmatrix.store import messages, schema
 from skillmatrix.store.errors import StoreError, explain
 from skillmatrix.store.health import Health, inspect
 
@@ -124,9 +124,7 @@ def make_backup(
         _copy(db_path, tmp, conn)
         health = inspect(tmp, full=False, immutable=True)
         if not health.ok:
-            raise StoreError(
-                f"バックアップを確認できませんでした（元のファイルが壊れている可能性があります）: {db_path}"
-            )
+            raise StoreError(messages.BACKUP_UNVERIFIED.format(db_path=db_path))
 
     try:
         folder.mkdir(exist_ok=True)
@@ -134,11 +132,13 @@ def make_backup(
         # while a scanner holds it), removed on any failure.
         files.write_output(target, write)
     except sqlite3.Error as e:
-        raise StoreError(f"バックアップを作れませんでした: {explain(e, str(folder))}") from None
+        raise StoreError(messages.BACKUP_FAILED.format(explain=explain(e, str(folder)))) from None
     except files.FileError as e:
-        raise StoreError(f"バックアップを作れませんでした（{e}）") from None
+        raise StoreError(messages.BACKUP_FAILED_ERROR.format(error=e)) from None
     except OSError as e:
-        raise StoreError(f"バックアップを作れませんでした（{e.strerror or e}）: {folder}") from None
+        raise StoreError(
+            messages.BACKUP_FAILED_IN_FOLDER.format(reason=e.strerror or e, folder=folder)
+        ) from None
     if rotate_after:
         rotate(db_path, now.date(), keep=target)
     return target
@@ -221,7 +221,7 @@ def restore_backup(db_path: str | Path, backup: str | Path, now: datetime | None
     now = now or datetime.now()
     health = inspect(backup, full=True, immutable=True)
     if not health.ok:
-        raise StoreError(f"このバックアップは使えません（{health.problems[0]}）")
+        raise StoreError(messages.BACKUP_UNUSABLE.format(problems=health.problems[0]))
     tmp: Path | None = None
     try:
         tmp = db_path.with_name(f"{files.writing.TEMP_PREFIX}{os.getpid()}-restore-{db_path.name[:40]}.tmp")
@@ -231,7 +231,7 @@ def restore_backup(db_path: str | Path, backup: str | Path, now: datetime | None
         finally:
             src.close()
         if not inspect(tmp, full=False, immutable=True).ok:
-            raise StoreError(f"復元用のコピーを確認できませんでした: {db_path}")
+            raise StoreError(messages.RESTORE_COPY_UNVERIFIED.format(db_path=db_path))
         saved = _save_current(db_path, now)
         stamp = now.strftime("%Y%m%d-%H%M%S")
         for suffix in ("-wal", "-shm", "-journal"):
@@ -243,11 +243,11 @@ def restore_backup(db_path: str | Path, backup: str | Path, now: datetime | None
         _fsync_dir(db_path.parent)
         return saved
     except sqlite3.Error as e:
-        raise StoreError(f"復元できませんでした: {explain(e, str(db_path))}") from None
+        raise StoreError(messages.RESTORE_FAILED.format(explain=explain(e, str(db_path)))) from None
     except files.FileError as e:
-        raise StoreError(f"復元できませんでした（{e}）") from None
+        raise StoreError(messages.RESTORE_FAILED_ERROR.format(error=e)) from None
     except OSError as e:
-        raise StoreError(f"復元できませんでした（{e.strerror or e}）: {db_path}") from None
+        raise StoreError(messages.RESTORE_FAILED_AT.format(reason=e.strerror or e, db_path=db_path)) from None
     finally:
         if tmp is not None:
             _remove(tmp)

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from skillmatrix.domain.defaults import load_defaults
 from skillmatrix.domain.model import Category, Level
-from skillmatrix.store import audit
+from skillmatrix.store import audit, messages
 from skillmatrix.store.errors import StoreError
 
 
@@ -66,10 +66,10 @@ def check_names(current: list[Category], changed: list[Category]) -> None:
     seen: set[str] = set()
     for name in names.values():
         if name in seen:
-            raise StoreError(f"分類名「{name}」はすでにあります")
+            raise StoreError(messages.CATEGORY_NAME_EXISTS.format(name=name))
         seen.add(name)
     if any(not c.name.strip() for c in changed):
-        raise StoreError("分類名が空です")
+        raise StoreError(messages.CATEGORY_NAME_EMPTY)
 
 
 def write(

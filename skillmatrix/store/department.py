@@ -26,7 +26,7 @@ from skillmatrix.domain.department import (
 )
 from skillmatrix.domain.department_view import Person, Snapshot
 from skillmatrix.domain.model import KINDS, LEVEL_COUNT, Qualification
-from skillmatrix.store import audit
+from skillmatrix.store import audit, messages
 from skillmatrix.store.department_seed import write_profile
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
@@ -38,14 +38,14 @@ def _date(text: str | None) -> PartialDate | None:
 
 def _check_level(level: int | None, what: str) -> None:
     if level is not None and not 0 <= level < LEVEL_COUNT:
-        raise StoreError(f"{what}: レベル{level}はありません（0〜7）")
+        raise StoreError(messages.NO_SUCH_LEVEL.format(what=what, level=level))
 
 
 def _check_name(name: str, what: str) -> None:
     if not name.strip():
-        raise StoreError(f"{what}が空です")
+        raise StoreError(messages.NAME_EMPTY.format(what=what))
     if len(name) > 200:
-        raise StoreError(f"{what}が200文字を超えています")
+        raise StoreError(messages.NAME_TOO_LONG.format(what=what))
 
 
 class DepartmentStore:
@@ -193,7 +193,7 @@ class DepartmentStore:
             _check_level(level, f"人材像「{profile.name}」")
         old = self._profile(profile.id)
         if any(p.name == profile.name and p.id != profile.id for p in self.profiles()):
-            raise StoreError(f"人材像「{profile.name}」はすでにあります")
+            raise StoreError(messages.PROFILE_EXISTS.format(profile_name=profile.name))
         with self.store._write():
             self._write_profile(profile)
             audit.record(
@@ -208,7 +208,7 @@ class DepartmentStore:
         """Removes a profile; returns it and the people who had it by hand (for undo)."""
         old = self._profile(profile_id)
         if old is None:
-            raise StoreError(f"人材像が見つかりません（id {profile_id}）")
+            raise StoreError(messages.PROFILE_NOT_FOUND.format(profile_id=profile_id))
         holders = [
             r[0]
             for r in self.db.execute("SELECT staff_id FROM staff_profile WHERE profile_id = ?", [profile_id])
@@ -259,9 +259,11 @@ class DepartmentStore:
         _check_name(course.name, "研修名")
         _check_level(course.level, f"研修「{course.name}」")
         if course.kind not in KINDS:
-            raise StoreError(f"研修「{course.name}」: 種別「{course.kind}」は使えません")
+            raise StoreError(messages.COURSE_BAD_KIND.format(course_name=course.name, kind=course.kind))
         if course.audience not in AUDIENCES:
-            raise StoreError(f"研修「{course.name}」: 対象「{course.audience}」は使えません")
+            raise StoreError(
+                messages.COURSE_BAD_AUDIENCE.format(course_name=course.name, audience=course.audience)
+            )
         old = next((c for c in self.courses() if c.id == course.id), None)
         with self.store._write():
             self.db.execute(
@@ -291,7 +293,7 @@ class DepartmentStore:
         """Removes a course from the catalogue; returns it (entries keep their text)."""
         old = next((c for c in self.courses() if c.id == course_id), None)
         if old is None:
-            raise StoreError(f"研修が見つかりません（id {course_id}）")
+            raise StoreError(messages.COURSE_NOT_FOUND.format(course_id=course_id))
         with self.store._write():
             self.db.execute("DELETE FROM course WHERE id = ?", [course_id])
             audit.record(self.db, "course", f"course:{course_id}", asdict(old), None)
@@ -392,7 +394,7 @@ class DepartmentStore:
         """Replaces the whole plan of a 年度; returns the plan as it was (for undo)."""
         for item in items:
             if item.status not in PLAN_STATUSES:
-                raise StoreError(f"計画の状態「{item.status}」は使えません")
+                raise StoreError(messages.PLAN_BAD_STATUS.format(status=item.status))
             _check_name(item.title, "計画の研修名")
         old = self.plan(fiscal_year)
         with self.store._write():

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from skillmatrix.domain.model import new_id
-from skillmatrix.store import audit
+from skillmatrix.store import audit, messages
 from skillmatrix.store.repository import Store
 from skillmatrix.store.untrusted_db import UntrustedDatabase
 
@@ -35,7 +35,7 @@ def parse_literals(content: str) -> list[str | int | float | None]:
     while pos < len(content):
         m = _LITERAL.match(content, pos)
         if not m or m.end() == pos:
-            raise ValueError(f"部門の行の内容を読めません: {content[:60]}")
+            raise ValueError(messages.DEPARTMENT_ROW_UNREADABLE.format(content=content[:60]))
         text, null, number = m.groups()
         if text is not None:
             values.append(text.replace("''", "'"))
@@ -127,7 +127,7 @@ class _Writer:
             [category, int(level), text],
         )
         if found is None:
-            raise Skipped(f"できること「{text}」がこのファイルにありません")
+            raise Skipped(messages.STATEMENT_NOT_IN_FILE.format(text=text))
         return str(found)
 
     def _course(self, key: str | None) -> str | None:
@@ -140,7 +140,7 @@ class _Writer:
     def tick(self, key: str, content: list[Any]) -> None:
         staff_id, statement = key.split("|", 1)
         if staff_id not in self.staff:
-            raise Skipped(f"できることのチェック: 職員（{staff_id}）がこのファイルにいません")
+            raise Skipped(messages.TICK_STAFF_NOT_IN_FILE.format(staff_id=staff_id))
         self.db.execute(
             "INSERT INTO can_do_tick (staff_id, statement_id, date) VALUES (?, ?, ?) "
             "ON CONFLICT (staff_id, statement_id) DO UPDATE SET date = excluded.date",
@@ -167,7 +167,7 @@ class _Writer:
     def plan(self, key: str, content: list[Any]) -> None:
         year, staff_id, course, position, title, status, note = content
         if staff_id not in self.staff:
-            raise Skipped(f"研修計画「{title}」: 職員（{staff_id}）がこのファイルにいません")
+            raise Skipped(messages.PLAN_STAFF_NOT_IN_FILE.format(title=title, staff_id=staff_id))
         self.db.execute(
             "INSERT INTO plan_item (id, fiscal_year, staff_id, course_id, position, title, status, note) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET fiscal_year = excluded.fiscal_year, "

@@ -15,7 +15,7 @@ from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.department import CanDo, Course, PlanItem, TargetProfile
 from skillmatrix.domain.model import Staff
 from skillmatrix.domain.sheet_patch import diff
-from skillmatrix.store import audit
+from skillmatrix.store import audit, messages
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.errors import StoreError
 
@@ -34,7 +34,7 @@ def delete_can_do(department: DepartmentStore, statement_id: str) -> RemovedStat
     db = department.db
     statement = next((s for s in department.can_do() if s.id == statement_id), None)
     if statement is None:
-        raise StoreError(f"「できること」が見つかりません（id {statement_id}）")
+        raise StoreError(messages.STATEMENT_NOT_FOUND.format(statement_id=statement_id))
     ticks = {
         staff_id: (PartialDate.from_iso(d) if d else None)
         for staff_id, d in db.execute(

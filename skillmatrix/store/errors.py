@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from skillmatrix.store import messages
+
 
 class StoreError(Exception):
     """A database problem explained in one line of Japanese (what is wrong, what to do)."""
@@ -13,17 +15,15 @@ def explain(error: sqlite3.Error, path: str) -> StoreError:
     """Turns a sqlite3 error into a StoreError that says what happened to which file."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return StoreError(
-            f"データベースが他のプログラムで使用中です。しばらくしてからやり直してください: {path}"
-        )
+        return StoreError(messages.IN_USE.format(path=path))
     if "disk is full" in text or "database or disk is full" in text:
-        return StoreError(f"ディスクの空きがないため書き込めませんでした（変更は保存されていません）: {path}")
+        return StoreError(messages.DISK_FULL.format(path=path))
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"書き込みできないファイルです（読み取り専用）: {path}")
+        return StoreError(messages.READ_ONLY_FILE.format(path=path))
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(f"データベースファイルが壊れているか、SQLiteのファイルではありません: {path}")
+        return StoreError(messages.BROKEN_OR_NOT_SQLITE.format(path=path))
     if "unable to open" in text:
-        return StoreError(f"データベースファイルを開けません: {path}")
+        return StoreError(messages.CANNOT_OPEN.format(path=path))
     if "disk i/o" in text:
-        return StoreError(f"ディスクの読み書きに失敗しました（変更は保存されていません）: {path}")
-    return StoreError(f"データベースの操作に失敗しました（{error}）: {path}")
+        return StoreError(messages.DISK_IO_FAILED.format(path=path))
+    return StoreError(messages.OPERATION_FAILED.format(error=error, path=path))

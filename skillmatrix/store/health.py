@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skillmatrix.progress import Progress, no_progress
-from skillmatrix.store import schema
+from skillmatrix.store import messages, schema
 from skillmatrix.store.errors import StoreError, explain
 
 MAX_PROBLEMS = 20  # a badly damaged file lists thousands of pages; the first ones tell enough
@@ -90,14 +90,10 @@ def inspect(
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         health.version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != schema.APPLICATION_ID:
-            health.problems.append(
-                f"SkillMatrixのデータベースではありません（別のプログラムのファイルです）: {path}"
-            )
+            health.problems.append(messages.NOT_SKILLMATRIX_DATABASE.format(path=path))
             return health
         if health.version > schema.current_version():
-            health.problems.append(
-                f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{health.version}）: {path}"
-            )
+            health.problems.append(messages.MADE_BY_NEWER_VERSION.format(version=health.version, path=path))
             return health
         if not immutable:  # an immutable open ignores the -wal; any other must check its origin
             try:

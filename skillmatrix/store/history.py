@@ -21,7 +21,7 @@ from skillmatrix.domain.department_view import Person, Snapshot
 from skillmatrix.domain.history import PastSheet, moment, past_sheet
 from skillmatrix.domain.model import Staff, new_id
 from skillmatrix.domain.serialize import staff_from_dict
-from skillmatrix.store import audit
+from skillmatrix.store import audit, messages
 from skillmatrix.store.department import DepartmentStore
 from skillmatrix.store.errors import StoreError
 from skillmatrix.store.repository import Store
@@ -143,7 +143,7 @@ class HistoryStore:
         """Saves (or replaces) a scenario under name; one transaction, one audit row."""
         name = name.strip()
         if not name:
-            raise StoreError("シナリオ名が空です")
+            raise StoreError(messages.SCENARIO_NAME_EMPTY)
         content = json.dumps(scenario.to_json(), ensure_ascii=False)
         stamp = audit.now()
         with self.store._write():

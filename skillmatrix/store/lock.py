@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from skillmatrix.store import messages
 from skillmatrix.store.audit import os_user
 from skillmatrix.store.errors import StoreError
 
@@ -107,15 +108,16 @@ class DatabaseLock:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as e:
                 raise StoreError(
-                    f"ロックファイルを作れません（{e.strerror}）。読み取り専用で開いてください: {self.path}"
+                    messages.LOCK_FILE_UNWRITABLE.format(reason=e.strerror, path=self.path)
                 ) from None
             if not _try_lock(fd):
                 os.close(fd)
                 holder = read_holder(self.db_path)
                 who = describe_holder(holder)
                 raise InUseError(
-                    f"このデータベースは{who + 'が' if who else '他のウィンドウかプログラムで'}"
-                    f"編集中です。読み取り専用で開くことはできます: {self.db_path}",
+                    messages.LOCKED_BY.format(
+                        who=who + "が" if who else "他のウィンドウかプログラムで", db_path=self.db_path
+                    ),
                     holder,
                 )
             if _same_file(fd, self.path):
@@ -123,7 +125,7 @@ class DatabaseLock:
                 self._write_holder()
                 return self
             os.close(fd)  # we locked a file the previous holder had just unlinked
-        raise StoreError(f"ロックを取得できませんでした: {self.path}")
+        raise StoreError(messages.LOCK_NOT_ACQUIRED.format(path=self.path))
 
     def release(self) -> None:
         """Gives the lock up and removes the lock file (safe to call twice)."""

@@ -30,7 +30,7 @@ from skillmatrix.domain.model import (
 from skillmatrix.domain.serialize import gc_paused, staff_to_dict
 from skillmatrix.domain.sheet_patch import SheetPatch, apply, diff, take, to_json
 from skillmatrix.progress import Progress
-from skillmatrix.store import audit, definitions, department_seed, schema, sheet_rows
+from skillmatrix.store import audit, definitions, department_seed, messages, schema, sheet_rows
 from skillmatrix.store.backup import make_backup
 from skillmatrix.store.errors import StoreError, explain
 from skillmatrix.store.staff_reading import StaffReading
@@ -120,7 +120,7 @@ class Store(StaffReading):
     def _write(self) -> Iterator[None]:
         """One transaction for one public write, with SQLite errors explained."""
         if self.readonly:
-            raise StoreError(f"読み取り専用で開いているため変更できません: {self.path}")
+            raise StoreError(messages.READ_ONLY.format(path=self.path))
         try:
             with self.db.atomic():
                 yield
@@ -232,7 +232,7 @@ class Store(StaffReading):
         self._check(staff)
         with self._write():
             if self._position_of(staff.id) is not None:
-                raise StoreError(f"同じidの職員がすでにいます（{staff.id}）")
+                raise StoreError(messages.STAFF_ID_EXISTS.format(id=staff.id))
             position = self._open_slot(index)
             chain = self.revision_chain(staff.id)
             self._insert_sheet(staff, position, audit.now(), chain[-1] if chain else None)
@@ -346,7 +346,7 @@ class Store(StaffReading):
         wanted = set(staff_ids)
         missing = wanted - set(order)
         if missing:
-            raise StoreError(f"職員が見つかりません（id {sorted(missing)[0]}）")
+            raise StoreError(messages.STAFF_NOT_FOUND_MANY.format(missing=sorted(missing)[0]))
         removed = [
             (sheet, order.index(sheet.id)) for sheet in self.iter_staff([i for i in order if i in wanted])
         ]
@@ -367,7 +367,7 @@ class Store(StaffReading):
         with self._write():
             for sheet, index in sorted(removed, key=lambda pair: pair[1]):
                 if self._position_of(sheet.id) is not None:
-                    raise StoreError(f"同じidの職員がすでにいます（{sheet.id}）")
+                    raise StoreError(messages.STAFF_ID_EXISTS.format(id=sheet.id))
                 chain = self.revision_chain(sheet.id)
                 self._insert_sheet(
                     sheet.copy(), self._open_slot(index), audit.now(), chain[-1] if chain else None
@@ -436,7 +436,7 @@ class Store(StaffReading):
         """Puts the list in the given order (e.g. sorted by kana); returns the old order."""
         old = self.staff_ids()
         if sorted(old) != sorted(ids):
-            raise StoreError("並べ替えの対象が職員一覧と一致しません")
+            raise StoreError(messages.ORDER_MISMATCH)
         with self._write():
             self._renumber(ids)
             audit.record(self.db, "reorder", "staff", {"order": old}, {"order": ids})

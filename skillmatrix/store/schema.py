@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from skillmatrix import files
 from skillmatrix.paths import migrations_dir
+from skillmatrix.store import messages
 from skillmatrix.store.errors import StoreError, explain
 
 APPLICATION_ID = 0x534B4D58  # 'SKMX'
@@ -32,7 +33,7 @@ def migrations() -> tuple[tuple[int, str], ...]:
         found.append((int(path.name[:4]), path.read_text(encoding="utf-8")))
     versions = [v for v, _ in found]
     if versions != list(range(1, len(found) + 1)):
-        raise StoreError(f"スキーマ定義の番号が連続していません: {versions}")
+        raise StoreError(messages.MIGRATIONS_NOT_CONSECUTIVE.format(versions=versions))
     return tuple(found)
 
 
@@ -45,17 +46,17 @@ def check_header(path: Path) -> None:
     """Raises StoreError unless path is a non-empty SQLite file (a regular file: a FIFO
     or device is refused before it is opened, so nothing blocks)."""
     if not path.exists() and not path.is_symlink():
-        raise StoreError(f"データベースファイルが見つかりません: {files.clip(str(path))}")
+        raise StoreError(messages.NOT_FOUND.format(path=files.clip(str(path))))
     if path.is_dir():
-        raise StoreError(f"フォルダです。データベースファイルを指定してください: {files.clip(str(path))}")
+        raise StoreError(messages.IS_A_FOLDER.format(path=files.clip(str(path))))
     try:
         header = files.read_bytes(path, 100) if path.stat().st_size <= 100 else _read_header(path)
     except files.FileError as e:
         raise StoreError(str(e)) from None
     except OSError as e:
-        raise StoreError(f"ファイルを読めません（{e.strerror}）: {files.clip(str(path))}") from None
+        raise StoreError(messages.UNREADABLE.format(reason=e.strerror, path=files.clip(str(path)))) from None
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise StoreError(f"SQLiteのデータベースファイルではありません: {files.clip(str(path))}")
+        raise StoreError(messages.NOT_SQLITE.format(path=files.clip(str(path))))
 
 
 def _read_header(path: Path) -> bytes:
@@ -127,10 +128,7 @@ def check_wal_belongs(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.Error:
         return  # the main file alone is not readable yet: nothing to compare
     if stored is not None and seen != stored:
-        raise StoreError(
-            "データベースの横にある -wal ファイルが別のデータベースのものです。"
-            f"読み書きせずに止めました（-wal を移動してから開き直してください）: {files.clip(str(wal))}"
-        )
+        raise StoreError(messages.WAL_OF_ANOTHER_DATABASE.format(wal=files.clip(str(wal))))
 
 
 def connect(
@@ -169,10 +167,7 @@ def connect(
             configure_for_writing(conn, path)
         if version < current_version():
             if readonly:
-                raise StoreError(
-                    f"古い版（スキーマ版{version}）のファイルです。"
-                    f"読み取り専用では更新できません。書き込みできる場所で開いてください: {path}"
-                )
+                raise StoreError(messages.READ_ONLY_TOO_OLD.format(version=version, path=path))
             if version > 0 and before_migration is not None:
                 before_migration(conn, path)
             migrate(conn, version)
@@ -213,11 +208,10 @@ def verify(conn: sqlite3.Connection, path: Path, allow_empty: bool = False) -> i
     if app_id == 0 and version == 0 and tables == 0 and allow_empty:
         return 0
     if app_id != APPLICATION_ID:
-        raise StoreError(f"SkillMatrixのデータベースではありません（別のプログラムのファイルです）: {path}")
+        raise StoreError(messages.NOT_SKILLMATRIX_DATABASE.format(path=path))
     if version > current_version():
         raise StoreError(
-            f"新しい版のSkillMatrixで作られたファイルです（スキーマ版{version}、"
-            f"このプログラムは版{current_version()}まで）。プログラムを更新してください: {path}"
+            messages.SCHEMA_TOO_NEW.format(version=version, current_version=current_version(), path=path)
         )
     return version
 

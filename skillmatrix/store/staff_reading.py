@@ -23,6 +23,7 @@ from skillmatrix.domain.model import (
     StaffSummary,
     years_of_spans,
 )
+from skillmatrix.store import messages
 from skillmatrix.store.errors import StoreError
 
 BATCH = 500  # ids per IN (...) query: well under SQLite's variable limit
@@ -149,7 +150,7 @@ class StaffReading:
         """
         found = list(self.iter_staff([staff_id]))
         if not found:
-            raise StoreError(f"職員が見つかりません（id {staff_id}）")
+            raise StoreError(messages.STAFF_NOT_FOUND.format(staff_id=staff_id))
         return found[0]
 
     def iter_staff(self, ids: Iterable[str] | None = None) -> Iterator[Staff]:

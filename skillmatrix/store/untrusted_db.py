@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from skillmatrix.store import schema
+from skillmatrix.store import messages, schema
 from skillmatrix.store.errors import StoreError, explain
 
 SchemaRow = tuple[str, str, str, str | None]  # type, name, tbl_name, sql
@@ -67,9 +67,7 @@ def header_ids(path: Path, shown: Path | None = None) -> tuple[int, int]:
     with open(path, "rb") as f:
         header = f.read(100)
     if len(header) < 100 or not header.startswith(schema.SQLITE_HEADER):
-        raise StoreError(
-            f"SkillMatrixの共有ファイルではありません（SQLiteのデータベースではありません）: {shown or path}"
-        )
+        raise StoreError(messages.NOT_A_SHARED_FILE.format(shown=shown or path))
     return int.from_bytes(header[68:72], "big", signed=True), int.from_bytes(
         header[60:64], "big", signed=True
     )
@@ -101,7 +99,7 @@ def migrate_copy(path: Path, from_version: int, shown: Path | None = None) -> No
         schema.migrate(conn, from_version)
     except sqlite3.Error as e:
         raise StoreError(
-            f"古い版の共有ファイルを更新できませんでした: {explain(e, str(shown or path))}"
+            messages.SHARED_FILE_NOT_MIGRATED.format(explain=explain(e, str(shown or path)))
         ) from None
     finally:
         conn.close()
@@ -157,18 +155,18 @@ class UntrustedDatabase:
         if "could not decode" in text:
             return self._damaged()
         if "interrupted" in text:
-            return StoreError(f"共有ファイルの検査に時間がかかりすぎるため中止しました: {self.shown}")
+            return StoreError(messages.SHARED_FILE_CHECK_TIMED_OUT.format(shown=self.shown))
         if "too big" in text or isinstance(e, sqlite3.DataError):
-            return StoreError(f"共有ファイルに大きすぎる値があります（{e}）: {self.shown}")
+            return StoreError(messages.SHARED_FILE_VALUE_TOO_LARGE.format(error=e, shown=self.shown))
         if "malformed" in text or "not a database" in text or "corrupt" in text:
-            return StoreError(f"共有ファイルが壊れています（{e}）: {self.shown}")
+            return StoreError(messages.SHARED_FILE_BROKEN.format(error=e, shown=self.shown))
         return explain(e, str(self.shown))
 
     def _damaged(self) -> StoreError:
         if not self._lenient:
             return UndecodableText(f"共有ファイルにUTF-8でない文字があります: {self.shown}")
         # Still failing: SQLite's own error text quotes broken bytes of the schema.
-        return StoreError(f"共有ファイルが壊れています（読めない文字を含む定義）: {self.shown}")
+        return StoreError(messages.SHARED_FILE_UNDECODABLE.format(shown=self.shown))
 
     def close(self) -> None:
         """Closes the copy."""

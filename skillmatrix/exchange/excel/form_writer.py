@@ -16,6 +16,7 @@ from typing import Any
 
 from skillmatrix import files
 from skillmatrix.domain.model import KIND_LABELS, Category, Level, Staff
+from skillmatrix.exchange import messages
 from skillmatrix.exchange.excel.form_meta import meta_rows
 from skillmatrix.exchange.excel.labels import META_SHEET
 from skillmatrix.store.errors import StoreError
@@ -189,13 +190,13 @@ def save_workbook(book: Any, path: Path, force: bool) -> None:
     """Writes one workbook (the one place a form reaches the disk: the guarded writer's temp
     file, sync and rename; an existing file stays as it was when anything fails)."""
     if path.exists() and not force:
-        raise FormError(f"ファイルがすでにあります（上書きするには --force）: {files.clip(path)}")
+        raise FormError(messages.FORM_TARGET_EXISTS.format(path=files.clip(path)))
     try:
         files.write_output(path, book.save)
     except files.FileError as e:
         raise FormError(str(e)) from None
     except OSError as e:
-        raise FormError(f"記入用シートを書けませんでした（{e.strerror or e}）: {path}") from None
+        raise FormError(messages.FORM_UNWRITABLE.format(reason=e.strerror or e, path=path)) from None
 
 
 def write_forms(store: Store, staff_ids: list[str], out: Path, force: bool = False) -> list[Path]:
@@ -206,15 +207,15 @@ def write_forms(store: Store, staff_ids: list[str], out: Path, force: bool = Fal
     """
     single = out.suffix.lower() == ".xlsx"
     if single and len(staff_ids) != 1:
-        raise FormError(f"{len(staff_ids)}名分はフォルダに書き出します。--out にフォルダを指定してください")
+        raise FormError(messages.FORMS_NEED_FOLDER.format(count=len(staff_ids)))
     if not single:
         if out.exists() and not out.is_dir():
-            raise FormError(f"書き出し先がフォルダではありません: {out}")
+            raise FormError(messages.FORMS_TARGET_NOT_FOLDER.format(out=out))
         if not out.parent.is_dir():
-            raise FormError(f"書き出し先のフォルダがありません: {out.parent}")
+            raise FormError(messages.FORMS_FOLDER_MISSING.format(out_parent=out.parent))
         out.mkdir(exist_ok=True)
     elif not out.resolve().parent.is_dir():
-        raise FormError(f"書き出し先のフォルダがありません: {out.resolve().parent}")
+        raise FormError(messages.FORMS_PARENT_MISSING.format(parent=out.resolve().parent))
     categories, levels = store.categories(), store.levels()
     written: list[Path] = []
     taken: set[str] = set()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from skillmatrix.domain.model import Category, Staff, ValidationError, validate_staff
 from skillmatrix.domain.sheet_diff import Choice, SheetDiff, adopt_details, diff_sheets, merge_sheets
+from skillmatrix.exchange import messages
 from skillmatrix.exchange.excel.form_meta import FormMeta, read_meta
 from skillmatrix.exchange.excel.legacy import load_xls
 from skillmatrix.exchange.excel.resume_sheet import ReadSheet, looks_like_resume, read_resume
@@ -66,14 +67,14 @@ def workbook_paths(path: Path) -> list[Path]:
         if p.suffix.lower() in SUFFIXES and not p.name.startswith("~$") and p.is_file()
     )
     if not found:
-        raise WorkbookError(f"フォルダにExcelのブック（.xlsx / .xlsm / .xls）がありません: {path}")
+        raise WorkbookError(messages.NO_BOOKS_IN_FOLDER.format(path=path))
     return found
 
 
 def load_cells(path: Path) -> list[SheetCells]:
     """Checks, then reads a workbook's sheets as displayed cells (xlrd for .xls)."""
     if path.suffix.lower() not in SUFFIXES:
-        raise WorkbookError(f"Excelのブック（.xlsx / .xlsm / .xls）ではありません: {path.name}")
+        raise WorkbookError(messages.NOT_A_BOOK.format(path_name=path.name))
     check_file(path)
     return load_xls(path) if path.suffix.lower() == ".xls" else load_xlsx(path)
 
@@ -94,7 +95,9 @@ def read_workbook(path: Path, categories: list[Category]) -> tuple[list[PersonRe
         PersonRead(path, read_resume(s, categories)) for s in sheets if looks_like_resume(s, categories)
     ]
     if not people:
-        raise WorkbookError(f"スキル履歴書のシートが見つかりません（{LOOKED_FOR}を探しました）: {path.name}")
+        raise WorkbookError(
+            messages.RESUME_SHEET_NOT_FOUND.format(looked_for=LOOKED_FOR, path_name=path.name)
+        )
     if meta is not None:
         if len(people) == 1:
             people[0].form = meta
@@ -135,7 +138,9 @@ def plan_excel_import(store: Store, path: Path) -> ExcelPlan:
         key = theirs.name.replace(" ", "").replace("\u3000", "")
         if key in seen and theirs.name.strip():
             problems.append(
-                f"{person.source.name} シート「{person.read.sheet}」: {theirs.name}さんのシートが2つあります"
+                messages.PERSON_TWO_SHEETS.format(
+                    source_name=person.source.name, sheet=person.read.sheet, person_name=theirs.name
+                )
             )
         seen[key] = person.read.sheet
         if problems:
@@ -152,7 +157,9 @@ def plan_excel_import(store: Store, path: Path) -> ExcelPlan:
                 person.form = None
             found = store.find_staff(theirs.name)
             if len(found) > 1:
-                problems.append(f"シート「{person.read.sheet}」: 「{theirs.name}」という職員が複数います")
+                problems.append(
+                    messages.PERSON_NAME_AMBIGUOUS.format(sheet=person.read.sheet, person_name=theirs.name)
+                )
                 continue
             mine = store.get_staff(found[0].id) if found else None
         if mine is None:

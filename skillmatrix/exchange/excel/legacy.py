@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from skillmatrix.exchange import messages
 from skillmatrix.exchange.excel.workbook import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -26,20 +27,22 @@ def load_xls(path: Path) -> list[SheetCells]:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except xlrd.XLRDError as e:
         if "encrypt" in str(e).lower():
-            raise WorkbookError(f"パスワードで暗号化されたブックは読めません: {path.name}") from None
-        raise WorkbookError(f"Excel 97-2003 形式のブックとして読めません（{e}）: {path.name}") from None
+            raise WorkbookError(messages.XLS_ENCRYPTED.format(path_name=path.name)) from None
+        raise WorkbookError(messages.XLS_UNREADABLE.format(error=e, path_name=path.name)) from None
     except Exception as e:  # xlrd raises assorted errors on a damaged file
         raise WorkbookError(
-            f"Excel 97-2003 形式のブックとして読めません（{type(e).__name__}）: {path.name}"
+            messages.XLS_UNREADABLE_NAMED.format(name=type(e).__name__, path_name=path.name)
         ) from None
     try:
         if book.nsheets > MAX_SHEETS:
-            raise WorkbookError(f"シートが多すぎます（{MAX_SHEETS}まで）: {path.name}")
+            raise WorkbookError(messages.TOO_MANY_SHEETS.format(max_sheets=MAX_SHEETS, path_name=path.name))
         sheets = []
         for index in range(book.nsheets):
             ws = book.sheet_by_index(index)
             if ws.nrows > MAX_ROWS:
-                raise WorkbookError(f"シート「{ws.name}」の行が多すぎます（{MAX_ROWS}行まで）: {path.name}")
+                raise WorkbookError(
+                    messages.XLS_TOO_MANY_ROWS.format(ws_name=ws.name, max_rows=MAX_ROWS, path_name=path.name)
+                )
             sheet = SheetCells(ws.name, hidden=bool(getattr(ws, "visibility", 0)))
             for r in range(ws.nrows):
                 for c in range(min(ws.ncols, MAX_COLUMNS)):

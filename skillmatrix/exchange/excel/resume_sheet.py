@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from skillmatrix.domain.dates import DateError, PartialDate
 from skillmatrix.domain.model import KIND_LABELS, Assignment, Category, Entry, Project, Qualification, Staff
+from skillmatrix.exchange import messages
 from skillmatrix.exchange.excel.labels import (
     fold,
     is_none,
@@ -131,9 +132,7 @@ class _Reader:
             self.result.not_understood.append((address(*key), value.text))
         self.hidden_notes()
         if not staff.name.strip():
-            self.result.problems.append(
-                f"シート「{self.sheet.name}」: 氏名が見つかりません（「氏名」の見出しの右か下）"
-            )
+            self.result.problems.append(messages.SHEET_NAME_NOT_FOUND.format(sheet=self.sheet.name))
         return self.result
 
     def profile(self, staff: Staff) -> None:
@@ -173,7 +172,9 @@ class _Reader:
                     self.used.add(beside)
                 years = years_of(rest)
                 if years is None:
-                    self.result.problems.append(f"{self.where(source)}: 経験年数「{rest}」が読めません")
+                    self.result.problems.append(
+                        messages.EXPERIENCE_UNREADABLE.format(where=self.where(source), rest=rest)
+                    )
                     continue
                 self.result.years_text = rest.strip()
                 self.result.readings.append(("経験年数", address(*source), rest.strip()))
@@ -231,7 +232,9 @@ class _Reader:
             headers = {c: k for (r, c), k in self.labels.items() if r == row}
             period_cols = [c for c, k in headers.items() if k == "period"]
             if not period_cols:
-                self.result.problems.append(f"{self.where(header)}: {part}の「期間」の見出しがありません")
+                self.result.problems.append(
+                    messages.HISTORY_PERIOD_HEADING_MISSING.format(where=self.where(header), part=part)
+                )
                 return
             for c in headers:
                 self.used.add((row, c))
@@ -265,7 +268,11 @@ class _Reader:
                 try:
                     period = parse_period(cells, two_columns)
                 except DateError as e:
-                    self.result.problems.append(f"{self.where(keys[0])}: {part}の期間が読めません（{e}）")
+                    self.result.problems.append(
+                        messages.HISTORY_PERIOD_UNREADABLE.format(
+                            where=self.where(keys[0]), part=part, error=e
+                        )
+                    )
                     continue
                 name = self.take(name_key, part + " 名称") if name_key in self.cells else ""
                 duties = self.take(duties_key, "主担当業務") if duties_key in self.cells else ""
@@ -295,7 +302,9 @@ class _Reader:
                 category = self.categories[fold(value.text)]
                 if category in columns.values():
                     self.result.problems.append(
-                        f"{self.where((r, c))}: 分類「{category.name}」の列が2つあります"
+                        messages.GRID_CATEGORY_TWICE.format(
+                            where=self.where((r, c)), category_name=category.name
+                        )
                     )
                 columns[c] = category
                 self.used.add((r, c))
@@ -304,7 +313,9 @@ class _Reader:
         ]
         if missing:
             self.result.problems.append(
-                f"シート「{self.sheet.name}」: スキル実績等一覧の見出し（{row}行目）に「{'」「'.join(missing)}」の列がありません"
+                messages.GRID_COLUMN_MISSING.format(
+                    name=self.sheet.name, row=row, missing="」「".join(missing)
+                )
             )
             return
         first = min(columns)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from skillmatrix.domain.dates import DateError, PartialDate
+from skillmatrix.exchange import messages
 from skillmatrix.store.errors import StoreError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -151,32 +152,29 @@ def check_file(path: Path) -> None:
         with open(path, "rb") as f:
             head = f.read(8)
     except OSError as e:
-        raise WorkbookError(f"ブックを開けません（{e.strerror or e}）: {path.name}") from None
+        raise WorkbookError(
+            messages.BOOK_CANNOT_OPEN.format(reason=e.strerror or e, path_name=path.name)
+        ) from None
     if size > MAX_FILE_BYTES:
-        raise WorkbookError(f"ブックが大きすぎます（{size // 1024 // 1024} MB、上限 50 MB）: {path.name}")
+        raise WorkbookError(messages.BOOK_TOO_LARGE.format(size=size // 1024 // 1024, path_name=path.name))
     suffix = path.suffix.lower()
     if suffix == ".xls":
         if head != OLE_MAGIC:
-            raise WorkbookError(f"Excel 97-2003 形式（.xls）のブックではありません: {path.name}")
+            raise WorkbookError(messages.NOT_XLS.format(path_name=path.name))
         return
     if head == OLE_MAGIC:
-        raise WorkbookError(
-            f"パスワードで暗号化されたブックは読めません（Excelでパスワードを外して保存し直してください）: {path.name}"
-        )
+        raise WorkbookError(messages.XLSX_ENCRYPTED.format(path_name=path.name))
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError):
-        raise WorkbookError(f"Excelのブック（.xlsx）として読めません: {path.name}") from None
+        raise WorkbookError(messages.XLSX_UNREADABLE.format(path_name=path.name)) from None
     total = sum(i.file_size for i in infos)
     bomb = [
         i for i in infos if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
     ]
     if len(infos) > 10_000 or total > MAX_UNCOMPRESSED or bomb:
-        raise WorkbookError(
-            f"展開すると異常に大きくなるファイルのため読みません（宣言された展開後サイズ {total // 1024 // 1024} MB）: "
-            f"{path.name}"
-        )
+        raise WorkbookError(messages.BOOK_ZIP_BOMB.format(size=total // 1024 // 1024, path_name=path.name))
 
 
 def _scan(path: Path) -> dict[str, tuple[set[int], set[int]]]:
@@ -214,9 +212,7 @@ def _scan(path: Path) -> dict[str, tuple[set[int], set[int]]]:
                         if rows > MAX_ROWS or cells > MAX_ROWS * 20:
                             raise _too_many_rows(tabs.get(name, name.rsplit("/", 1)[-1]), path)
             except (ParseError, ValueError):
-                raise WorkbookError(
-                    f"Excelのブックとして読めません（シートのXMLが壊れています）: {path.name}"
-                ) from None
+                raise WorkbookError(messages.SHEET_XML_BROKEN.format(path_name=path.name)) from None
             found[tabs.get(name, name)] = (hidden_rows, hidden_columns)
     return found
 
@@ -245,7 +241,7 @@ def _uncompressed(path: Path) -> int:
 
 def _too_many_rows(sheet: str, book: Path) -> WorkbookError:
     return WorkbookError(
-        f"シート「{sheet}」の行が多すぎます（{MAX_ROWS}行まで。スキル履歴書ではないと判断しました）: {book.name}"
+        messages.SHEET_TOO_MANY_ROWS.format(sheet=sheet, max_rows=MAX_ROWS, book_name=book.name)
     )
 
 
@@ -266,10 +262,12 @@ def load_xlsx(path: Path) -> list[SheetCells]:
     except WorkbookError:
         raise
     except Exception as e:  # openpyxl raises many kinds on a damaged file
-        raise WorkbookError(f"Excelのブックとして読めません（{type(e).__name__}）: {path.name}") from None
+        raise WorkbookError(
+            messages.BOOK_UNREADABLE.format(name=type(e).__name__, path_name=path.name)
+        ) from None
     try:
         if len(book.worksheets) > MAX_SHEETS:
-            raise WorkbookError(f"シートが多すぎます（{MAX_SHEETS}まで）: {path.name}")
+            raise WorkbookError(messages.TOO_MANY_SHEETS.format(max_sheets=MAX_SHEETS, path_name=path.name))
         sheets = []
         for ws in book.worksheets:
             sheet = SheetCells(ws.title, hidden=ws.sheet_state != "visible")
