@@ -60,3 +60,11 @@ def test_the_contents_and_links_lead_to_each_daily_task(qtbot, window):
     assert contents.currentRow() == [n for n, _ in PAGES].index("share.md")
     manual.follow(QUrl("https://example.invalid/"))  # never opened: the page stays
     assert manual.current_page() == "share.md"
+
+
+def test_the_guide_explains_the_level_filter_and_the_department_picture():
+    from skillmatrix.paths import resources_dir
+
+    text = "".join(p.read_text(encoding="utf-8") for p in (resources_dir() / "manual").glob("*.md"))
+    for phrase in ("セキュリティ>=4", "--where", "レーダーチャート", "比べる時点", "異動の影響", "属人化"):
+        assert phrase in text, phrase
