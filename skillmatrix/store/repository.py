@@ -176,22 +176,7 @@ class Store(StaffReading):
         """Writes a new person's rows with a new revision after parent (the last revision
         the person had, if they were here before); the caller holds the transaction."""
         stamp = audit.now()
-        self.db.execute(
-            "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
-            "experience_label, revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
-            [
-                staff.id,
-                position,
-                staff.name,
-                staff.kana,
-                staff.title,
-                staff.section,
-                staff.experience_override,
-                staff.experience_label,
-                created,
-                stamp,
-            ],
-        )
+        sheet_rows.insert_staff(self.db, staff, position, "", created, stamp)
         sheet_rows.insert_children(self.db, staff, stamp)
         self._new_revision(staff, parent, stamp)
 

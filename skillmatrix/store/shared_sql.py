@@ -190,23 +190,7 @@ def write_merge(
             if not staff.revision:
                 staff.revision = new_id()
                 chain = [(staff.revision, None, stamp)]
-            store.db.execute(
-                "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
-                "experience_label, revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    staff.id,
-                    position,
-                    staff.name,
-                    staff.kana,
-                    staff.title,
-                    staff.section,
-                    staff.experience_override,
-                    staff.experience_label,
-                    staff.revision,
-                    stamp,
-                    stamp,
-                ],
-            )
+            sheet_rows.insert_staff(store.db, staff, position, staff.revision, stamp, stamp)
             position += 1
             sheet_rows.insert_children(store.db, staff, stamp)
             _add_chain(store, staff.id, chain)

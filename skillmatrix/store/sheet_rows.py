@@ -22,6 +22,29 @@ def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d else None
 
 
+def insert_staff(
+    db: Database, staff: Staff, position: int, revision: str, created: str, updated: str
+) -> None:
+    """Inserts a person's own row (the profile); the caller inserts the rest."""
+    db.execute(
+        "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
+        "experience_label, revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            staff.id,
+            position,
+            staff.name,
+            staff.kana,
+            staff.title,
+            staff.section,
+            staff.experience_override,
+            staff.experience_label,
+            revision,
+            created,
+            updated,
+        ],
+    )
+
+
 def insert_children(db: Database, staff: Staff, stamp: str) -> None:
     for part in LIST_PARTS:
         insert_rows(db, staff.id, part, getattr(staff, part), stamp)
