@@ -34,11 +34,11 @@ def _cmd_dump_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_dump(args: argparse.Namespace) -> int:
     from skillmatrix.exchange.department_merge import department_of
     from skillmatrix.exchange.interchange import write_json
-    from skillmatrix.store.shared_sql import revision_sets
+    from skillmatrix.store.shared_sql import revision_ancestors
 
     with Store.open(args.db, readonly=True) as store:
         ids = resolve_staff(store, args.staff)
-        histories = revision_sets(store, ids if ids is not None else store.staff_ids())
+        histories = revision_ancestors(store, ids if ids is not None else store.staff_ids())
         department = {"department": department_of(store, ids).to_json()}
         count = write_json(
             store.iter_staff(ids),

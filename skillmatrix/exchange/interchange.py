@@ -77,9 +77,10 @@ def write_json(
         today: the day experience years are counted to.
         protected: open databases the file must not overwrite.
         encoding: 'utf-8' (the interchange format) or 'cp932' for other tools.
-        histories: staff id -> every revision the person has had (store.shared_sql.
-            revision_sets); written as `revision_history` so that an import can tell a
-            newer sheet (fast-forward) from a conflicting one.
+        histories: staff id -> the revisions the person's current one descends from,
+            oldest first (store.shared_sql.revision_ancestors); written as
+            `revision_history` so that an import can tell a newer sheet (fast-forward)
+            from a conflicting one.
 
     Raises:
         FileError: the output is refused, or a character has no form in the encoding.
@@ -92,7 +93,7 @@ def write_json(
             for staff in people:
                 history = None
                 if histories is not None:
-                    history = sorted(set(histories.get(staff.id, ())) - {staff.revision})
+                    history = [r for r in histories.get(staff.id, ()) if r != staff.revision]
                 obj = _with_revision(staff_to_dict(staff, names, today), staff.revision, history)
                 text = dumps_indented(obj)  # = json.dumps(indent=2)
                 f.write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
@@ -206,8 +207,8 @@ def _revisions(
                     )
                 )
                 break
-            rows.append((old, None, stamp))
-        chains[staff.id] = rows + [(staff.revision, None, stamp)]
+            rows.append((old, rows[-1][0] if rows else None, stamp))  # oldest first: parent before
+        chains[staff.id] = rows + [(staff.revision, rows[-1][0] if rows else None, stamp)]
     if without == len(people):
         for staff in people:
             staff.revision = ""

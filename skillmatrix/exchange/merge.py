@@ -55,6 +55,9 @@ class ImportPlan:
         chains: staff id -> their revision chain; None for a file without history (JSON).
         merged: staff id -> the sheet made part by part from both sides (choice 'merged':
             written as a new revision after mine, their chain recorded as seen).
+        converged: people whose sheet is the same on both sides under different
+            revisions (the same edit made twice); theirs becomes the current revision
+            here, so that the two copies agree again (their dumps are the same).
     """
 
     added: list[Staff] = field(default_factory=list)
@@ -64,6 +67,7 @@ class ImportPlan:
     deleted_here: list[Staff] = field(default_factory=list)
     chains: dict[str, list[RevisionRow]] | None = None
     merged: dict[str, Staff] = field(default_factory=dict)
+    converged: list[Staff] = field(default_factory=list)  # theirs (see the docstring)
 
     def set_merged(self, staff_id: str, sheet: Staff) -> None:
         """Settles the conflict of person staff_id with this sheet (choice 'merged')."""
@@ -74,7 +78,7 @@ class ImportPlan:
     @property
     def has_changes(self) -> bool:
         """True when applying would write something (conflicts count: they need a choice)."""
-        return bool(self.added or self.updated or self.conflicts)
+        return bool(self.added or self.updated or self.conflicts or self.converged)
 
     def entry_counts(self) -> dict[str, int]:
         """Returns how many grid entries are added, removed and unchanged by the plan."""
@@ -174,6 +178,7 @@ def plan_import(
             plan.updated.append((mine, theirs))
         elif _same(mine, theirs, names):
             plan.unchanged.append(mine)  # the same edit made on both sides
+            plan.converged.append(theirs)
         else:
             plan.conflicts.append((mine, theirs))
     return plan
@@ -237,8 +242,9 @@ def apply_plan(
     problems = [p for s, *_ in inserts + replaces for p in validate_staff(s, ids)]
     if problems:
         raise ValidationError(problems[:50])
-    if inserts or replaces or absorbs:
-        write_merge(store, inserts, replaces, absorbs, source, progress)
+    converges = [(theirs, chain(theirs)) for theirs in plan.converged]
+    if inserts or replaces or absorbs or converges:
+        write_merge(store, inserts, replaces, absorbs, source, progress, converges)
 
 
 def require_settled(plan: ImportPlan, prefer: str | None, choices: dict[str, str] | None = None) -> None:

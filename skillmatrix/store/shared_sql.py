@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -142,6 +142,33 @@ def revision_sets(store: Store, ids: list[str]) -> dict[str, set[str]]:
     return found
 
 
+def revision_ancestors(store: Store, ids: list[str]) -> dict[str, list[str]]:
+    """Returns, per person, the revisions their current one descends from, oldest first
+    (following parent links): what a JSON dump writes as `revision_history`, so that an
+    import can fast-forward. Revisions this file had but left (a sheet that converged on
+    another copy's revision) are not ancestors and are not listed."""
+    parents: dict[str, dict[str, str | None]] = {}
+    current = current_revisions(store, ids)
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i : i + BATCH]
+        marks = ",".join("?" * len(chunk))
+        for staff_id, revision, parent in store.db.execute(
+            f"SELECT staff_id, revision, parent FROM staff_revision WHERE staff_id IN ({marks})", chunk
+        ):
+            parents.setdefault(staff_id, {})[revision] = parent
+    found: dict[str, list[str]] = {}
+    for staff_id, revision in current.items():
+        line: list[str] = []
+        seen = {revision}
+        parent = parents.get(staff_id, {}).get(revision)
+        while parent is not None and parent not in seen:
+            line.append(parent)
+            seen.add(parent)
+            parent = parents.get(staff_id, {}).get(parent)
+        found[staff_id] = line[::-1]
+    return found
+
+
 def current_revisions(store: Store, ids: list[str]) -> dict[str, str]:
     """Returns staff id -> current revision for those of ids the store holds."""
     found: dict[str, str] = {}
@@ -161,6 +188,7 @@ def write_merge(
     absorbs: list[tuple[str, list[RevisionRow]]],
     source: str,
     progress: Progress = no_progress,
+    converges: Sequence[tuple[Staff, list[RevisionRow]]] = (),
 ) -> None:
     """Writes a planned merge in one transaction, keeping the incoming revision ids.
 
@@ -175,6 +203,8 @@ def write_merge(
         replaces: (theirs, mine as stored, chain) for people whose sheet is replaced.
         absorbs: (staff id, chain) for people kept as they are whose chain records
             that the incoming version has been seen (a conflict settled for mine).
+        converges: (theirs, chain) for people whose sheet is the same on both sides:
+            their revision becomes the current one (content unchanged).
         source: the file's name, for the audit log.
         progress: called as progress(done, total) inside the transaction before each
             person; an exception it raises (progress.Cancelled) rolls everything back.
@@ -228,6 +258,10 @@ def write_merge(
             )
         for staff_id, chain in absorbs:
             _add_chain(store, staff_id, chain)
+        for staff, chain in converges:
+            _add_chain(store, staff.id, chain)
+            store.db.execute("UPDATE staff SET revision = ? WHERE id = ?", [staff.revision, staff.id])
+            store.keep_content(staff)
         progress(total, total)
         # One row for everyone added (as add_many does); each replaced sheet has its own
         # row above with the sheet as it was, so that nothing overwritten is lost.
