@@ -18,7 +18,6 @@ updates the dialog and returns False when the user presses Cancel.
 from __future__ import annotations
 
 import itertools
-import secrets
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from functools import partial
@@ -180,7 +179,7 @@ def build_resumes(
     else:
         # Build to a temporary file and copy: a cancelled job writes nothing to `out`.
         with files.private_folder("print") as folder:
-            part = _reserve(folder, "")
+            part = folder / "resume.pdf.part"  # the folder is this job's alone
             pages = _build(story, part, font, title, canvasmaker)
             with open(part, "rb") as f:
                 shutil.copyfileobj(f, out)
@@ -237,18 +236,6 @@ def build_resume(
         The number of pages.
     """
     return build_resumes([staff], levels, categories, out, options)
-
-
-def _reserve(folder: Path, prefix: str) -> Path:
-    """Creates an empty, unused file name in folder (with the usual permissions, which
-    mkstemp's 0600 would not give the finished PDF)."""
-    while True:
-        path = folder / f"{prefix}{secrets.token_hex(4)}.pdf.part"
-        try:
-            path.open("xb").close()
-            return path
-        except FileExistsError:
-            continue
 
 
 def _build(
