@@ -295,21 +295,7 @@ class Store(StaffReading):
     def _replace(self, staff: Staff, old: Staff) -> None:
         """Swaps old's rows for staff's, keeping list position, creation time and chain."""
         stamp = audit.now()
-        self.db.execute(
-            "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
-            "experience_label = ? WHERE id = ?",
-            [
-                staff.name,
-                staff.kana,
-                staff.title,
-                staff.section,
-                staff.experience_override,
-                staff.experience_label,
-                staff.id,
-            ],
-        )
-        sheet_rows.delete_children(self.db, staff.id)
-        sheet_rows.insert_children(self.db, staff, stamp)
+        sheet_rows.replace_rows(self.db, staff, stamp)
         self._new_revision(staff, old.revision or None, stamp)
 
     def delete_staff(self, staff_id: str) -> tuple[Staff, int]:

@@ -229,23 +229,10 @@ def write_merge(
         for staff, old, chain in replaces:
             progress(done, total)
             done += 1
+            sheet_rows.replace_rows(store.db, staff, stamp)
             store.db.execute(
-                "UPDATE staff SET name = ?, kana = ?, title = ?, section = ?, experience_override = ?, "
-                "experience_label = ?, revision = ?, updated = ? WHERE id = ?",
-                [
-                    staff.name,
-                    staff.kana,
-                    staff.title,
-                    staff.section,
-                    staff.experience_override,
-                    staff.experience_label,
-                    staff.revision,
-                    stamp,
-                    staff.id,
-                ],
+                "UPDATE staff SET revision = ?, updated = ? WHERE id = ?", [staff.revision, stamp, staff.id]
             )
-            sheet_rows.delete_children(store.db, staff.id)
-            sheet_rows.insert_children(store.db, staff, stamp)
             _add_chain(store, staff.id, chain)
             store.keep_content(staff)
             staff.updated = stamp

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from skillmatrix.domain.dates import PartialDate
 from skillmatrix.domain.model import Assignment, Entry, Project, Qualification, Staff
-from skillmatrix.domain.sheet_patch import LIST_PARTS, Row, SheetPatch
+from skillmatrix.domain.sheet_patch import LIST_PARTS, PROFILE_FIELDS, Row, SheetPatch
 from skillmatrix.store import audit
 
 LIST_TABLES = {"qualifications": "qualification", "assignments": "assignment", "projects": "project"}
@@ -26,23 +26,25 @@ def insert_staff(
     db: Database, staff: Staff, position: int, revision: str, created: str, updated: str
 ) -> None:
     """Inserts a person's own row (the profile); the caller inserts the rest."""
+    columns = ", ".join(PROFILE_FIELDS)
+    marks = ", ".join("?" * len(PROFILE_FIELDS))
     db.execute(
-        "INSERT INTO staff (id, position, name, kana, title, section, experience_override, "
-        "experience_label, revision, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            staff.id,
-            position,
-            staff.name,
-            staff.kana,
-            staff.title,
-            staff.section,
-            staff.experience_override,
-            staff.experience_label,
-            revision,
-            created,
-            updated,
-        ],
+        f"INSERT INTO staff (id, position, {columns}, revision, created, updated) "
+        f"VALUES (?, ?, {marks}, ?, ?, ?)",
+        [staff.id, position, *(getattr(staff, name) for name in PROFILE_FIELDS), revision, created, updated],
     )
+
+
+def replace_rows(db: Database, staff: Staff, stamp: str) -> None:
+    """Replaces a person's profile columns and every row of their sheet (an import, or
+    「受講を記録」's undo); the caller writes the revision."""
+    columns = ", ".join(f"{name} = ?" for name in PROFILE_FIELDS)
+    db.execute(
+        f"UPDATE staff SET {columns} WHERE id = ?",
+        [*(getattr(staff, name) for name in PROFILE_FIELDS), staff.id],
+    )
+    delete_children(db, staff.id)
+    insert_children(db, staff, stamp)
 
 
 def insert_children(db: Database, staff: Staff, stamp: str) -> None:

@@ -8,6 +8,7 @@ methods.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,36 @@ class AppWindow(QMainWindow):
     def action(self, name: str) -> QAction:
         """Returns an action by objectName (e.g. 'actionPrint'), for modules that connect it."""
         return self.actions_by_name[name]
+
+    def add_action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        """Makes an action of the window (objectName name, reachable by action(name))."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def menu_holding(self, name: str) -> QMenu | None:
+        """Returns the menu-bar menu that holds the action named name (None: none does)."""
+        action = self.action(name)
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu) and action in menu.actions():  # the stub says QObject
+                return menu
+        return None
+
+    def insert_after(self, name: str, action: QAction) -> None:
+        """Puts action into the menu holding the action named name, right after it."""
+        menu = self.menu_holding(name)
+        if menu is None:
+            return
+        actions = menu.actions()
+        i = actions.index(self.action(name))
+        if i + 1 < len(actions):
+            menu.insertAction(actions[i + 1], action)
+        else:
+            menu.addAction(action)
 
     @property
     def store(self) -> Store:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
+from PySide6.QtWidgets import QFileDialog, QToolButton
 
 from skillmatrix.ui.files.backups_dialog import BackupsDialog
 from skillmatrix.ui.files.file_guard import FileGuard
@@ -59,46 +59,19 @@ def install_file_actions(window: AppWindow) -> FileGuard:
     export.setStatusTip(tr("全員または選んだ職員を、他の人が開ける共有ファイル（.sqlite）に書き出します"))
     imp.setStatusTip(tr("共有ファイル（.sqlite）、交換用JSON、Excelの履歴書の内容を確認してから取り込みます"))
 
-    read_only = _add_action(
-        window, "actionOpenReadOnly", tr("読み取り専用で開く(&Y)…"), lambda: choose_read_only(window)
+    read_only = window.add_action(
+        "actionOpenReadOnly", tr("読み取り専用で開く(&Y)…"), lambda: choose_read_only(window)
     )
-    restore = _add_action(
-        window, "actionRestoreBackup", tr("バックアップから復元(&B)…"), lambda: _backups(window)
+    restore = window.add_action(
+        "actionRestoreBackup", tr("バックアップから復元(&B)…"), lambda: _backups(window)
     )
     restore.setStatusTip(tr("自動で作られたバックアップの一覧から、一つを選んで元に戻します"))
-    file_menu = _menu_with(window, window.action("actionOpen"))
-    if file_menu is not None:
-        # Qt appends when the action to insert before is None; the stub does not allow None.
-        file_menu.insertAction(_after(file_menu, window.action("actionOpen")), read_only)  # type: ignore[arg-type]
-        file_menu.insertAction(_after(file_menu, imp), restore)  # type: ignore[arg-type]
+    window.insert_after("actionOpen", read_only)
+    window.insert_after(imp.objectName(), restore)
     install_form_actions(window)  # Excel: forms and folder import (form_actions.py)
     window.session.store_replaced.connect(lambda: apply_read_only(window))
     apply_read_only(window)
     return guard
-
-
-def _add_action(window: AppWindow, name: str, text: str, slot) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    action.triggered.connect(slot)
-    window.addAction(action)
-    window.actions_by_name[name] = action
-    return action
-
-
-def _menu_with(window: AppWindow, action: QAction) -> QMenu | None:
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if isinstance(menu, QMenu) and action in menu.actions():  # the stub says QObject
-            return menu
-    return None
-
-
-def _after(menu: QMenu, action: QAction) -> QAction | None:
-    """Returns the action that follows action in menu (None: the end)."""
-    actions = menu.actions()
-    i = actions.index(action)
-    return actions[i + 1] if i + 1 < len(actions) else None
 
 
 def apply_read_only(window: AppWindow) -> None:

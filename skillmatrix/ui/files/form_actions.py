@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 
 from skillmatrix.exchange.excel.form_writer import FormError, write_forms
 from skillmatrix.ui.common import prompts
@@ -25,47 +24,24 @@ if TYPE_CHECKING:
 def install_form_actions(window: AppWindow) -> None:
     """Adds the form actions to the 職員 menu and the folder import to the File menu."""
     tr = window.tr
-    one = _action(window, "actionMakeForm", tr("記入用シートを作る(&F)…"), lambda: make_form(window))
+    one = window.add_action("actionMakeForm", tr("記入用シートを作る(&F)…"), lambda: make_form(window))
     one.setStatusTip(tr("表示中の職員が自分で記入するExcelのシートを作ります（記入済み・保護あり）"))
-    every = _action(
-        window, "actionMakeAllForms", tr("全員の記入用シートを作る(&G)…"), lambda: make_all_forms(window)
+    every = window.add_action(
+        "actionMakeAllForms", tr("全員の記入用シートを作る(&G)…"), lambda: make_all_forms(window)
     )
-    folder = _action(
-        window, "actionImportFolder", tr("フォルダから取り込む(&L)…"), lambda: start_folder_import(window)
+    folder = window.add_action(
+        "actionImportFolder", tr("フォルダから取り込む(&L)…"), lambda: start_folder_import(window)
     )
     folder.setStatusTip(tr("フォルダの中のExcelの履歴書をすべて読み取り、確認してから取り込みます"))
     folder.setProperty("editing", True)
-    staff_menu = _menu_with(window, "actionNewStaff")
+    staff_menu = window.menu_holding("actionNewStaff")
     if staff_menu is not None:
         staff_menu.addSeparator()
         staff_menu.addAction(one)
         staff_menu.addAction(every)
-    file_menu = _menu_with(window, "actionImport")
-    if file_menu is not None:
-        actions = file_menu.actions()
-        i = actions.index(window.action("actionImport"))
-        # Qt appends when the action to insert before is None; the stub does not allow None.
-        file_menu.insertAction(actions[i + 1] if i + 1 < len(actions) else None, folder)  # type: ignore[arg-type]
+    window.insert_after("actionImport", folder)
     window.session.current_changed.connect(lambda staff: one.setEnabled(staff is not None))
     one.setEnabled(window.session.current is not None)
-
-
-def _action(window: AppWindow, name: str, text: str, slot) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    action.triggered.connect(slot)
-    window.addAction(action)
-    window.actions_by_name[name] = action
-    return action
-
-
-def _menu_with(window: AppWindow, name: str) -> QMenu | None:
-    action = window.action(name)
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if isinstance(menu, QMenu) and action in menu.actions():
-            return menu
-    return None
 
 
 def _start_folder(window: AppWindow) -> str:
