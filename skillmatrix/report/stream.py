@@ -47,7 +47,11 @@ class StreamingDocument(PDFDocument):
     canvas's document and calling start()."""
 
     def start(self, target: str | os.PathLike[str] | IO[bytes]) -> None:
-        """Opens the output (a path or a binary file) and writes the PDF header."""
+        """Opens the output (a path or a binary file) and writes the PDF header.
+
+        A path is always a temporary file: the one the guarded writer hands the build
+        (files.write_output, which syncs and renames it) or one in a private folder.
+        """
         self._own_file = not hasattr(target, "write")
         self._out = open(target, "wb") if isinstance(target, (str, os.PathLike)) else target
         self._offset = 0
